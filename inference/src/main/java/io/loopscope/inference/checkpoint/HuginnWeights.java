@@ -1,0 +1,31 @@
+package io.loopscope.inference.checkpoint;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * All weights of a Huginn-format model, float32, validated against its {@link HuginnConfig}.
+ *
+ * @param wte     [V, H]  token embedding (transformer.wte.weight)
+ * @param prelude blocks before the loop (transformer.prelude.N)
+ * @param adapter [H, 2H]  linear injection over [state; embedding] (transformer.adapter.weight)
+ * @param core    blocks inside the loop (transformer.core_block.N)
+ * @param coda    blocks after the loop (transformer.coda.N)
+ * @param lnF     [H]  final RMSNorm (transformer.ln_f.weight), applied before and after the coda
+ * @param lmHead  [V, H]  output projection; the same array as wte when embeddings are tied
+ */
+public record HuginnWeights(
+        INDArray wte,
+        List<BlockWeights> prelude,
+        INDArray adapter,
+        List<BlockWeights> core,
+        List<BlockWeights> coda,
+        INDArray lnF,
+        INDArray lmHead) {
+
+    public HuginnWeights {
+        prelude = List.copyOf(prelude);
+        core = List.copyOf(core);
+        coda = List.copyOf(coda);
+    }
+}

@@ -1,0 +1,100 @@
+package io.loopscope.inference.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * NumPy's .npz: a zip of .npy arrays, here with optional JSON entries beside them (numpy ignores
+ * entries that are not .npy when asked for arrays, and {@code zipfile} reads them).
+ *
+ * <p>Each array is encoded by ND4J's own npy writer; the zip container is java.util.zip. Writes go to
+ * a temporary file in the target folder that is renamed into place only when complete, so a failed
+ * or interrupted write leaves nothing half-written behind.
+ */
+public final class Npz {
+    private Npz() {
+    }
+
+    /** What an NPZ file holds: arrays by name (without ".npy") and text entries by file name. */
+    public record Contents(Map<String, INDArray> arrays, Map<String, String> texts) {
+        public Contents {
+            arrays = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arrays));
+            texts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+        }
+    }
+
+    /** Writes arrays and text entries to {@code target} atomically. */
+    public static void write(Path target, Map<String, INDArray> arrays, Map<String, String> texts) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException("cannot write " + target + ": folder " + dir + " does not exist");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IOException("cannot write " + target + ": folder " + dir + " is not writable");
+        }
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+                    zip.write(Nd4j.toNpyByteArray(e.getValue()));
+                    zip.closeEntry();
+                }
+                for (Map.Entry<String, String> e : texts.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads every .npy array and every other entry (as UTF-8 text) of an NPZ file. */
+    public static Contents read(Path source) throws IOException {
+        if (!Files.isRegularFile(source)) throw new IOException(source + ": no such file");
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(source.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (entry.isDirectory()) continue;
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    bytes = in.readAllBytes();
+                }
+                String name = entry.getName();
+                if (name.endsWith(".npy")) {
+                    arrays.put(name.substring(0, name.length() - 4), Npy.parse(name, bytes));
+                } else {
+                    texts.put(name, new String(bytes, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (ZipException e) {
+            throw new IOException(source + " is not an NPZ file (not a valid zip archive: " + e.getMessage() + ")", e);
+        }
+        return new Contents(arrays, texts);
+    }
+}

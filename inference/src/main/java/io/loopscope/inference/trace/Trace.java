@@ -1,0 +1,91 @@
+package io.loopscope.inference.trace;
+
+import java.util.Objects;
+
+/**
+ * Everything recorded in one run of a looped model: the per-iteration hidden state of every token
+ * and the logit-lens decoding of each. Immutable; written to and read from NPZ by {@link TraceFile}.
+ *
+ * <p>Shapes use R = iterations, S = tokens, H = hidden width, V = vocabulary, K = top-k.
+ *
+ * @param info          the run description (meta.json)
+ * @param ids           [S] token ids
+ * @param states        [R+1, S, H] raw states, states[0] = s0 (before ln_f)
+ * @param finalLatent   [S, H] ln_f(s_R)
+ * @param logits        [S, V] decode(s_R)
+ * @param lensEntropy   [R+1, S] entropy (nats) of the lens distribution at every step
+ * @param lensKl        [R+1, S] KL(p_{i-1} ‖ p_i) in nats, p_{-1} uniform
+ * @param lensTopkIds   [R+1, S, K] top-k token ids of the lens at every step
+ * @param lensTopkProbs [R+1, S, K] their probabilities
+ * @param lens          [R+1, S, V] full lens logits, or null when not recorded
+ * @param lnFWeight     [H] the final norm's weight, so readers can normalise states
+ */
+public record Trace(
+        RunInfo info,
+        long[] ids,
+        FloatTensor states,
+        FloatTensor finalLatent,
+        FloatTensor logits,
+        FloatTensor lensEntropy,
+        FloatTensor lensKl,
+        IntTensor lensTopkIds,
+        FloatTensor lensTopkProbs,
+        FloatTensor lens,
+        FloatTensor lnFWeight) {
+
+    public Trace {
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(states, "states");
+        if (states.rank() != 3) throw new IllegalArgumentException("states must be [R+1, S, H], got " + states);
+        int steps = states.dim(0), tokens = states.dim(1), hidden = states.dim(2);
+        if (steps != info.iterations() + 1) {
+            throw new IllegalArgumentException("states has " + steps + " steps but the run has " + info.iterations() + " iterations");
+        }
+        if (ids.length != tokens) throw new IllegalArgumentException("ids has " + ids.length + " tokens, states " + tokens);
+        requireShape("final_latent", finalLatent, tokens, hidden);
+        requireShape("lens_entropy", lensEntropy, steps, tokens);
+        requireShape("lens_kl", lensKl, steps, tokens);
+        requireShape("ln_f_weight", lnFWeight, hidden);
+        if (logits != null && (logits.rank() != 2 || logits.dim(0) != tokens)) {
+            throw new IllegalArgumentException("logits must be [S, V], got " + logits);
+        }
+        if (lens != null && (lens.rank() != 3 || lens.dim(0) != steps || lens.dim(1) != tokens)) {
+            throw new IllegalArgumentException("lens must be [R+1, S, V], got " + lens);
+        }
+        ids = ids.clone();
+    }
+
+    private static void requireShape(String name, FloatTensor t, int... shape) {
+        if (t != null && !java.util.Arrays.equals(t.shape(), shape)) {
+            throw new IllegalArgumentException(name + " must have shape " + java.util.Arrays.toString(shape) + ", got " + t);
+        }
+    }
+
+    public int iterations() {
+        return states.dim(0) - 1;
+    }
+
+    public int tokenCount() {
+        return states.dim(1);
+    }
+
+    public int hidden() {
+        return states.dim(2);
+    }
+
+    @Override
+    public long[] ids() {
+        return ids.clone();
+    }
+
+    /** Bytes held by the recorded arrays (what the status line reports). */
+    public long sizeInBytes() {
+        long n = ids.length * 8L + states.data().length * 4L + lensEntropy.data().length * 8L;
+        if (finalLatent != null) n += finalLatent.data().length * 4L;
+        if (logits != null) n += logits.data().length * 4L;
+        if (lensTopkIds != null) n += lensTopkIds.data().length * 8L;
+        if (lens != null) n += lens.data().length * 4L;
+        return n;
+    }
+}
