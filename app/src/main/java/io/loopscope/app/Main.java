@@ -1,7 +1,33 @@
 package io.loopscope.app;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The single entry point of LoopScope: the GUI (default) and every command-line subcommand. */
+@Command(
+        name = "loopscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Look inside looped (recurrent-depth) language models.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            // one line per subcommand; keep this list sorted by name
+        })
+public final class Main implements Runnable {
+
     public static void main(String[] args) {
-        System.out.println("LoopScope");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by main and the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new UserErrorHandler());
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
     }
 }
