@@ -48,6 +48,7 @@ public final class Npz {
             throw new IOException("cannot write " + target + ": folder " + dir + " is not writable");
         }
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        PartialFiles.register(tmp);
         try {
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
@@ -68,6 +69,7 @@ public final class Npz {
             }
         } finally {
             Files.deleteIfExists(tmp);
+            PartialFiles.unregister(tmp);
         }
     }
 

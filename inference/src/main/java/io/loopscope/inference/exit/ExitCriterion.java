@@ -1,0 +1,52 @@
+package io.loopscope.inference.exit;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The ways a token can decide it has thought enough, evaluated after every iteration i ≥ 1.
+ * Defaults follow the Huginn paper's generation code where it has one.
+ */
+public enum ExitCriterion {
+    /** KL(p_{i-1} ‖ p_i) of the logit lens below the threshold (paper: 5e-4). */
+    KL("kl", 5e-4),
+    /** |H(p_i) − H(p_{i-1})| below the threshold; never at step 1 (no previous entropy). */
+    ENTROPY_DIFF("entropy-diff", 1e-3),
+    /** ‖s_i − s_{i-1}‖ / ‖s_i‖ below the threshold. */
+    LATENT_DIFF("latent-diff", 0.03),
+    /** KL between min-p filtered lens distributions below the threshold. */
+    MINP_KL("minp-kl", 1e-6),
+    /** The lens top-1 unchanged for this many consecutive steps. */
+    ARGMAX_STABILITY("argmax-stability", 5),
+    /** 1 − cos(s_i, s_{i-1}) below the threshold. */
+    COSINE("cosine", 5e-4),
+    /** |d_i − d_{i-1}| below the threshold, d being the latent-diff step size: the step has stopped changing. */
+    SECOND_ORDER("second-order", 1e-3),
+    /** Never exits early: always the full R iterations. */
+    NONE("none", 0);
+
+    private final String id;
+    private final double defaultThreshold;
+
+    ExitCriterion(String id, double defaultThreshold) {
+        this.id = id;
+        this.defaultThreshold = defaultThreshold;
+    }
+
+    /** The name used on the command line, in files and in the paper's code. */
+    public String id() {
+        return id;
+    }
+
+    public double defaultThreshold() {
+        return defaultThreshold;
+    }
+
+    public static ExitCriterion byId(String id) {
+        for (ExitCriterion c : values()) {
+            if (c.id.equalsIgnoreCase(id.trim())) return c;
+        }
+        throw new IllegalArgumentException("unknown exit criterion '" + id + "'; known: "
+                + Arrays.stream(values()).map(ExitCriterion::id).collect(Collectors.joining(", ")));
+    }
+}

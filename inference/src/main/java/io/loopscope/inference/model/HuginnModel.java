@@ -1,0 +1,145 @@
+package io.loopscope.inference.model;
+
+import io.loopscope.inference.checkpoint.BlockWeights;
+import io.loopscope.inference.checkpoint.HuginnConfig;
+import io.loopscope.inference.checkpoint.HuginnWeights;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A Huginn-style recurrent-depth transformer, read top to bottom:
+ * <pre>
+ *   e   = prelude(wte[ids] · √H)                     [S, H]   the injected input
+ *   s_0 = init                                       [S, H]
+ *   s_i = core(adapter([s_{i-1}; e]))   i = 1..r     [S, H]   the loop
+ *   decode(s) = lm_head(ln_f(coda(ln_f(s))))        [S, V]   also the logit lens of any s_i
+ * </pre>
+ * Every method is a pure function of its inputs (no state kept between calls).
+ */
+public final class HuginnModel {
+    private final HuginnConfig config;
+    private final INDArray wte;     // [V, H]
+    private final INDArray adapter; // [H, 2H]
+    private final INDArray lmHead;  // [V, H]
+    private final RmsNorm lnF;
+    private final INDArray lnFWeight; // [H]
+    private final List<SandwichBlock> prelude, core, coda;
+
+    public HuginnModel(HuginnConfig config, HuginnWeights weights) {
+        this.config = config;
+        Rope rope = new Rope(config.heads(), config.headDim(), config.ropeBase(), config.blockSize());
+        this.wte = weights.wte();
+        this.adapter = weights.adapter();
+        this.lmHead = weights.lmHead() == null ? weights.wte() : weights.lmHead();
+        this.lnFWeight = weights.lnF();
+        this.lnF = new RmsNorm(weights.lnF(), config.normEps());
+        this.prelude = blocks(weights.prelude(), rope);
+        this.core = blocks(weights.core(), rope);
+        this.coda = blocks(weights.coda(), rope);
+    }
+
+    private List<SandwichBlock> blocks(List<BlockWeights> weights, Rope rope) {
+        return weights.stream()
+                .map(w -> new SandwichBlock(w, config.heads(), config.kvHeads(), config.headDim(), config.normEps(), rope))
+                .toList();
+    }
+
+    public HuginnConfig config() {
+        return config;
+    }
+
+    /** The final norm's weight [H] (traces store it so states can be normalised later). */
+    public INDArray lnFWeight() {
+        return lnFWeight;
+    }
+
+    /** Token embeddings scaled by √H: ids [S] → [S, H]. */
+    public INDArray embedTokens(long[] ids) {
+        checkLength(ids.length);
+        for (long id : ids) {
+            if (id < 0 || id >= config.vocab()) {
+                throw new IllegalArgumentException("token id " + id + " is outside the vocabulary [0, " + config.vocab() + ")");
+            }
+        }
+        INDArray rows = Nd4j.pullRows(wte, 1, toInts(ids)); // [S, H]
+        return rows.muli(config.embedScale());
+    }
+
+    /** The injected input e = prelude(embedTokens(ids)) [S, H]. */
+    public INDArray embed(long[] ids) {
+        return runBlocks(prelude, embedTokens(ids));
+    }
+
+    /** Runs the prelude blocks on already scaled embeddings [S, H]. */
+    public INDArray prelude(INDArray embeddings) {
+        return runBlocks(prelude, embeddings);
+    }
+
+    /** s0 [S, H] for a sequence of the given length. */
+    public INDArray initialState(StateInit init, int tokens) {
+        float[] s0 = init.create(tokens, config.hidden());
+        return Nd4j.create(s0, new long[] {tokens, config.hidden()}, 'c');
+    }
+
+    /** One iteration of the loop: s_i = core(adapter([s_{i-1}; e])). state, e [S, H] → [S, H]. */
+    public INDArray step(INDArray state, INDArray e) {
+        INDArray injected = Nd4j.gemm(Nd4j.hstack(state, e), adapter, false, true); // [S, 2H]·[H, 2H]ᵀ → [S, H]
+        return runBlocks(core, injected);
+    }
+
+    /**
+     * Runs r iterations from s0, telling the listener about s_0 … s_r, and returns s_r.
+     * s0, e [S, H].
+     */
+    public INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener) {
+        if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+        requireSameShape(s0, e);
+        INDArray state = s0;
+        listener.onStep(0, state);
+        for (int i = 1; i <= iterations; i++) {
+            state = step(state, e);
+            listener.onStep(i, state);
+        }
+        return state;
+    }
+
+    /** ln_f(s) [S, H]: the latent the real model returns, and the space the paper plots. */
+    public INDArray finalNorm(INDArray state) {
+        return lnF.apply(state);
+    }
+
+    /** Logits lm_head(ln_f(coda(ln_f(s)))): state [S, H] → [S, V]. */
+    public INDArray decode(INDArray state) {
+        INDArray x = runBlocks(coda, lnF.apply(state));
+        return Nd4j.gemm(lnF.apply(x), lmHead, false, true);
+    }
+
+    private static INDArray runBlocks(List<SandwichBlock> blocks, INDArray x) {
+        for (SandwichBlock block : blocks) x = block.apply(x);
+        return x;
+    }
+
+    private void checkLength(int tokens) {
+        if (tokens == 0) throw new IllegalArgumentException("the input has no tokens");
+        if (tokens > config.blockSize()) {
+            throw new IllegalArgumentException("the input has " + tokens + " tokens but the model's context (block_size) is "
+                    + config.blockSize());
+        }
+    }
+
+    private void requireSameShape(INDArray s0, INDArray e) {
+        if (!java.util.Arrays.equals(s0.shape(), e.shape())) {
+            throw new IllegalArgumentException("s0 has shape " + java.util.Arrays.toString(s0.shape())
+                    + " but the input embedding has " + java.util.Arrays.toString(e.shape()));
+        }
+        if (s0.dataType() != DataType.FLOAT) throw new IllegalArgumentException("s0 must be float32, got " + s0.dataType());
+    }
+
+    private static int[] toInts(long[] ids) {
+        int[] out = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) out[i] = Math.toIntExact(ids[i]);
+        return out;
+    }
+}

@@ -1,0 +1,104 @@
+package io.loopscope.inference.trace;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.loopscope.inference.io.Npz;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trace on disk: an NPZ that numpy opens, with the arrays named as the {@code trace} command
+ * documents and the run description in a {@code meta.json} entry.
+ */
+public final class TraceFile {
+    public static final String META_ENTRY = "meta.json";
+
+    /** meta.json uses snake_case keys, like the arrays beside it. */
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private TraceFile() {
+    }
+
+    /** Writes the trace atomically (nothing is left behind if the write fails). */
+    public static void write(Path target, Trace trace) throws IOException {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        arrays.put("ids", Nd4j.createFromArray(trace.ids()));
+        arrays.put("states", toArray(trace.states()));
+        arrays.put("final_latent", toArray(trace.finalLatent()));
+        if (trace.logits() != null) arrays.put("logits", toArray(trace.logits()));
+        arrays.put("lens_entropy", toArray(trace.lensEntropy()));
+        arrays.put("lens_kl", toArray(trace.lensKl()));
+        if (trace.lensTopkIds() != null) {
+            arrays.put("lens_topk_ids", Nd4j.create(trace.lensTopkIds().data(), toLong(trace.lensTopkIds().shape()), DataType.INT32));
+            arrays.put("lens_topk_probs", toArray(trace.lensTopkProbs()));
+        }
+        if (trace.lens() != null) arrays.put("lens", toArray(trace.lens()));
+        arrays.put("ln_f_weight", toArray(trace.lnFWeight()));
+        Npz.write(target, arrays, Map.of(META_ENTRY, JSON.writeValueAsString(trace.info())));
+    }
+
+    /** Reads a trace written by {@link #write}; other NPZ layouts are the analysis module's job. */
+    public static Trace read(Path source) throws IOException {
+        Npz.Contents npz = Npz.read(source);
+        String meta = npz.texts().get(META_ENTRY);
+        if (meta == null) throw new IOException(source + " has no " + META_ENTRY + ": not a LoopScope trace");
+        RunInfo info = JSON.readValue(meta, RunInfo.class);
+        try {
+            return new Trace(info,
+                    require(npz, "ids", source).castTo(DataType.INT64).data().asLong(),
+                    floats(require(npz, "states", source)),
+                    floats(npz.arrays().get("final_latent")),
+                    floats(npz.arrays().get("logits")),
+                    floats(require(npz, "lens_entropy", source)),
+                    floats(require(npz, "lens_kl", source)),
+                    ints(npz.arrays().get("lens_topk_ids")),
+                    floats(npz.arrays().get("lens_topk_probs")),
+                    floats(npz.arrays().get("lens")),
+                    floats(npz.arrays().get("ln_f_weight")));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + " is not a consistent trace: " + e.getMessage(), e);
+        }
+    }
+
+    private static INDArray require(Npz.Contents npz, String name, Path source) throws IOException {
+        INDArray a = npz.arrays().get(name);
+        if (a == null) throw new IOException(source + " has no '" + name + "' array");
+        return a;
+    }
+
+    static INDArray toArray(FloatTensor t) {
+        return Nd4j.create(t.data(), toLong(t.shape()), 'c');
+    }
+
+    static FloatTensor floats(INDArray a) {
+        if (a == null) return null;
+        return new FloatTensor(toInt(a.shape()), a.castTo(DataType.FLOAT).dup('c').data().asFloat());
+    }
+
+    private static IntTensor ints(INDArray a) {
+        if (a == null) return null;
+        return new IntTensor(toInt(a.shape()), a.castTo(DataType.INT32).dup('c').data().asInt());
+    }
+
+    private static long[] toLong(int[] shape) {
+        long[] out = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) out[i] = shape[i];
+        return out;
+    }
+
+    private static int[] toInt(long[] shape) {
+        int[] out = new int[shape.length];
+        for (int i = 0; i < shape.length; i++) out[i] = Math.toIntExact(shape[i]);
+        return out;
+    }
+}

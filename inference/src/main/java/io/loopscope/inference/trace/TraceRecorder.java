@@ -1,0 +1,101 @@
+package io.loopscope.inference.trace;
+
+import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.inference.exit.ExitThresholds;
+import io.loopscope.inference.exit.ExitTracker;
+import io.loopscope.inference.lens.LensStep;
+import io.loopscope.inference.lens.LogitLens;
+import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.model.StepListener;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Records a run as it happens: every state, the logit lens of every state, and when each exit
+ * criterion fires. It is the loop's {@link StepListener}, so none of this is tangled into the maths.
+ */
+public final class TraceRecorder implements StepListener {
+    private final HuginnModel model;
+    private final int tokens, hidden, vocab, iterations, k;
+    private final boolean keepFullLens;
+    private final LogitLens lens;
+    private final ExitTracker exits;
+    private final IntConsumer progress;
+    private final BooleanSupplier cancelled;
+
+    private final float[] states;        // [R+1, S, H]
+    private final float[] entropy, kl;   // [R+1, S]
+    private final int[] topkIds;         // [R+1, S, K]
+    private final float[] topkProbs;     // [R+1, S, K]
+    private final float[] fullLens;      // [R+1, S, V] or null
+    private float[] lastLogits;          // [S, V]
+    private INDArray lastState;          // [S, H]
+
+    public TraceRecorder(HuginnModel model, int tokens, int iterations, int topK, boolean keepFullLens,
+                         ExitThresholds thresholds, IntConsumer progress, BooleanSupplier cancelled) {
+        this.model = model;
+        this.tokens = tokens;
+        this.hidden = model.config().hidden();
+        this.vocab = model.config().vocab();
+        this.iterations = iterations;
+        this.k = topK;
+        this.keepFullLens = keepFullLens;
+        this.lens = new LogitLens(tokens, vocab, topK);
+        this.exits = new ExitTracker(thresholds, tokens, hidden);
+        this.progress = progress;
+        this.cancelled = cancelled;
+        int steps = iterations + 1;
+        this.states = new float[Math.multiplyExact(Math.multiplyExact(steps, tokens), hidden)];
+        this.entropy = new float[steps * tokens];
+        this.kl = new float[steps * tokens];
+        this.topkIds = new int[steps * tokens * topK];
+        this.topkProbs = new float[steps * tokens * topK];
+        this.fullLens = keepFullLens ? new float[Math.multiplyExact(Math.multiplyExact(steps, tokens), vocab)] : null;
+    }
+
+    @Override
+    public void onStep(int step, INDArray state) {
+        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("cancelled at iteration " + step + " of " + iterations);
+        }
+        float[] s = state.castTo(DataType.FLOAT).dup('c').data().asFloat();          // [S·H]
+        System.arraycopy(s, 0, states, step * tokens * hidden, s.length);
+        float[] logits = model.decode(state).dup('c').data().asFloat();              // [S·V]
+        LensStep lensStep = lens.observe(logits);
+        System.arraycopy(lensStep.entropy(), 0, entropy, step * tokens, tokens);
+        System.arraycopy(lensStep.kl(), 0, kl, step * tokens, tokens);
+        System.arraycopy(lensStep.topkIds(), 0, topkIds, step * tokens * k, tokens * k);
+        System.arraycopy(lensStep.topkProbs(), 0, topkProbs, step * tokens * k, tokens * k);
+        if (keepFullLens) System.arraycopy(logits, 0, fullLens, step * tokens * vocab, logits.length);
+        exits.observe(step, s, lensStep);
+        lastLogits = logits;
+        lastState = state;
+        progress.accept(step);
+    }
+
+    /** Per criterion, per token, the first step it fired (-1: never). */
+    public Map<ExitCriterion, int[]> exitSteps() {
+        return exits.firstSteps();
+    }
+
+    /** The recorded arrays as a trace with the given description. */
+    public Trace toTrace(RunInfo info, long[] ids) {
+        if (lastState == null) throw new IllegalStateException("nothing was recorded");
+        int steps = iterations + 1;
+        float[] finalLatent = model.finalNorm(lastState).dup('c').data().asFloat();
+        return new Trace(info, ids,
+                new FloatTensor(new int[] {steps, tokens, hidden}, states),
+                new FloatTensor(new int[] {tokens, hidden}, finalLatent),
+                new FloatTensor(new int[] {tokens, vocab}, lastLogits),
+                new FloatTensor(new int[] {steps, tokens}, entropy),
+                new FloatTensor(new int[] {steps, tokens}, kl),
+                new IntTensor(new int[] {steps, tokens, k}, topkIds),
+                new FloatTensor(new int[] {steps, tokens, k}, topkProbs),
+                fullLens == null ? null : new FloatTensor(new int[] {steps, tokens, vocab}, fullLens),
+                new FloatTensor(new int[] {hidden}, model.lnFWeight().castTo(DataType.FLOAT).dup().data().asFloat()));
+    }
+}
