@@ -1,0 +1,46 @@
+package io.loopscope.inference.trace;
+
+import io.loopscope.inference.exit.ExitThresholds;
+import io.loopscope.inference.model.StateInit;
+import java.util.Objects;
+
+/**
+ * What to record: which tokens, how many iterations, from which s0, and how much of the lens.
+ *
+ * @param ids           [S] token ids
+ * @param iterations    R ≥ 0 loop iterations (0 decodes s0 only)
+ * @param init          how s0 is made
+ * @param topK          how many lens tokens to keep per step
+ * @param fullLens      keep the whole [R+1, S, V] lens (large)
+ * @param thresholds    exit-criterion thresholds
+ * @param maxIterations the sanity cap on R; raising it is a deliberate choice (--max-iterations)
+ * @param label         a free grouping label stored in the trace, or null
+ */
+public record TraceRequest(long[] ids, int iterations, StateInit init, int topK, boolean fullLens,
+                           ExitThresholds thresholds, int maxIterations, String label) {
+
+    public static final int DEFAULT_MAX_ITERATIONS = 1024;
+
+    public TraceRequest {
+        Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(init, "init");
+        Objects.requireNonNull(thresholds, "thresholds");
+        if (ids.length == 0) throw new IllegalArgumentException("the input has no tokens");
+        if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+        if (iterations > maxIterations) {
+            throw new IllegalArgumentException("iterations " + iterations + " is over the cap of " + maxIterations
+                    + " (a guard against typos that would run for hours); raise it with --max-iterations " + iterations);
+        }
+        if (topK < 1) throw new IllegalArgumentException("top-k must be >= 1, got " + topK);
+        ids = ids.clone();
+    }
+
+    public TraceRequest(long[] ids, int iterations, StateInit init) {
+        this(ids, iterations, init, 5, false, ExitThresholds.defaults(), DEFAULT_MAX_ITERATIONS, null);
+    }
+
+    @Override
+    public long[] ids() {
+        return ids.clone();
+    }
+}

@@ -1,0 +1,21 @@
+package io.loopscope.inference.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates ../shared/fixtures (reference data from an independent implementation) from any module. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    /** The huginn-tiny fixture folder, found by walking up from the working directory. */
+    public static Path huginnTiny() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            for (Path candidate : new Path[] {p.resolve("shared/fixtures/huginn-tiny"), p.resolveSibling("shared").resolve("fixtures/huginn-tiny")}) {
+                if (Files.isRegularFile(candidate.resolve("manifest.json"))) return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/fixtures/huginn-tiny not found above " + dir);
+    }
+}
