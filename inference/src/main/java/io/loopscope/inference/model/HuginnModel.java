@@ -7,6 +7,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A Huginn-style recurrent-depth transformer, read top to bottom:
@@ -21,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class HuginnModel {
     private final HuginnConfig config;
     private final INDArray wte;     // [V, H]
-    private final INDArray adapter; // [H, 2H]
+    private final INDArray adapterState; // [H, H]  adapter columns that read the state
+    private final INDArray adapterInput; // [H, H]  adapter columns that read the embedding
     private final INDArray lmHead;  // [V, H]
     private final RmsNorm lnF;
     private final INDArray lnFWeight; // [H]
@@ -29,9 +31,12 @@ public final class HuginnModel {
 
     public HuginnModel(HuginnConfig config, HuginnWeights weights) {
         this.config = config;
-        Rope rope = new Rope(config.heads(), config.headDim(), config.ropeBase(), config.blockSize());
+        Rope rope = new Rope(config.headDim(), config.ropeBase(), config.blockSize());
         this.wte = weights.wte();
-        this.adapter = weights.adapter();
+        // adapter([s; e]) = s·A_sᵀ + e·A_eᵀ (views, no copy): e's half is the same every iteration, so recur() computes it once.
+        int h = config.hidden();
+        this.adapterState = weights.adapter().get(NDArrayIndex.all(), NDArrayIndex.interval(0, h));
+        this.adapterInput = weights.adapter().get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h));
         this.lmHead = weights.lmHead() == null ? weights.wte() : weights.lmHead();
         this.lnFWeight = weights.lnF();
         this.lnF = new RmsNorm(weights.lnF(), config.normEps());
@@ -85,8 +90,17 @@ public final class HuginnModel {
 
     /** One iteration of the loop: s_i = core(adapter([s_{i-1}; e])). state, e [S, H] → [S, H]. */
     public INDArray step(INDArray state, INDArray e) {
-        INDArray injected = Nd4j.gemm(Nd4j.hstack(state, e), adapter, false, true); // [S, 2H]·[H, 2H]ᵀ → [S, H]
-        return runBlocks(core, injected);
+        return stepInjected(state, inputInjection(e));
+    }
+
+    /** e·A_eᵀ [S, H]: the embedding's share of the adapter, constant across iterations. */
+    private INDArray inputInjection(INDArray e) {
+        return Nd4j.gemm(e, adapterInput, false, true);
+    }
+
+    private INDArray stepInjected(INDArray state, INDArray injection) {
+        INDArray adapted = Nd4j.gemm(state, adapterState, false, true).addi(injection); // [S, H]
+        return runBlocks(core, adapted);
     }
 
     /**
@@ -96,10 +110,11 @@ public final class HuginnModel {
     public INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener) {
         if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
         requireSameShape(s0, e);
+        INDArray injection = inputInjection(e);
         INDArray state = s0;
         listener.onStep(0, state);
         for (int i = 1; i <= iterations; i++) {
-            state = step(state, e);
+            state = stepInjected(state, injection);
             listener.onStep(i, state);
         }
         return state;
