@@ -1,0 +1,108 @@
+package io.loopscope.inference.checkpoint;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a Huginn-format model folder (config.json + safetensors). Everything that can be checked
+ * from the headers — every expected name, shape and dtype — is checked before a single weight is
+ * read, and all problems are reported together; then each tensor is read once, straight to float32,
+ * and rejected if it holds NaN or Inf.
+ */
+public final class CheckpointLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointLoader.class);
+    public static final String CONFIG_FILE = "config.json";
+    /** Longer lists are cut: a folder of the wrong model would otherwise list hundreds of tensors. */
+    private static final int MAX_LISTED = 25;
+
+    private CheckpointLoader() {
+    }
+
+    public static LoadedCheckpoint load(Path modelDir) throws CheckpointException {
+        if (!Files.exists(modelDir)) throw new CheckpointException(modelDir + " does not exist");
+        if (!Files.isDirectory(modelDir)) throw new CheckpointException(modelDir + " is not a folder (a model is a folder holding config.json and *.safetensors)");
+        Path configFile = modelDir.resolve(CONFIG_FILE);
+        if (!Files.isRegularFile(configFile)) {
+            throw new CheckpointException("no config.json in " + modelDir + " — is this a Huginn-format model folder?");
+        }
+        ConfigReader.Result cfg = ConfigReader.read(configFile);
+        HuginnConfig config = cfg.config();
+        List<String> warnings = new ArrayList<>(cfg.warnings());
+        try (CheckpointTensors tensors = CheckpointTensors.open(modelDir)) {
+            List<String> toRead = checkHeaders(config, tensors, warnings);
+            Map<String, INDArray> arrays = readAll(tensors, toRead);
+            HuginnWeights weights = HuginnLayout.assemble(config, arrays::get);
+            warnings.subList(cfg.warnings().size(), warnings.size()).forEach(w -> LOG.warn(w));
+            LOG.info("loaded {} ({} tensors from {})", modelDir, toRead.size(), tensors.files());
+            return new LoadedCheckpoint(modelDir, config, weights, warnings);
+        }
+    }
+
+    /**
+     * Compares the headers with what the config requires. Returns the names to read; throws with every
+     * missing, mis-shaped or unreadable tensor; adds unexpected tensors to warnings.
+     */
+    static List<String> checkHeaders(HuginnConfig config, CheckpointTensors tensors, List<String> warnings) throws CheckpointException {
+        Map<String, SafetensorsEntry> present = tensors.entries();
+        Map<String, long[]> expected = new java.util.LinkedHashMap<>(HuginnLayout.required(config));
+        boolean hasHead = present.containsKey(HuginnLayout.LM_HEAD);
+        if (hasHead || !config.tieEmbeddings()) expected.put(HuginnLayout.LM_HEAD, HuginnLayout.lmHeadShape(config));
+
+        List<String> missing = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : expected.entrySet()) {
+            SafetensorsEntry found = present.get(e.getKey());
+            if (found == null) {
+                missing.add(e.getKey() + " " + Arrays.toString(e.getValue()));
+            } else if (!Arrays.equals(found.shape(), e.getValue())) {
+                problems.add("tensor \"" + e.getKey() + "\" in " + tensors.fileOf(e.getKey()).getFileName() + " has shape "
+                        + found.shapeString() + " but the config needs " + Arrays.toString(e.getValue()));
+            } else if (!found.dtype().readableAsFloat()) {
+                problems.add("tensor \"" + e.getKey() + "\" in " + tensors.fileOf(e.getKey()).getFileName() + " has dtype "
+                        + found.dtype() + ", which cannot be read as weights (supported: " + SafetensorsDType.readableList() + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            String why = !config.tieEmbeddings() && missing.stream().anyMatch(m -> m.startsWith(HuginnLayout.LM_HEAD + " "))
+                    ? " (lm_head.weight is required because tie_embeddings is false)" : "";
+            problems.addFirst(missing.size() + " tensor" + (missing.size() == 1 ? " is" : "s are") + " missing from " + tensors.files()
+                    + why + ": " + cut(missing));
+        }
+        List<String> unexpected = present.keySet().stream()
+                .filter(n -> !expected.containsKey(n) && !n.equals(HuginnLayout.FREQS_CIS)).toList();
+        if (!unexpected.isEmpty()) {
+            warnings.add(unexpected.size() + " tensor" + (unexpected.size() == 1 ? " is" : "s are")
+                    + " not used by LoopScope and ignored: " + cut(unexpected));
+        }
+        if (!problems.isEmpty()) throw new CheckpointException(problems);
+        return List.copyOf(expected.keySet());
+    }
+
+    /** Reads the tensors one by one; non-finite values in several tensors are reported together. */
+    private static Map<String, INDArray> readAll(CheckpointTensors tensors, List<String> names) throws CheckpointException {
+        Map<String, INDArray> out = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String name : names) {
+            try {
+                out.put(name, tensors.read(name));
+            } catch (CheckpointException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new CheckpointException(problems);
+        return out;
+    }
+
+    private static String cut(List<String> items) {
+        if (items.size() <= MAX_LISTED) return String.join(", ", items);
+        return String.join(", ", items.subList(0, MAX_LISTED)) + " … and " + (items.size() - MAX_LISTED) + " more";
+    }
+}

@@ -1,0 +1,82 @@
+package io.loopscope.inference.checkpoint;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Random weights initialised the way Huginn is (the "takase" scheme): truncated normal(0, σ) with
+ * σ = √(2 / (5H)), clipped at ±3σ; output projections (attn.proj, mlp.proj) scaled down by
+ * √(2 · effective depth) so the residual stream does not grow with depth; norms at 1. For tests and
+ * benchmarks: the same config and seed always give the same weights.
+ */
+public final class RandomWeights {
+    private RandomWeights() {
+    }
+
+    /** σ = √(2 / (5H)), Huginn's "std" and "embedding" init. */
+    public static double initStd(HuginnConfig c) {
+        return Math.sqrt(2.0 / (5.0 * c.hidden()));
+    }
+
+    /** Depth the model has at its mean recurrence: prelude + coda + mean_recurrence · core. */
+    public static int effectiveExpectedDepth(HuginnConfig c) {
+        return c.preludeLayers() + c.codaLayers() + c.meanRecurrence() * c.coreLayers();
+    }
+
+    /** σ of attn.proj and mlp.proj: initStd / √(2 · effective depth). */
+    public static double outProjStd(HuginnConfig c) {
+        return initStd(c) / Math.sqrt(2.0 * effectiveExpectedDepth(c));
+    }
+
+    public static HuginnWeights create(HuginnConfig config, long seed) {
+        Map<String, INDArray> tensors = new LinkedHashMap<>();
+        HuginnLayout.required(config).forEach((name, shape) -> tensors.put(name, init(config, name, shape, seed)));
+        if (!config.tieEmbeddings()) {
+            String name = HuginnLayout.LM_HEAD;
+            tensors.put(name, init(config, name, HuginnLayout.lmHeadShape(config), seed));
+        }
+        return HuginnLayout.assemble(config, tensors::get);
+    }
+
+    private static INDArray init(HuginnConfig c, String name, long[] shape, long seed) {
+        if (name.endsWith("norm_1.weight") || name.endsWith("norm_2.weight") || name.endsWith("norm_3.weight")
+                || name.endsWith("norm_4.weight") || name.equals(HuginnLayout.LN_F)) {
+            return Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape);
+        }
+        double std;
+        if (name.endsWith("attn.proj.weight") || name.endsWith("mlp.proj.weight")) std = outProjStd(c);
+        // Huginn starts qk_bias at zero; a small non-zero bias makes tests exercise the bias path
+        else if (name.endsWith("attn.qk_bias")) std = 0.1 * initStd(c);
+        else std = initStd(c);
+        return truncatedNormal(shape, std, new SplittableRandom(mix(seed, name)));
+    }
+
+    /** Each tensor gets its own stream, so its values depend only on (seed, name), not on what came before. */
+    private static long mix(long seed, String name) {
+        long h = seed * 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < name.length(); i++) h = (h ^ name.charAt(i)) * 0x100000001B3L;
+        return h;
+    }
+
+    private static INDArray truncatedNormal(long[] shape, double std, SplittableRandom random) {
+        INDArray out = NativeFloats.allocate(shape);
+        long total = out.length();
+        float[] chunk = new float[(int) Math.min(Math.max(total, 1), NativeFloats.CHUNK)];
+        for (long done = 0; done < total; ) {
+            int n = (int) Math.min(chunk.length, total - done);
+            for (int i = 0; i < n; i++) {
+                double z;
+                do {
+                    z = random.nextGaussian();
+                } while (Math.abs(z) > 3);   // torch.nn.init.trunc_normal_(a=-3σ, b=3σ): resample outside
+                chunk[i] = (float) (z * std);
+            }
+            NativeFloats.put(out, done, chunk, n);
+            done += n;
+        }
+        return out;
+    }
+}
