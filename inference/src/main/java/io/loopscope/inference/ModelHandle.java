@@ -1,0 +1,52 @@
+package io.loopscope.inference;
+
+import io.loopscope.inference.checkpoint.CheckpointException;
+import io.loopscope.inference.checkpoint.CheckpointLoader;
+import io.loopscope.inference.checkpoint.LoadedCheckpoint;
+import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.tokenizer.Tokenizer;
+import io.loopscope.inference.tokenizer.Tokenizers;
+import io.loopscope.inference.trace.Tracer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A model ready to run: the checkpoint's engine, its tokenizer when the folder has one, and the
+ * name runs are described by.
+ */
+public record ModelHandle(String name, Path directory, HuginnModel model, Optional<Tokenizer> tokenizer, List<String> warnings) {
+
+    public ModelHandle {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Loads a Huginn-format model folder (config.json + safetensors, optionally tokenizer.json). */
+    public static ModelHandle open(Path directory) throws CheckpointException, IOException {
+        LoadedCheckpoint checkpoint = CheckpointLoader.load(directory);
+        Path dir = directory.toAbsolutePath().normalize();
+        String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        return new ModelHandle(name, dir, new HuginnModel(checkpoint.config(), checkpoint.weights()),
+                Tokenizers.forModel(dir), checkpoint.warnings());
+    }
+
+    /** Token ids of a prompt; needs the model's tokenizer. */
+    public long[] encode(String prompt) {
+        Tokenizer t = tokenizer.orElseThrow(() -> new IllegalArgumentException(
+                "model " + name + " has no tokenizer.json; pass token ids with --ids instead of --prompt"));
+        return t.encode(prompt);
+    }
+
+    /** Display strings of the given ids: the tokenizer's pieces, or "#id" without one. */
+    public List<String> tokenStrings(long[] ids) {
+        List<String> out = new ArrayList<>(ids.length);
+        for (long id : ids) out.add(tokenizer.map(t -> t.tokenString(id)).orElse("#" + id));
+        return out;
+    }
+
+    public Tracer.Subject subject() {
+        return new Tracer.Subject(model, name, directory);
+    }
+}
