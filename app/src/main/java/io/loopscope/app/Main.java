@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Look inside looped (recurrent-depth) language models.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BenchCommand.class,
+            TraceCommand.class,
             // one line per subcommand; keep this list sorted by name
         })
 public final class Main implements Runnable {

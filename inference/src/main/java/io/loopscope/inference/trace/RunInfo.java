@@ -45,10 +45,15 @@ public record RunInfo(
         Objects.requireNonNull(init, "init");
         if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
         if (topK < 0) throw new IllegalArgumentException("topK must be >= 0, got " + topK);
-        config = config == null ? Map.of() : Map.copyOf(config);
+        config = ordered(config);
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
-        exitThresholds = exitThresholds == null ? Map.of() : Map.copyOf(exitThresholds);
-        exitSteps = exitSteps == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exitSteps));
-        timingsMs = timingsMs == null ? Map.of() : Map.copyOf(timingsMs);
+        exitThresholds = ordered(exitThresholds);
+        exitSteps = ordered(exitSteps);
+        timingsMs = ordered(timingsMs);
+    }
+
+    /** An unmodifiable copy that keeps the caller's order (meta.json should read in a stable order). */
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
     }
 }

@@ -1,0 +1,92 @@
+package io.loopscope.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.loopscope.inference.ModelHandle;
+import io.loopscope.inference.bench.BenchResult;
+import io.loopscope.inference.bench.EngineBenchmark;
+import io.loopscope.inference.checkpoint.HuginnConfig;
+import io.loopscope.inference.checkpoint.RandomWeights;
+import io.loopscope.inference.model.HuginnModel;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loopscope bench}: BLAS throughput and the engine's loop step, for the record. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure ND4J sgemm and the engine's core step (adapter + core blocks) on a Huginn-scale random model and on small models.")
+public final class BenchCommand implements Callable<Integer> {
+    /** The benchmark's Huginn-scale model: H = 1024, 16 heads, prelude/core/coda = 2/4/2. */
+    static final HuginnConfig HUGINN_SCALE = new HuginnConfig(1024, 16, 16, 3456, 1024, 2, 4, 2, 1e-6, 50000, 4096, true, true, 32);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Option(names = "--tokens", defaultValue = "64", description = "Tokens per step (default: ${DEFAULT-VALUE}).")
+    int tokens;
+
+    @Option(names = "--repeats", defaultValue = "15", description = "Timed repeats per measurement; the median is reported (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "DIR", description = "Also benchmark these model folders (default: the fixture model when found, and the embedded model).")
+    List<Path> models = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (tokens < 1) throw new IllegalArgumentException("--tokens must be >= 1");
+        EngineBenchmark bench = new EngineBenchmark(3, repeats);
+        double sgemm = bench.sgemmGflops(1024);
+        List<BenchResult.ModelBench> results = new ArrayList<>();
+        HuginnModel large = new HuginnModel(HUGINN_SCALE, RandomWeights.create(HUGINN_SCALE, 42));
+        results.add(bench.coreStep("random-huginn-h1024", large, tokens, sgemm));
+        for (Path dir : modelsToBench()) {
+            ModelHandle handle = ModelHandle.open(dir);
+            int s = Math.min(tokens, handle.model().config().blockSize());
+            results.add(bench.coreStep(handle.name(), handle.model(), s, sgemm));
+        }
+        BenchResult result = new BenchResult(sgemm, results, Nd4j.getEnvironment().maxMasterThreads());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(mapper.writeValueAsString(result));
+        } else {
+            out.printf("ND4J sgemm 1024³: %.1f GFLOP/s (%d threads)%n", sgemm, result.threads());
+            out.printf("%-24s %6s %6s %12s %9s %8s%n", "model", "hidden", "tokens", "ms/iteration", "GFLOP/s", "÷sgemm");
+            for (BenchResult.ModelBench m : results) {
+                out.printf("%-24s %6d %6d %12.2f %9.1f %8.2f%n", m.name(), m.hidden(), m.tokens(), m.msPerIteration(), m.gflops(), m.ratioToSgemm());
+            }
+        }
+        return 0;
+    }
+
+    private List<Path> modelsToBench() {
+        if (!models.isEmpty()) return models;
+        List<Path> found = new ArrayList<>();
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path fixture = p.resolveSibling("shared").resolve("fixtures/huginn-tiny/f32");
+            if (Files.isRegularFile(fixture.resolve("config.json"))) {
+                found.add(fixture);
+                break;
+            }
+        }
+        try {
+            found.add(EmbeddedModels.directory());
+        } catch (Exception | LinkageError e) {
+            spec.commandLine().getErr().println("note: embedded model not benchmarked: " + e.getMessage());
+        }
+        return found;
+    }
+}

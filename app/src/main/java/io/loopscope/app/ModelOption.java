@@ -1,0 +1,27 @@
+package io.loopscope.app;
+
+import io.loopscope.inference.ModelHandle;
+import io.loopscope.inference.checkpoint.CheckpointException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The --model option shared by every command that runs a model. */
+public final class ModelOption {
+    @Option(names = {"-m", "--model"}, paramLabel = "DIR",
+            description = "A Huginn-format model folder (config.json + *.safetensors [+ tokenizer.json]); default: the embedded model.")
+    Path model;
+
+    /** Opens the chosen model, printing the loader's warnings to err. */
+    ModelHandle open(PrintWriter err) throws CheckpointException, IOException {
+        ModelHandle handle = ModelHandle.open(directory());
+        for (String w : handle.warnings()) err.println("warning: " + w);
+        return handle;
+    }
+
+    Path directory() throws IOException {
+        if (model != null) return model;
+        return EmbeddedModels.directory();
+    }
+}

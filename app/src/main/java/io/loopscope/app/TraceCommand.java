@@ -1,0 +1,140 @@
+package io.loopscope.app;
+
+import io.loopscope.inference.ModelHandle;
+import io.loopscope.inference.exit.ExitThresholds;
+import io.loopscope.inference.io.Npy;
+import io.loopscope.inference.model.StateInit;
+import io.loopscope.inference.trace.FloatTensor;
+import io.loopscope.inference.trace.MemoryEstimate;
+import io.loopscope.inference.trace.Trace;
+import io.loopscope.inference.trace.TraceFile;
+import io.loopscope.inference.trace.TraceRequest;
+import io.loopscope.inference.trace.Tracer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code loopscope trace}: records every iteration of a run into an NPZ that numpy opens. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Run a looped model on a prompt and record every per-iteration state and its logit lens into an NPZ.")
+public final class TraceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOption modelOption;
+
+    static final class Input {
+        @Option(names = "--prompt", description = "Text to encode with the model's tokenizer.json.")
+        String prompt;
+
+        @Option(names = "--ids", split = ",", description = "Token ids, comma separated (no tokenizer needed).")
+        long[] ids;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @Option(names = {"-r", "--iterations"}, description = "Loop iterations R (default: the model's mean_recurrence).")
+    Integer iterations;
+
+    @Option(names = "--max-iterations", defaultValue = "" + TraceRequest.DEFAULT_MAX_ITERATIONS,
+            description = "Refuse R above this (default: ${DEFAULT-VALUE}).")
+    int maxIterations;
+
+    @Option(names = "--init", defaultValue = "random", description = "s0: random, zeros, or FILE.npy holding [S, H] (default: ${DEFAULT-VALUE}).")
+    String init;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of a random s0 (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--top-k", defaultValue = "5", description = "Logit-lens tokens kept per step (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--full-lens", description = "Also store the full [R+1, S, V] lens logits (large).")
+    boolean fullLens;
+
+    @Option(names = "--exit-thresholds", description = "Override exit thresholds, e.g. kl=1e-4,latent-diff=0.05.")
+    String exitThresholds;
+
+    @Option(names = "--label", description = "A label stored in the trace, for grouping traces in analyze.")
+    String label;
+
+    @Option(names = {"-o", "--out"}, required = true, description = "The NPZ file to write.")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Outputs.requireWritableTarget(out);
+        ModelHandle model = modelOption.open(spec.commandLine().getErr());
+        long[] ids = input.ids != null ? input.ids : model.encode(input.prompt);
+        int r = iterations != null ? iterations : model.model().config().meanRecurrence();
+        TraceRequest request = new TraceRequest(ids, r, stateInit(), topK, fullLens,
+                ExitThresholds.parse(exitThresholds), maxIterations, label);
+
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Thread worker = Thread.currentThread();
+        Thread onInterrupt = new Thread(() -> {
+            cancelled.set(true);
+            try {
+                worker.join(3000); // let the loop stop; PartialFiles removes any half-written output
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try (Progress progress = Progress.start("trace", r + 1L, quiet, spec.commandLine().getErr())) {
+            Trace trace = Tracer.run(model.subject(), request, model.tokenStrings(ids), Version.current(),
+                    step -> progress.stepTo(step + 1L), cancelled::get);
+            progress.close();
+            TraceFile.write(out, trace);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("wrote %s (%s): %d tokens × %d iterations, hidden %d, %.1f ms per iteration%n", out,
+                    MemoryEstimate.human(Files.size(out)), trace.tokenCount(), trace.iterations(), trace.hidden(),
+                    trace.info().timingsMs().getOrDefault("ms_per_iteration", 0.0));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting (Ctrl-C): the hook is running
+            }
+        }
+        return 0;
+    }
+
+    private StateInit stateInit() throws java.io.IOException {
+        return switch (init) {
+            case "random" -> new StateInit.Random(seed);
+            case "zeros" -> new StateInit.Zeros();
+            default -> {
+                Path file = Path.of(init);
+                if (!init.endsWith(".npy") && !Files.exists(file)) {
+                    throw new IllegalArgumentException("--init must be random, zeros or a .npy file; got '" + init + "'");
+                }
+                INDArray s0 = Npy.read(file);
+                long[] shape = s0.shape();
+                if (shape.length != 2) {
+                    throw new IllegalArgumentException("--init " + init + " holds shape " + Arrays.toString(shape)
+                            + " but s0 must be [S, H] (tokens × hidden)");
+                }
+                float[] data = s0.castTo(DataType.FLOAT).dup('c').data().asFloat();
+                yield new StateInit.Given(new FloatTensor(new int[] {(int) shape[0], (int) shape[1]}, data), file.toString());
+            }
+        };
+    }
+}
