@@ -18,7 +18,11 @@ public record MemoryEstimate(long bytes) {
 
     /** Throws with a clear message when the recording would not fit in what the heap has left. */
     public void requireFits(Runtime runtime) {
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        requireFits(runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory()));
+    }
+
+    /** Throws when the estimate exceeds 90 % of the given free bytes (headroom for the JVM's own churn). */
+    public void requireFits(long free) {
         if (bytes > free * 0.9) {
             throw new IllegalArgumentException(String.format(
                     "this run needs about %s of memory but only %s is free; lower --iterations, drop --full-lens, "
