@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 class MemoryEstimateTest {
 
     @Test
-    void statesDominateAndTheFullLensOnlyCountsWhenAskedFor() {
+    void statesPlusSmallArraysPlusTheLensWorkingSetAndTheFullLensOnlyWhenAskedFor() {
         MemoryEstimate withoutLens = MemoryEstimate.of(100, 5280, 65536, 64, 5, false);
         MemoryEstimate withLens = MemoryEstimate.of(100, 5280, 65536, 64, 5, true);
         long states = 65L * 100 * 5280 * 4;
-        assertTrue(withoutLens.bytes() >= states && withoutLens.bytes() < states * 1.5, "≈ (R+1)·S·H·4 plus small arrays");
+        long perStep = 65L * 100 * (4 + 4 + 5 * 8);
+        long lensWorkingSet = 4L * 100 * 65536 * 8; // previous and current distributions, independent of R
+        assertEquals(states + perStep + lensWorkingSet + 2L * 100 * 5280 * 4, withoutLens.bytes());
         assertEquals(65L * 100 * 65536 * 4, withLens.bytes() - withoutLens.bytes());
     }
 
