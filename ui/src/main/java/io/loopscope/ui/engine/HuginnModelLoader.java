@@ -1,0 +1,94 @@
+package io.loopscope.ui.engine;
+
+import io.loopscope.inference.ModelHandle;
+import io.loopscope.inference.trace.Trace;
+import io.loopscope.inference.trace.TraceRequest;
+import io.loopscope.inference.trace.Tracer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Opens Huginn-format model folders through the engine's {@link ModelHandle}. Loaded models are kept
+ * (by folder), because switching back and forth between two models in Compare must not reload
+ * checkpoints each time.
+ */
+public final class HuginnModelLoader implements ModelLoader {
+    private final Supplier<Path> embeddedDirectory;
+    private final String version;
+    private final Map<Path, LoadedModel> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param embeddedDirectory where the shipped model lives (null result or exception: none available)
+     * @param version           the LoopScope version written into traces
+     */
+    public HuginnModelLoader(Supplier<Path> embeddedDirectory, String version) {
+        this.embeddedDirectory = embeddedDirectory;
+        this.version = version;
+    }
+
+    @Override
+    public boolean hasEmbeddedModel() {
+        try {
+            return embeddedDirectory.get() != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public LoadedModel load(ModelRef ref) throws Exception {
+        Path dir = ref.embedded() ? embeddedDirectory.get() : ref.directory();
+        if (dir == null) throw new IllegalStateException("this build of LoopScope has no embedded model; open a model folder instead");
+        Path key = dir.toAbsolutePath().normalize();
+        LoadedModel cached = cache.get(key);
+        if (cached != null) return cached;
+        ModelHandle handle = ModelHandle.open(key);
+        LoadedModel model = new HandleModel(handle, ref.embedded() ? "embedded" : handle.name(), version);
+        cache.put(key, model);
+        return model;
+    }
+
+    /** A {@link ModelHandle} seen through the workbench's {@link LoadedModel}. */
+    private record HandleModel(ModelHandle handle, String name, String version) implements LoadedModel {
+
+        @Override
+        public String description() {
+            var c = handle.model().config();
+            return "H " + c.hidden() + " · prelude/core/coda " + c.preludeLayers() + "/" + c.coreLayers() + "/" + c.codaLayers()
+                    + " · vocab " + c.vocab() + (handle.tokenizer().isPresent() ? "" : " · no tokenizer (prompt = ids)");
+        }
+
+        @Override
+        public boolean hasTokenizer() {
+            return handle.tokenizer().isPresent();
+        }
+
+        @Override
+        public long[] encode(String prompt) {
+            if (!hasTokenizer()) return PromptIds.parse(prompt, handle.model().config().vocab());
+            if (prompt == null || prompt.isEmpty()) throw new IllegalArgumentException("the prompt is empty; type some text first");
+            return handle.encode(prompt);
+        }
+
+        @Override
+        public String tokenString(long id) {
+            return handle.tokenStrings(new long[] {id}).getFirst();
+        }
+
+        @Override
+        public List<String> tokenStrings(long[] ids) {
+            return handle.tokenStrings(ids);
+        }
+
+        @Override
+        public Trace trace(TraceRequest request, List<String> tokenStrings, IntConsumer progress, BooleanSupplier cancelled) {
+            Tracer.Subject s = handle.subject();
+            return Tracer.run(new Tracer.Subject(s.model(), name, s.path()), request, tokenStrings, version, progress, cancelled);
+        }
+    }
+}

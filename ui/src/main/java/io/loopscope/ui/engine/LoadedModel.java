@@ -1,0 +1,38 @@
+package io.loopscope.ui.engine;
+
+import io.loopscope.inference.trace.Trace;
+import io.loopscope.inference.trace.TraceRequest;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+
+/**
+ * A model ready to run, as the workbench needs it. An interface so the views can be tested against
+ * scripted models (slow ones for Cancel, failing ones for the error dialog) without ND4J.
+ */
+public interface LoadedModel {
+
+    /** The name recorded in traces and shown in the status line. */
+    String name();
+
+    /** One line about the architecture, e.g. "H 64 · core 2 blocks · vocab 300". */
+    String description();
+
+    /** Whether prompts are text; without a tokenizer they are token ids ("3 14 15"). */
+    boolean hasTokenizer();
+
+    /** Prompt → token ids; IllegalArgumentException with a user-facing message when it cannot be encoded. */
+    long[] encode(String prompt);
+
+    /** How one token looks on a chip or in the lens table. */
+    String tokenString(long id);
+
+    default List<String> tokenStrings(long[] ids) {
+        List<String> out = new java.util.ArrayList<>(ids.length);
+        for (long id : ids) out.add(tokenString(id));
+        return out;
+    }
+
+    /** Records a run; progress gets each finished step 0..R, cancelled is polled every step. */
+    Trace trace(TraceRequest request, List<String> tokenStrings, IntConsumer progress, BooleanSupplier cancelled);
+}

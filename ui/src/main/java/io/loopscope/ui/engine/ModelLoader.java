@@ -1,0 +1,13 @@
+package io.loopscope.ui.engine;
+
+/** Opens models for the workbench; implementations may cache (loading a checkpoint takes seconds). */
+public interface ModelLoader {
+
+    /** Loads the model; the exception's message is shown first in the error dialog, so it must read well. */
+    LoadedModel load(ModelRef ref) throws Exception;
+
+    /** Whether the embedded model can be offered in the picker. */
+    default boolean hasEmbeddedModel() {
+        return true;
+    }
+}

@@ -1,0 +1,54 @@
+package io.loopscope.ui.engine;
+
+import io.loopscope.inference.model.StateInit;
+import java.util.Objects;
+
+/**
+ * Everything the Run button starts from, as the run bar's view model collected it.
+ *
+ * @param model      which model
+ * @param prompt     text, or token ids for models without a tokenizer
+ * @param iterations R
+ * @param init       how s0 is made
+ * @param seed       the seed of a random s0 (ignored for zeros)
+ * @param topK       lens tokens kept per step
+ */
+public record RunSpec(ModelRef model, String prompt, int iterations, InitMode init, long seed, int topK) {
+
+    /** The s0 choices the run bar offers. */
+    public enum InitMode {
+        RANDOM("random"), ZEROS("zeros");
+
+        private final String label;
+
+        InitMode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public RunSpec {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(init, "init");
+        if (iterations < 0) throw new IllegalArgumentException("iterations must be 0 or more");
+        if (topK < 1) throw new IllegalArgumentException("top-k must be at least 1");
+    }
+
+    public StateInit stateInit() {
+        return init == InitMode.RANDOM ? new StateInit.Random(seed) : new StateInit.Zeros();
+    }
+
+    /** A short description for compare headers: "seed 7 · r 32". */
+    public String shortLabel() {
+        return (init == InitMode.RANDOM ? "seed " + seed : "zeros") + " · r " + iterations;
+    }
+
+    public RunSpec withSeed(long newSeed) {
+        return new RunSpec(model, prompt, iterations, init, newSeed, topK);
+    }
+}

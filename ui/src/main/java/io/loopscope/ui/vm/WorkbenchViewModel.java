@@ -1,0 +1,71 @@
+package io.loopscope.ui.vm;
+
+import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.ui.engine.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The root of the view-model tree: the current run, the selection and the exit criterion every view
+ * shares, and one child view model per view. A new result resets the selection, and every child
+ * listens to result and selection — so "the selection drives every view" holds by construction.
+ */
+public final class WorkbenchViewModel {
+    /** How many tokens a fresh run selects: enough to compare, few enough to read. */
+    static final int DEFAULT_SELECTION = 3;
+
+    private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
+    private final Selection selection = new Selection();
+    private final ObjectProperty<ExitCriterion> criterion = new SimpleObjectProperty<>(ExitCriterion.KL);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(ExitCriterion.KL.defaultThreshold());
+
+    private final TokenStripViewModel tokenStrip;
+    private final TrajectoryViewModel trajectories;
+    private final HeatmapViewModel heatmap;
+    private final MetricsViewModel metrics;
+    private final LensViewModel lens;
+    private final MotifCardViewModel motifCard;
+    private final WaterfallViewModel waterfall;
+
+    public WorkbenchViewModel() {
+        // a new criterion brings its own default threshold; the user may then edit it
+        criterion.addListener((o, a, c) -> threshold.set(c.defaultThreshold()));
+        tokenStrip = new TokenStripViewModel(result, selection, criterion, threshold);
+        trajectories = new TrajectoryViewModel(result, selection);
+        heatmap = new HeatmapViewModel(result, selection);
+        metrics = new MetricsViewModel(result, selection, criterion, threshold);
+        lens = new LensViewModel(result, selection);
+        motifCard = new MotifCardViewModel(result, selection);
+        waterfall = new WaterfallViewModel(result, selection);
+        result.addListener((o, a, r) -> {
+            if (r != null) selection.reset(r.tokens(), r.iterations(), defaultSelection(r.tokens()));
+        });
+    }
+
+    /** The last few tokens: in a prompt the later tokens are the ones that have seen the most context. */
+    static List<Integer> defaultSelection(int tokens) {
+        List<Integer> out = new ArrayList<>();
+        for (int t = Math.max(0, tokens - DEFAULT_SELECTION); t < tokens; t++) out.add(t);
+        return out;
+    }
+
+    public ObjectProperty<RunResult> resultProperty() { return result; }
+    public Selection selection() { return selection; }
+    public ObjectProperty<ExitCriterion> criterionProperty() { return criterion; }
+    public DoubleProperty thresholdProperty() { return threshold; }
+    public TokenStripViewModel tokenStrip() { return tokenStrip; }
+    public TrajectoryViewModel trajectories() { return trajectories; }
+    public HeatmapViewModel heatmap() { return heatmap; }
+    public MetricsViewModel metrics() { return metrics; }
+    public LensViewModel lens() { return lens; }
+    public MotifCardViewModel motifCard() { return motifCard; }
+    public WaterfallViewModel waterfall() { return waterfall; }
+
+    public RunResult result() {
+        return result.get();
+    }
+}
