@@ -170,7 +170,8 @@ public record SafetensorsHeader(Path file, long dataStart, Map<String, Safetenso
             SafetensorsEntry first = outside.getFirst();
             problems.add(file + " is truncated: tensor \"" + first.name() + "\" needs bytes [" + first.begin() + ", " + first.end()
                     + ") of the data section, which holds only " + dataSize + " bytes"
-                    + (outside.size() > 1 ? " (" + (outside.size() - 1) + " more tensors lie past the end)" : ""));
+                    + (outside.size() == 2 ? " (1 more tensor lies past the end)" : "")
+                    + (outside.size() > 2 ? " (" + (outside.size() - 1) + " more tensors lie past the end)" : ""));
         }
         SafetensorsEntry previous = null;
         for (SafetensorsEntry e : sorted) {
