@@ -1,5 +1,7 @@
 package io.loopscope.inference.checkpoint;
 
+import io.loopscope.inference.io.AtomicFile;
+
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;

@@ -1,5 +1,7 @@
 package io.loopscope.inference.checkpoint;
 
+import io.loopscope.inference.io.AtomicFile;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;

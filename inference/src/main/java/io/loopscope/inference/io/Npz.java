@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * NumPy's .npz: a zip of .npy arrays, here with optional JSON entries beside them (numpy ignores
  * entries that are not .npy when asked for arrays, and {@code zipfile} reads them).
  *
- * <p>Each array is encoded by ND4J's own npy writer; the zip container is java.util.zip. Writes go to
- * a temporary file in the target folder that is renamed into place only when complete, so a failed
- * or interrupted write leaves nothing half-written behind.
+ * <p>Each array is encoded by ND4J's own npy writer; the zip container is java.util.zip; writes are
+ * atomic through {@link AtomicFile}.
  */
 public final class Npz {
     private Npz() {
@@ -40,16 +37,7 @@ public final class Npz {
 
     /** Writes arrays and text entries to {@code target} atomically. */
     public static void write(Path target, Map<String, INDArray> arrays, Map<String, String> texts) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("cannot write " + target + ": folder " + dir + " does not exist");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new IOException("cannot write " + target + ": folder " + dir + " is not writable");
-        }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-        PartialFiles.register(tmp);
-        try {
+        AtomicFile.write(target, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
                     zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
@@ -62,15 +50,7 @@ public final class Npz {
                     zip.closeEntry();
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-            PartialFiles.unregister(tmp);
-        }
+        });
     }
 
     /** Reads every .npy array and every other entry (as UTF-8 text) of an NPZ file. */

@@ -1,6 +1,5 @@
-package io.loopscope.inference.checkpoint;
+package io.loopscope.inference.io;
 
-import io.loopscope.inference.io.PartialFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -11,16 +10,16 @@ import java.nio.file.StandardCopyOption;
  * Writes a file through a temporary sibling and a rename, so readers see the old file or the
  * complete new one, never a half-written one — and a failed or interrupted write leaves nothing.
  */
-final class AtomicFile {
+public final class AtomicFile {
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void writeTo(Path temporary) throws IOException;
     }
 
     private AtomicFile() {
     }
 
-    static void write(Path target, Body body) throws IOException {
+    public static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) throw new IOException("cannot write " + target + ": folder " + dir + " does not exist");
         if (!Files.isWritable(dir)) throw new IOException("cannot write " + target + ": folder " + dir + " is not writable");
