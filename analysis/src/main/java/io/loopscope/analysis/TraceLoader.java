@@ -1,0 +1,168 @@
+package io.loopscope.analysis;
+
+import io.loopscope.inference.io.Npz;
+import io.loopscope.inference.lens.LensStep;
+import io.loopscope.inference.lens.LogitLens;
+import io.loopscope.inference.trace.FloatTensor;
+import io.loopscope.inference.trace.RunInfo;
+import io.loopscope.inference.trace.Trace;
+import io.loopscope.inference.trace.TraceFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Turns a trace — an in-memory {@link Trace} or any NPZ with a {@code states} array — into
+ * {@link TraceData}. Only {@code states} is required; every optional array that is missing or
+ * mis-shaped becomes a note saying what cannot be computed without it.
+ *
+ * <p>This is the only analysis class that touches ND4J, and only through the public INDArray API to
+ * copy arrays out of the NPZ reader.
+ */
+public final class TraceLoader {
+    private TraceLoader() {
+    }
+
+    /** Reads an NPZ from LoopScope's {@code trace} command or from another tool. */
+    public static TraceData load(Path file) throws IOException {
+        Npz.Contents npz = Npz.read(file);
+        return fromNpz(npz, file.getFileName().toString());
+    }
+
+    /** The in-memory trace of a run that just finished. */
+    public static TraceData fromTrace(Trace trace, String source) {
+        int steps = trace.states().dim(0), tokens = trace.states().dim(1), hidden = trace.states().dim(2);
+        TraceData.Builder b = new TraceData.Builder(source, steps - 1, tokens, hidden, trace.states().data())
+                .info(trace.info())
+                .label(trace.info().label())
+                .normEps(trace.info().normEps() > 0 ? trace.info().normEps() : 1e-6)
+                .tokenStrings(trace.info().tokens());
+        if (trace.lnFWeight() != null) b.lnFWeight(trace.lnFWeight().data());
+        else b.note("ln_f_weight missing: only the raw state space is available");
+        if (trace.lensEntropy() != null) b.lensEntropy(trace.lensEntropy().data());
+        if (trace.lensKl() != null) b.lensKl(trace.lensKl().data());
+        if (trace.lensTopkIds() != null) b.lensTop1(top1(trace.lensTopkIds().data(), steps * tokens, trace.lensTopkIds().shape()[2]));
+        else b.note("lens_topk_ids missing: the argmax-stability exit criterion is unavailable");
+        if (trace.lens() != null) b.lensMinpKl(minpKl(trace.lens(), steps, tokens));
+        return b.build();
+    }
+
+    static TraceData fromNpz(Npz.Contents npz, String source) throws IOException {
+        Map<String, INDArray> arrays = npz.arrays();
+        INDArray statesArray = arrays.get("states");
+        if (statesArray == null) {
+            throw new IOException(source + " has no 'states' array (found: "
+                    + (arrays.isEmpty() ? "no arrays" : String.join(", ", arrays.keySet())) + "); analyze needs states [R+1, S, H]");
+        }
+        long[] shape = statesArray.shape();
+        if (shape.length == 4 && shape[1] == 1) shape = new long[] {shape[0], shape[2], shape[3]};
+        if (shape.length != 3) {
+            throw new IOException(source + ": 'states' must have shape [R+1, S, H] or [R+1, 1, S, H], got "
+                    + Arrays.toString(statesArray.shape()) + " (rank " + statesArray.rank() + ")");
+        }
+        if (!statesArray.dataType().isFPType()) {
+            throw new IOException(source + ": 'states' must be float32 or float64, got " + statesArray.dataType());
+        }
+        int steps = Math.toIntExact(shape[0]), tokens = Math.toIntExact(shape[1]), hidden = Math.toIntExact(shape[2]);
+        if (steps < 1 || tokens < 1 || hidden < 1) {
+            throw new IOException(source + ": 'states' is empty (shape " + Arrays.toString(statesArray.shape()) + ")");
+        }
+        TraceData.Builder b = new TraceData.Builder(source, steps - 1, tokens, hidden, floats(statesArray));
+
+        RunInfo info = readMeta(npz, source, b);
+        if (info != null) {
+            b.info(info).label(info.label()).tokenStrings(info.tokens());
+            if (info.normEps() > 0) b.normEps(info.normEps());
+            if (info.iterations() != steps - 1) {
+                b.note("meta.json says " + info.iterations() + " iterations but states has " + steps + " steps; using states");
+            }
+            if (!info.tokens().isEmpty() && info.tokens().size() != tokens) {
+                b.note("meta.json lists " + info.tokens().size() + " tokens but states has " + tokens + "; tokens shown as #index");
+            }
+        }
+        float[] w = optional(arrays, "ln_f_weight", b, "the normalized state space is unavailable", hidden);
+        if (w != null) b.lnFWeight(w);
+        float[] entropy = optional(arrays, "lens_entropy", b, "the entropy curve and the entropy-diff exit criterion are unavailable", steps, tokens);
+        if (entropy != null) b.lensEntropy(entropy);
+        float[] kl = optional(arrays, "lens_kl", b, "the KL curve and the kl exit criterion are unavailable", steps, tokens);
+        if (kl != null) b.lensKl(kl);
+
+        INDArray topk = arrays.get("lens_topk_ids");
+        if (topk == null) {
+            b.note("lens_topk_ids missing: the argmax-stability exit criterion is unavailable");
+        } else if (topk.rank() != 3 || topk.size(0) != steps || topk.size(1) != tokens || topk.size(2) < 1) {
+            b.note("lens_topk_ids ignored: expected [" + steps + ", " + tokens + ", K], got " + Arrays.toString(topk.shape()));
+        } else {
+            b.lensTop1(top1(topk.castTo(DataType.INT32).dup('c').data().asInt(), steps * tokens, (int) topk.size(2)));
+        }
+
+        INDArray minp = arrays.get("lens_minp_kl");
+        INDArray lens = arrays.get("lens");
+        if (minp != null && Arrays.equals(minp.shape(), new long[] {steps, tokens})) {
+            b.lensMinpKl(floats(minp));
+        } else if (lens != null && lens.rank() == 3 && lens.size(0) == steps && lens.size(1) == tokens) {
+            b.lensMinpKl(minpKl(new FloatTensor(new int[] {steps, tokens, (int) lens.size(2)}, floats(lens)), steps, tokens));
+        }
+        return b.build();
+    }
+
+    private static RunInfo readMeta(Npz.Contents npz, String source, TraceData.Builder b) {
+        String meta = npz.texts().get(TraceFile.META_ENTRY);
+        if (meta == null) {
+            b.note("meta.json missing: tokens are shown as #index and the trace has no label");
+            return null;
+        }
+        try {
+            return TraceFile.JSON.readValue(meta, RunInfo.class);
+        } catch (IOException | RuntimeException e) {
+            b.note("meta.json could not be read (" + e.getMessage().lines().findFirst().orElse("") + "); ignored");
+            return null;
+        }
+    }
+
+    private static float[] optional(Map<String, INDArray> arrays, String name, TraceData.Builder b, String consequence, long... shape) {
+        INDArray a = arrays.get(name);
+        if (a == null) {
+            b.note(name + " missing: " + consequence);
+            return null;
+        }
+        if (!Arrays.equals(a.shape(), shape) || !a.dataType().isFPType()) {
+            b.note(name + " ignored: expected float " + Arrays.toString(shape) + ", got " + a.dataType() + " " + Arrays.toString(a.shape())
+                    + "; " + consequence);
+            return null;
+        }
+        return floats(a);
+    }
+
+    private static float[] floats(INDArray a) {
+        return a.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
+    private static int[] top1(int[] topk, int rows, int k) {
+        int[] out = new int[rows];
+        for (int r = 0; r < rows; r++) out[r] = topk[r * k];
+        return out;
+    }
+
+    /** Huginn's min-p KL per step, replayed through the engine's own lens code from the full lens logits. */
+    private static float[] minpKl(FloatTensor lens, int steps, int tokens) {
+        int vocab = lens.dim(2);
+        LogitLens replay = new LogitLens(tokens, vocab, 1);
+        float[] out = new float[steps * tokens];
+        float[] data = lens.data();
+        for (int s = 0; s < steps; s++) {
+            LensStep step = replay.observe(Arrays.copyOfRange(data, s * tokens * vocab, (s + 1) * tokens * vocab));
+            System.arraycopy(step.minpKl(), 0, out, s * tokens, tokens);
+        }
+        return out;
+    }
+
+    /** The notes as one readable block (used by the CLI). */
+    public static String describe(List<String> notes) {
+        return String.join("\n", notes);
+    }
+}

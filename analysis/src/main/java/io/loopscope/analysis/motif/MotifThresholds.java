@@ -1,0 +1,55 @@
+package io.loopscope.analysis.motif;
+
+/**
+ * Every number the motif rules compare against; analysis/MOTIFS.md gives the reasoning for each
+ * default. All ratios are scale-free, so the same defaults hold in raw and normalized space.
+ *
+ * @param minIterations        fewer loop iterations than this: too short to tell motifs apart
+ * @param divergeGrowth        step sizes growing at least this factor per step (fitted over the window) …
+ * @param divergeFactor        … and the last window steps at least this many times the first ones → diverging
+ * @param contractGrowth       step sizes shrinking to at most this factor per step …
+ * @param contractShrink       … and the last window steps at most this fraction of the first ones → fixed point
+ * @param orbitStepShare       share of step energy in the top 4 step directions (motion confined to ≤ 2 planes)
+ * @param orbitStateShare      share of window variance in the top 4 state directions
+ * @param orbitMaxStraightness net displacement / path length at most this (the motion returns)
+ * @param orbitMaxRadiusCv     spread of the distance to the window centre, relative to its mean
+ * @param orbitStepBand        |log(step growth per step)| at most this (neither spiralling in nor out)
+ * @param sliderStraightness   net displacement / path length at least this
+ * @param sliderAlongShare     share of step energy along the net drift direction at least this
+ * @param settleTail           late steps (RMS of the last quarter) at most this fraction of the largest step …
+ * @param settleMaxWander      … and the last quarter's net displacement at most this many RMS steps → settled fixed point
+ * @param settleBand           settling step: the state stays within this fraction of its largest distance from the final state
+ */
+public record MotifThresholds(
+        int minIterations,
+        double divergeGrowth,
+        double divergeFactor,
+        double contractGrowth,
+        double contractShrink,
+        double orbitStepShare,
+        double orbitStateShare,
+        double orbitMaxStraightness,
+        double orbitMaxRadiusCv,
+        double orbitStepBand,
+        double sliderStraightness,
+        double sliderAlongShare,
+        double settleTail,
+        double settleMaxWander,
+        double settleBand) {
+
+    public MotifThresholds {
+        if (minIterations < 4) throw new IllegalArgumentException("minIterations must be >= 4");
+        if (!(divergeGrowth > 1) || !(divergeFactor > 1)) throw new IllegalArgumentException("diverging thresholds must exceed 1");
+        if (!(contractGrowth < 1 && contractGrowth > 0) || !(contractShrink < 1 && contractShrink > 0)) {
+            throw new IllegalArgumentException("contraction thresholds must lie in (0, 1)");
+        }
+        for (double share : new double[] {orbitStepShare, orbitStateShare, orbitMaxStraightness, sliderStraightness, sliderAlongShare, settleTail, settleBand}) {
+            if (!(share > 0 && share <= 1)) throw new IllegalArgumentException("shares and fractions must lie in (0, 1], got " + share);
+        }
+        if (!(orbitMaxRadiusCv > 0) || !(orbitStepBand > 0) || !(settleMaxWander > 0)) throw new IllegalArgumentException("bands must be > 0");
+    }
+
+    public static MotifThresholds defaults() {
+        return new MotifThresholds(8, 1.02, 2.0, 0.985, 0.6, 0.8, 0.8, 0.5, 0.35, 0.03, 0.8, 0.6, 0.02, 2.5, 0.01);
+    }
+}

@@ -1,0 +1,107 @@
+package io.loopscope.analysis.projection;
+
+import io.loopscope.analysis.StateSpace;
+import io.loopscope.analysis.TraceData;
+import io.loopscope.analysis.linalg.DenseKernels;
+import io.loopscope.analysis.linalg.PrincipalAxes;
+
+/**
+ * PCA over the states of a trace — by default all states of all tokens, as the Huginn paper does —
+ * with every state of every token projected onto the fitted axes.
+ */
+public final class Pca {
+    private Pca() {
+    }
+
+    public static PcaResult fit(TraceData data, PcaOptions options) {
+        int from = options.fromToken(), to = options.toToken() < 0 ? data.tokens() : options.toToken();
+        if (from >= data.tokens() || to > data.tokens()) {
+            throw new IllegalArgumentException("token window [" + from + ", " + to + ") is outside the trace's " + data.tokens() + " tokens");
+        }
+        int firstStep = options.includeInitial() || data.iterations() == 0 ? 0 : 1;
+        StateMatrix fitted = StateMatrix.of(data, options.space(), from, to, firstStep);
+        if (fitted.rows() < 2) {
+            throw new IllegalArgumentException("PCA needs at least two finite states in tokens [" + from + ", " + to + "), found " + fitted.rows());
+        }
+        PrincipalAxes axes = PrincipalAxes.fit(fitted.values(), fitted.rows(), data.hidden(), options.components(), options.seed());
+        StateMatrix all = fitted; // fit() has centred it in place
+        if (from != 0 || to != data.tokens() || firstStep != 0) {
+            all = StateMatrix.of(data, options.space(), 0, data.tokens(), 0);
+            all.centre(axes.mean());
+        }
+        double[][][] projections = project(data, all, axes);
+        double[] ratios = new double[axes.variances().length];
+        for (int c = 0; c < ratios.length; c++) ratios[c] = axes.totalVariance() > 0 ? axes.variances()[c] / axes.totalVariance() : 0;
+        return new PcaResult(options.space(), axes.method(), fitted.rows(), from, to, axes.totalVariance(), axes.variances(), ratios,
+                axes.mean(), axes.axes(), projections, centres(data, projections));
+    }
+
+    /** Projects every (centred) state of {@code all} onto the axes; NaN for states left out as non-finite. */
+    static double[][][] project(TraceData data, StateMatrix all, PrincipalAxes axes) {
+        int k = axes.axes().length, d = data.hidden(), padded = 16;
+        float[] v = new float[d * padded]; // [H][16]: the axes as columns
+        for (int c = 0; c < k; c++) for (int j = 0; j < d; j++) v[j * padded + c] = (float) axes.axes()[c][j];
+        double[] p = DenseKernels.multiply(all.values(), all.rows(), d, v, padded);
+        double[][][] out = new double[data.tokens()][data.steps()][k];
+        for (double[][] token : out) for (double[] step : token) java.util.Arrays.fill(step, Double.NaN);
+        for (int r = 0; r < all.rows(); r++) {
+            double[] target = out[all.token(r)][all.step(r)];
+            for (int c = 0; c < k; c++) target[c] = p[r * padded + c];
+        }
+        return out;
+    }
+
+    /** Mean projection over steps 1..R: s0 is the random initial state, not a place the model visits. */
+    private static double[][] centres(TraceData data, double[][][] projections) {
+        int k = projections[0][0].length;
+        double[][] out = new double[data.tokens()][k];
+        for (int t = 0; t < data.tokens(); t++) {
+            int first = data.iterations() == 0 ? 0 : 1, count = 0;
+            for (int s = first; s <= data.iterations(); s++) {
+                if (!data.isFinite(s, t)) continue;
+                count++;
+                for (int c = 0; c < k; c++) out[t][c] += projections[t][s][c];
+            }
+            for (int c = 0; c < k; c++) out[t][c] = count == 0 ? Double.NaN : out[t][c] / count;
+        }
+        return out;
+    }
+
+    /** Finite states of a token window, step-major, as one float matrix with their (step, token) labels. */
+    record StateMatrix(float[] values, int[] steps, int[] tokens) {
+        static StateMatrix of(TraceData data, StateSpace space, int from, int to, int firstStep) {
+            int h = data.hidden(), rows = 0;
+            for (int s = firstStep; s <= data.iterations(); s++) for (int t = from; t < to; t++) if (data.isFinite(s, t)) rows++;
+            float[] values = new float[Math.multiplyExact(rows, h)];
+            int[] steps = new int[rows], tokens = new int[rows];
+            int r = 0;
+            for (int s = firstStep; s <= data.iterations(); s++) {
+                for (int t = from; t < to; t++) {
+                    if (!data.isFinite(s, t)) continue;
+                    data.state(s, t, space, values, r * h);
+                    steps[r] = s;
+                    tokens[r] = t;
+                    r++;
+                }
+            }
+            return new StateMatrix(values, steps, tokens);
+        }
+
+        int rows() {
+            return steps.length;
+        }
+
+        void centre(double[] mean) {
+            int h = mean.length;
+            for (int r = 0; r < rows(); r++) for (int j = 0; j < h; j++) values[r * h + j] = (float) (values[r * h + j] - mean[j]);
+        }
+
+        int step(int row) {
+            return steps[row];
+        }
+
+        int token(int row) {
+            return tokens[row];
+        }
+    }
+}
