@@ -1,0 +1,208 @@
+package io.loopscope.ui.chart;
+
+import io.loopscope.ui.colour.Viridis;
+import io.loopscope.ui.vm.PlaneData;
+import io.loopscope.ui.vm.TokenPath;
+import java.awt.BasicStroke;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * One PC plane of trajectories. Paths are coloured by step (viridis, with a colour bar); open circles
+ * mark s0, filled diamonds the current step, crosses each token's centre of mass.
+ *
+ * <p>Animation never rebuilds the path dataset: {@link #showUpTo} only moves the renderer's cut-off
+ * and swaps the small marker dataset, so each frame is one redraw (jfreechart-fx redraws on every
+ * dataset change event, so per-point updates would stutter at 100 tokens × 128 steps).
+ */
+public final class TrajectoryChart {
+    private static final int MAX_POINTS_WITH_SHAPES = 3000;
+    private final JFreeChart chart;
+    private final XYPlot plot;
+    private final StepRenderer paths = new StepRenderer();
+    private final XYLineAndShapeRenderer markers = new XYLineAndShapeRenderer(false, true);
+    private final XYSeriesCollection pathData = new XYSeriesCollection();
+    private final DefaultXYDataset markerData = new DefaultXYDataset();
+    private final PaintScaleLegend colourBar;
+    private ChartStyle style;
+    private PlaneData data;
+
+    public TrajectoryChart(ChartStyle style) {
+        this.style = style;
+        NumberAxis x = new NumberAxis("PC1"), y = new NumberAxis("PC2");
+        x.setAutoRangeIncludesZero(false);
+        y.setAutoRangeIncludesZero(false);
+        plot = new XYPlot(pathData, x, y, paths);
+        plot.setDataset(1, markerData);
+        plot.setRenderer(1, markers);
+        paths.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(series, item));
+        markers.setDefaultToolTipGenerator((dataset, series, item) -> dataset.getSeriesKey(series).toString());
+        chart = new JFreeChart(null, ChartStyle.TITLE, plot, false);
+        NumberAxis stepAxis = new NumberAxis("step");
+        stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        colourBar = new PaintScaleLegend(new ViridisScale(0, 1), stepAxis);
+        colourBar.setPosition(RectangleEdge.RIGHT);
+        colourBar.setStripWidth(12);
+        colourBar.setMargin(8, 4, 8, 4);
+        chart.addSubtitle(colourBar);
+        style.apply(chart);
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    public PlaneData data() {
+        return data;
+    }
+
+    public void setStyle(ChartStyle s) {
+        style = s;
+        style.apply(chart);
+        if (data != null) showUpTo(paths.upTo);
+    }
+
+    /** Replaces the paths (a new run, selection or pair): one dataset swap, one redraw. */
+    public void setData(PlaneData d, int upTo) {
+        this.data = d;
+        chart.setNotify(false);
+        try {
+            pathData.removeAllSeries();
+            int points = 0;
+            for (TokenPath p : d.paths()) {
+                XYSeries s = new XYSeries(p.label(), false, true); // never sort: a trajectory's order is its meaning
+                for (int i = 0; i < p.steps(); i++) s.add(p.x()[i], p.y()[i], false);
+                pathData.addSeries(s);
+                points += p.steps();
+            }
+            paths.setDefaultShapesVisible(points <= MAX_POINTS_WITH_SHAPES);
+            paths.lastStep = d.lastStep();
+            plot.getDomainAxis().setLabel(d.xLabel());
+            plot.getRangeAxis().setLabel(d.yLabel());
+            colourBar.setScale(new ViridisScale(0, Math.max(1, d.lastStep())));
+            colourBar.getAxis().setRange(0, Math.max(1, d.lastStep()));
+            showUpTo(upTo);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    /** Shows steps 0..upTo only (the animation frame). */
+    public void showUpTo(int upTo) {
+        if (data == null) return;
+        chart.setNotify(false);
+        try {
+            paths.upTo = upTo;
+            updateMarkers(upTo);
+            plot.clearAnnotations();
+            Font f = new Font("SansSerif", Font.BOLD, 11);
+            for (TokenPath p : data.paths()) {
+                int i = Math.min(upTo, p.steps() - 1);
+                XYTextAnnotation label = new XYTextAnnotation("  " + p.label(), p.x()[i], p.y()[i]);
+                label.setTextAnchor(TextAnchor.HALF_ASCENT_LEFT);
+                label.setFont(f);
+                label.setPaint(style.text());
+                plot.addAnnotation(label, false);
+            }
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private void updateMarkers(int upTo) {
+        List<TokenPath> ps = data.paths();
+        double[][] start = new double[2][ps.size()], now = new double[2][ps.size()], com = new double[2][ps.size()];
+        for (int k = 0; k < ps.size(); k++) {
+            TokenPath p = ps.get(k);
+            int i = Math.min(upTo, p.steps() - 1);
+            start[0][k] = p.x()[0];
+            start[1][k] = p.y()[0];
+            now[0][k] = p.x()[i];
+            now[1][k] = p.y()[i];
+            com[0][k] = p.comX();
+            com[1][k] = p.comY();
+        }
+        // series keys double as the tooltips of the markers
+        markerData.addSeries("start s0", start);
+        markerData.addSeries("step " + upTo, now);
+        markerData.addSeries("centre of mass", com);
+        markers.setSeriesShape(0, new Ellipse2D.Double(-6, -6, 12, 12));
+        markers.setSeriesShapesFilled(0, false);
+        markers.setSeriesShape(1, diamond(7));
+        markers.setSeriesShape(2, cross(6));
+        markers.setUseOutlinePaint(true);
+        markers.setDefaultOutlineStroke(new BasicStroke(2f));
+        markers.setSeriesStroke(0, new BasicStroke(2f));
+        markers.setSeriesPaint(0, style.marker());
+        markers.setSeriesOutlinePaint(0, style.marker());
+        markers.setSeriesPaint(1, Viridis.awt(Viridis.ofStep(upTo, data.lastStep())));
+        markers.setSeriesOutlinePaint(1, style.marker());
+        markers.setSeriesPaint(2, new java.awt.Color(0xD55E00));
+        markers.setSeriesOutlinePaint(2, new java.awt.Color(0xD55E00));
+    }
+
+    private String tooltip(int series, int item) {
+        if (data == null || series >= data.paths().size()) return null;
+        TokenPath p = data.paths().get(series);
+        return String.format(Locale.ROOT, "%s · step %d%n‖s_i − s*‖ = %.4g%nlens top-1: %s", p.label(), item,
+                p.distance()[item], p.top1()[item]);
+    }
+
+    private static Shape diamond(double r) {
+        Path2D.Double d = new Path2D.Double();
+        d.moveTo(0, -r);
+        d.lineTo(r, 0);
+        d.lineTo(0, r);
+        d.lineTo(-r, 0);
+        d.closePath();
+        return d;
+    }
+
+    private static Shape cross(double r) {
+        Path2D.Double c = new Path2D.Double();
+        c.append(new Rectangle2D.Double(-r, -1.5, 2 * r, 3), false);
+        c.append(new Rectangle2D.Double(-1.5, -r, 3, 2 * r), false);
+        return c;
+    }
+
+    /** Lines and points in viridis by step, hidden past the animation's step. */
+    private static final class StepRenderer extends XYLineAndShapeRenderer {
+        int upTo = Integer.MAX_VALUE;
+        int lastStep = 1;
+
+        StepRenderer() {
+            super(true, true);
+            setDefaultStroke(new BasicStroke(1.6f));
+            setAutoPopulateSeriesStroke(false);
+            setDrawSeriesLineAsPath(false); // per-segment paint: the colour changes along the path
+            for (int i = 0; i < 64; i++) setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        }
+
+        @Override
+        public Paint getItemPaint(int series, int item) {
+            return Viridis.awt(Viridis.ofStep(item, lastStep));
+        }
+
+        @Override
+        public boolean getItemVisible(int series, int item) {
+            return item <= upTo;
+        }
+    }
+}

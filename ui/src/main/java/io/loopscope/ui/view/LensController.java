@@ -1,0 +1,108 @@
+package io.loopscope.ui.view;
+
+import io.loopscope.ui.vm.LensViewModel;
+import io.loopscope.ui.vm.LensViewModel.Row;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The logit lens table of the focused token: steps down, top-k across, each cell the token and its
+ * probability with a bar behind it so confidence reads at a glance. The focused step's row is selected.
+ */
+public final class LensController {
+    private final LensViewModel vm;
+    private final WorkbenchContext ctx;
+    @FXML private TableView<Row> table;
+    @FXML private Label title;
+    private int columnsFor = -1;
+
+    public LensController(WorkbenchContext ctx) {
+        this.ctx = ctx;
+        this.vm = ctx.workbench().lens();
+    }
+
+    @FXML
+    private void initialize() {
+        table.setId("lensTable");
+        title.textProperty().bind(vm.titleProperty());
+        table.setPlaceholder(new Label("Run a prompt and select a token to see what it would predict at every step."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        vm.rowsProperty().addListener((o, a, rows) -> {
+            if (vm.topK() != columnsFor) buildColumns(vm.topK());
+            table.setItems(FXCollections.observableArrayList(rows));
+            focusStep();
+        });
+        vm.selection().stepProperty().addListener(o -> focusStep());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null && row.step() != vm.selection().stepProperty().get()) vm.selection().stepProperty().set(row.step());
+        });
+    }
+
+    private void focusStep() {
+        int s = vm.selection().stepProperty().get();
+        if (s >= 0 && s < table.getItems().size()) {
+            table.getSelectionModel().select(s);
+            table.scrollTo(Math.max(0, s - 3));
+        }
+    }
+
+    private void buildColumns(int k) {
+        columnsFor = k;
+        table.getColumns().clear();
+        TableColumn<Row, Number> step = new TableColumn<>("step");
+        step.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().step()));
+        step.setPrefWidth(56);
+        step.setMaxWidth(70);
+        table.getColumns().add(step);
+        for (int j = 0; j < k; j++) {
+            int col = j;
+            TableColumn<Row, Row> c = new TableColumn<>("top " + (j + 1));
+            c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
+            c.setCellFactory(x -> new ProbCell(col));
+            c.setPrefWidth(130);
+            c.setSortable(false);
+            table.getColumns().add(c);
+        }
+        table.getColumns().add(number("entropy (nats)", Row::entropy));
+        table.getColumns().add(number("KL to previous", Row::kl));
+    }
+
+    private static TableColumn<Row, String> number(String name, java.util.function.ToDoubleFunction<Row> f) {
+        TableColumn<Row, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.3g", f.applyAsDouble(x.getValue()))));
+        c.setPrefWidth(110);
+        c.setSortable(false);
+        return c;
+    }
+
+    /** "token  0.82" over a bar as wide as the probability. */
+    private static final class ProbCell extends TableCell<Row, Row> {
+        private final int column;
+
+        ProbCell(int column) {
+            this.column = column;
+            getStyleClass().add("prob-cell");
+        }
+
+        @Override
+        protected void updateItem(Row row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setStyle("");
+                return;
+            }
+            double p = row.probs()[column];
+            setText(String.format(Locale.ROOT, "%s   %.2f", row.tokens().get(column), p));
+            int pct = (int) Math.round(100 * Math.max(0, Math.min(1, p)));
+            // the bar is a gradient with a hard stop: no extra nodes per cell, cheap for long tables
+            setStyle("-fx-background-color: linear-gradient(to right, -lens-bar " + pct + "%, transparent " + pct + "%);");
+        }
+    }
+}

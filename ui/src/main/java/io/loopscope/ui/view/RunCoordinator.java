@@ -1,0 +1,122 @@
+package io.loopscope.ui.view;
+
+import io.loopscope.ui.engine.PairComparison;
+import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.engine.RunSpec;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.concurrent.Task;
+
+/**
+ * Starts runs as javafx.concurrent.Tasks on one background thread — the UI thread never waits for a
+ * model — and feeds their progress, results and failures back into the view models on the FX thread.
+ * One worker thread: two runs at once would only compete for the same two cores.
+ */
+public final class RunCoordinator {
+    private final WorkbenchContext ctx;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "loopscope-run");
+        t.setDaemon(true); // closing the window must not wait for a 1000-iteration run
+        return t;
+    });
+    private Task<?> current;
+
+    RunCoordinator(WorkbenchContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The Run button: validates the run bar, then runs prompt → trace → analysis. */
+    public void run() {
+        if (ctx.run().runningProperty().get()) return;
+        RunSpec spec;
+        try {
+            spec = ctx.run().toSpec();
+        } catch (IllegalArgumentException e) {
+            ErrorDialog.show(ctx.window(), "Cannot run", e);
+            return;
+        }
+        Task<RunResult> task = new Task<>() {
+            @Override
+            protected RunResult call() throws Exception {
+                return ctx.services().pipeline().run(spec, (m, f) -> {
+                    updateMessage(m);
+                    updateProgress(f < 0 ? -1 : f, 1);
+                }, this::isCancelled);
+            }
+        };
+        ctx.run().started(spec);
+        task.messageProperty().addListener((o, a, m) -> ctx.run().progressed(m, task.getProgress()));
+        task.progressProperty().addListener((o, a, p) -> ctx.run().progressed(task.getMessage(), p.doubleValue()));
+        task.setOnSucceeded(e -> {
+            RunResult r = task.getValue();
+            ctx.run().finished(r);
+            ctx.workbench().resultProperty().set(r);
+        });
+        task.setOnCancelled(e -> ctx.run().cancelled());
+        task.setOnFailed(e -> {
+            Throwable t = task.getException();
+            ctx.run().failed(ErrorDialog.message(t));
+            ErrorDialog.show(ctx.window(), "The run failed", t);
+        });
+        start(task);
+    }
+
+    /** The Cancel button: the engine polls for it once per iteration. */
+    public void cancel() {
+        Task<?> t = current;
+        if (t != null && t.isRunning()) t.cancel();
+    }
+
+    /** Compare's "Run B": the same prompt with B's settings, then path independence against A. */
+    public void runCompare() {
+        var cmp = ctx.compare();
+        RunResult a = ctx.workbench().result();
+        RunSpec spec;
+        try {
+            spec = cmp.specB();
+        } catch (IllegalArgumentException e) {
+            ErrorDialog.show(ctx.window(), "Cannot compare", e);
+            return;
+        }
+        record Both(RunResult b, PairComparison c) {
+        }
+        Task<Both> task = new Task<>() {
+            @Override
+            protected Both call() throws Exception {
+                RunResult b = ctx.services().pipeline().run(spec, (m, f) -> {
+                    updateMessage("Run B: " + m);
+                    updateProgress(f < 0 ? -1 : f, 1);
+                }, this::isCancelled);
+                return new Both(b, ctx.services().pipeline().analyzer().compare(a.trace(), b.trace()));
+            }
+        };
+        cmp.runningProperty().set(true);
+        ctx.run().runningProperty().set(true);
+        task.messageProperty().addListener((o, x, m) -> ctx.run().progressed(m, task.getProgress()));
+        task.progressProperty().addListener((o, x, p) -> ctx.run().progressed(task.getMessage(), p.doubleValue()));
+        task.setOnSucceeded(e -> {
+            ctx.run().runningProperty().set(false);
+            ctx.run().progressed("Run B done: " + spec.shortLabel(), 0);
+            cmp.finished(task.getValue().b(), task.getValue().c());
+        });
+        task.setOnCancelled(e -> {
+            cmp.runningProperty().set(false);
+            ctx.run().cancelled();
+        });
+        task.setOnFailed(e -> {
+            cmp.runningProperty().set(false);
+            ctx.run().failed(ErrorDialog.message(task.getException()));
+            ErrorDialog.show(ctx.window(), "Run B failed", task.getException());
+        });
+        start(task);
+    }
+
+    private void start(Task<?> task) {
+        current = task;
+        worker.submit(task);
+    }
+
+    public void shutdown() {
+        worker.shutdownNow();
+    }
+}

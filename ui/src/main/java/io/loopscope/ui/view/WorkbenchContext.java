@@ -1,0 +1,50 @@
+package io.loopscope.ui.view;
+
+import io.loopscope.ui.AppServices;
+import io.loopscope.ui.chart.ChartStyle;
+import io.loopscope.ui.vm.CompareViewModel;
+import io.loopscope.ui.vm.RunViewModel;
+import io.loopscope.ui.vm.WorkbenchViewModel;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.stage.Window;
+
+/**
+ * What every controller is built with (through the FXML controller factory): the services, the view
+ * models, the chart style of the current theme and the runner of background tasks.
+ */
+public final class WorkbenchContext {
+    private final AppServices services;
+    private final WorkbenchViewModel workbench = new WorkbenchViewModel();
+    private final RunViewModel run;
+    private final CompareViewModel compare;
+    private final ObjectProperty<ChartStyle> chartStyle = new SimpleObjectProperty<>(ChartStyle.of(false));
+    private final RunCoordinator runner;
+    private Window window;
+
+    public WorkbenchContext(AppServices services) {
+        this.services = services;
+        this.run = new RunViewModel(services.settings(), services.pipeline().loader().hasEmbeddedModel());
+        this.compare = new CompareViewModel(workbench.resultProperty(), workbench.selection());
+        this.runner = new RunCoordinator(this);
+    }
+
+    public AppServices services() { return services; }
+    public WorkbenchViewModel workbench() { return workbench; }
+    public RunViewModel run() { return run; }
+    public CompareViewModel compare() { return compare; }
+    public ObjectProperty<ChartStyle> chartStyleProperty() { return chartStyle; }
+    public RunCoordinator runner() { return runner; }
+
+    public ChartStyle chartStyle() {
+        return chartStyle.get();
+    }
+
+    public Window window() {
+        return window;
+    }
+
+    void setWindow(Window w) {
+        window = w;
+    }
+}

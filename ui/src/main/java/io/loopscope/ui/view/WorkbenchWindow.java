@@ -1,0 +1,47 @@
+package io.loopscope.ui.view;
+
+import io.loopscope.ui.AppServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** Builds the main window from MainWindow.fxml, giving every controller the shared context. */
+public final class WorkbenchWindow {
+    private WorkbenchWindow() {
+    }
+
+    /** Loads the workbench into the stage and shows it; returns the context (tests drive its view models). */
+    public static WorkbenchContext open(Stage stage, AppServices services) {
+        WorkbenchContext ctx = new WorkbenchContext(Objects.requireNonNull(services, "services"));
+        Parent root = load(ctx);
+        Scene scene = new Scene(root, 1440, 900);
+        stage.setScene(scene);
+        ctx.setWindow(stage);
+        Themes.apply(scene, services.settings().theme(), ctx);
+        stage.setTitle("LoopScope — looped language model workbench");
+        stage.setOnHidden(e -> ctx.runner().shutdown());
+        stage.show();
+        return ctx;
+    }
+
+    static Parent load(WorkbenchContext ctx) {
+        FXMLLoader loader = new FXMLLoader(WorkbenchWindow.class.getResource("/io/loopscope/ui/MainWindow.fxml"));
+        // every controller (main and included) gets the context through its one-argument constructor
+        loader.setControllerFactory(type -> {
+            try {
+                return type.getConstructor(WorkbenchContext.class).newInstance(ctx);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("controller " + type.getName() + " needs a (WorkbenchContext) constructor", e);
+            }
+        });
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the workbench layout could not be loaded", e);
+        }
+    }
+}
