@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Look inside looped (recurrent-depth) language models.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            AnalyzeCommand.class,
             BenchCommand.class,
             TraceCommand.class,
             // one line per subcommand; keep this list sorted by name

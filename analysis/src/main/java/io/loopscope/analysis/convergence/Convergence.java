@@ -1,0 +1,52 @@
+package io.loopscope.analysis.convergence;
+
+import io.loopscope.analysis.StateSpace;
+import io.loopscope.analysis.TraceData;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Per token and step: distance to the end state, relative step, 1 − cos, and the lens curves when recorded. */
+public final class Convergence {
+    private Convergence() {
+    }
+
+    /**
+     * @param reference a longer run of the same prompt whose final states serve as s*, or null to use
+     *                  this trace's own final states
+     */
+    public static List<TokenConvergence> compute(TraceData data, StateSpace space, TraceData reference) {
+        if (reference != null && (reference.tokens() != data.tokens() || reference.hidden() != data.hidden())) {
+            throw new IllegalArgumentException("reference run " + reference.source() + " has " + reference.tokens() + " tokens × H "
+                    + reference.hidden() + ", this trace " + data.tokens() + " × " + data.hidden() + ": not the same prompt and model");
+        }
+        int steps = data.steps();
+        List<TokenConvergence> out = new ArrayList<>();
+        for (int t = 0; t < data.tokens(); t++) {
+            TraceData end = reference == null ? data : reference;
+            double[] target = end.state(end.iterations(), t, space);
+            double[] distance = new double[steps], relative = new double[steps], cos = new double[steps];
+            double[] previous = null;
+            for (int s = 0; s < steps; s++) {
+                double[] x = data.state(s, t, space);
+                distance[s] = Geometry.distance(x, target);
+                if (previous == null) {
+                    relative[s] = Double.NaN;
+                    cos[s] = Double.NaN;
+                } else {
+                    relative[s] = Geometry.relativeStep(previous, x);
+                    cos[s] = Geometry.oneMinusCos(previous, x);
+                }
+                previous = x;
+            }
+            out.add(new TokenConvergence(t, distance, relative, cos, lens(data, t, true), lens(data, t, false)));
+        }
+        return out;
+    }
+
+    private static double[] lens(TraceData data, int token, boolean kl) {
+        if (kl ? !data.hasLensKl() : !data.hasLensEntropy()) return null;
+        double[] out = new double[data.steps()];
+        for (int s = 0; s < out.length; s++) out[s] = kl ? data.lensKl(s, token) : data.lensEntropy(s, token);
+        return out;
+    }
+}

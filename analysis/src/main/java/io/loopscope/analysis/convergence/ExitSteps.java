@@ -1,0 +1,93 @@
+package io.loopscope.analysis.convergence;
+
+import io.loopscope.analysis.StateSpace;
+import io.loopscope.analysis.TraceData;
+import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.inference.exit.ExitThresholds;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Steps-to-exit per token for every exit criterion, at any thresholds, recomputed from the trace.
+ *
+ * <p>The state criteria (latent-diff, cosine, second-order) use the raw states whatever space the
+ * rest of the analysis looks at, because that is what the engine and Huginn's generation code
+ * compare; so the results agree with the exit_steps the {@code trace} command records.
+ */
+public final class ExitSteps {
+    private ExitSteps() {
+    }
+
+    public static Map<ExitCriterion, CriterionSteps> compute(TraceData data, ExitThresholds thresholds) {
+        Map<ExitCriterion, CriterionSteps> out = new EnumMap<>(ExitCriterion.class);
+        int r = data.iterations(), tokens = data.tokens();
+        for (ExitCriterion c : ExitCriterion.values()) {
+            double thr = thresholds.of(c);
+            String missing = missing(data, c, thr);
+            if (missing != null) {
+                out.put(c, CriterionSteps.unavailable(c, thr, missing));
+                continue;
+            }
+            List<Integer> steps = new ArrayList<>();
+            for (int t = 0; t < tokens; t++) steps.add(c == ExitCriterion.MINP_KL && !data.hasLensMinpKl() ? recorded(data, c, t) : first(data, c, thr, t));
+            out.put(c, new CriterionSteps(c, thr, steps, null));
+        }
+        if (r == 0) out.replaceAll((c, s) -> CriterionSteps.unavailable(c, s.threshold(), "R = 0: no iterations, nothing to exit from"));
+        return out;
+    }
+
+    /** Why a criterion cannot be evaluated on this trace, or null when it can. */
+    private static String missing(TraceData data, ExitCriterion c, double thr) {
+        return switch (c) {
+            case KL -> data.hasLensKl() ? null : "needs lens_kl";
+            case ENTROPY_DIFF -> data.hasLensEntropy() ? null : "needs lens_entropy";
+            case ARGMAX_STABILITY -> data.hasLensTop1() ? null : "needs lens_topk_ids";
+            case MINP_KL -> data.hasLensMinpKl() || recordedAt(data, c, thr) ? null
+                    : "needs the full lens (trace --full-lens) or recorded minp-kl exit steps at threshold " + thr;
+            default -> null;
+        };
+    }
+
+    private static boolean recordedAt(TraceData data, ExitCriterion c, double thr) {
+        if (data.info() == null) return false;
+        Double recordedThr = data.info().exitThresholds().get(c.id());
+        List<Integer> steps = data.info().exitSteps().get(c.id());
+        return recordedThr != null && recordedThr == thr && steps != null && steps.size() == data.tokens();
+    }
+
+    /** The engine's own record from meta.json (minp-kl without the full lens). */
+    private static Integer recorded(TraceData data, ExitCriterion c, int token) {
+        Integer step = data.info().exitSteps().get(c.id()).get(token);
+        return step == null || step < 0 ? null : step;
+    }
+
+    private static Integer first(TraceData data, ExitCriterion c, double thr, int token) {
+        int r = data.iterations();
+        if (c == ExitCriterion.NONE) return r;
+        double previousStep = Double.NaN;
+        int stable = 0;
+        double[] previous = data.state(0, token, StateSpace.RAW), current = new double[data.hidden()];
+        for (int s = 1; s <= r; s++) {
+            data.state(s, token, StateSpace.RAW, current);
+            double step = Geometry.relativeStep(previous, current);
+            boolean fires = switch (c) {
+                case LATENT_DIFF -> step < thr;
+                case COSINE -> Geometry.oneMinusCos(previous, current) < thr;
+                case SECOND_ORDER -> Math.abs(step - previousStep) < thr; // NaN at step 1: never fires there
+                case KL -> data.lensKl(s, token) < thr;
+                case MINP_KL -> data.lensMinpKl(s, token) < thr;
+                case ENTROPY_DIFF -> Math.abs(data.lensEntropy(s, token) - data.lensEntropy(s - 1, token)) < thr;
+                case ARGMAX_STABILITY -> (stable = data.lensTop1(s, token) == data.lensTop1(s - 1, token) ? stable + 1 : 0) >= thr;
+                case NONE -> true;
+            };
+            if (fires) return s;
+            previousStep = step;
+            double[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return null;
+    }
+}

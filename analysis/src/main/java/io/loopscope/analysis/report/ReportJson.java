@@ -1,0 +1,89 @@
+package io.loopscope.analysis.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.loopscope.analysis.NonFiniteStates;
+import io.loopscope.analysis.convergence.CriterionSteps;
+import io.loopscope.analysis.convergence.ExitDistribution;
+import io.loopscope.analysis.convergence.ExitStatistics;
+import io.loopscope.analysis.motif.MotifResult;
+import io.loopscope.inference.exit.ExitCriterion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shape of analysis results, built as plain maps so the field names are explicit here:
+ * {"tokens": [{"index", "token", "motif", "evidence", "description", "exit_steps"}], "pca": {...}, ...}.
+ */
+public final class ReportJson {
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {
+    }
+
+    public static Map<String, Object> trace(TraceReport r, List<NonFiniteStates> nonFinite) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("source", r.source());
+        out.put("label", r.label());
+        out.put("space", r.space().id());
+        out.put("iterations", r.iterations());
+        out.put("hidden", r.hidden());
+        List<Map<String, Object>> tokens = new ArrayList<>();
+        for (int t = 0; t < r.tokens().size(); t++) {
+            MotifResult m = r.motifs().get(t);
+            Map<String, Object> tok = new LinkedHashMap<>();
+            tok.put("index", t);
+            tok.put("token", r.tokens().get(t));
+            tok.put("motif", m.motif().id());
+            tok.put("evidence", m.evidence().summary());
+            tok.put("description", m.describe());
+            if (m.features() != null) tok.put("features", m.features().summary());
+            Map<String, Object> exits = new LinkedHashMap<>();
+            for (CriterionSteps s : r.exitSteps().values()) exits.put(s.criterion().id(), s.available() ? s.steps().get(t) : null);
+            tok.put("exit_steps", exits);
+            final int token = t;
+            nonFinite.stream().filter(b -> b.token() == token).findFirst().ifPresent(b -> tok.put("non_finite_steps", b.steps()));
+            tokens.add(tok);
+        }
+        out.put("tokens", tokens);
+        Map<String, Object> pca = new LinkedHashMap<>();
+        if (r.pca() != null) {
+            pca.put("explained_variance", r.pca().explainedVarianceRatio());
+            pca.put("component_variance", r.pca().explainedVariance());
+            pca.put("total_variance", r.pca().totalVariance());
+            pca.put("method", r.pca().method());
+            pca.put("fitted_states", r.pca().fittedStates());
+        } else {
+            pca.put("unavailable", r.pcaUnavailable());
+        }
+        out.put("pca", pca);
+        Map<String, Object> thresholds = new LinkedHashMap<>(), unavailable = new LinkedHashMap<>();
+        for (CriterionSteps s : r.exitSteps().values()) {
+            thresholds.put(s.criterion().id(), s.threshold());
+            if (!s.available()) unavailable.put(s.criterion().id(), s.unavailable());
+        }
+        out.put("exit_thresholds", thresholds);
+        out.put("exit_distributions", distributions(ExitStatistics.overTokens(r.exitSteps())));
+        out.put("unavailable", unavailable);
+        out.put("notes", r.notes());
+        return out;
+    }
+
+    public static Map<String, Object> distributions(Map<ExitCriterion, ExitDistribution> byCriterion) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        byCriterion.forEach((c, d) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("tokens", d.tokens());
+            m.put("never", d.never());
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            d.counts().forEach((step, n) -> counts.put(String.valueOf(step), n));
+            m.put("counts", counts);
+            m.put("mean", d.mean());
+            m.put("median", d.median());
+            out.put(c.id(), m);
+        });
+        return out;
+    }
+}

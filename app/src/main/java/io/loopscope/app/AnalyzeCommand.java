@@ -1,0 +1,179 @@
+package io.loopscope.app;
+
+import io.loopscope.analysis.StateSpace;
+import io.loopscope.analysis.TraceData;
+import io.loopscope.analysis.TraceLoader;
+import io.loopscope.analysis.convergence.CriterionSteps;
+import io.loopscope.analysis.convergence.ExitDistribution;
+import io.loopscope.analysis.convergence.ExitStatistics;
+import io.loopscope.analysis.motif.MotifResult;
+import io.loopscope.analysis.report.AnalysisOptions;
+import io.loopscope.analysis.report.ReportJson;
+import io.loopscope.analysis.report.TraceAnalysis;
+import io.loopscope.analysis.report.TraceReport;
+import io.loopscope.inference.ModelHandle;
+import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.inference.exit.ExitThresholds;
+import io.loopscope.inference.model.StateInit;
+import io.loopscope.inference.trace.Trace;
+import io.loopscope.inference.trace.TraceRequest;
+import io.loopscope.inference.trace.Tracer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loopscope analyze}: motifs, steps-to-exit and PCA of recorded traces (or of a fresh run). */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Classify every token's trajectory (fixed-point, orbit, slider, diverging, other) with its evidence,",
+            "compute steps-to-exit for every exit criterion, and fit a PCA over all states.",
+            "Input: one or more trace NPZ files (only 'states' [R+1, S, H] is required), or a model and a prompt.",
+            "JSON: {\"tokens\": [{index, token, motif, evidence, exit_steps}], \"pca\": {explained_variance (ratios)}, ...};",
+            "with several traces {\"traces\": [...], \"exit_distributions_by_label\": {...}}."})
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--trace", paramLabel = "FILE.npz", arity = "1..*", description = "Trace file(s) to analyse.")
+    List<Path> traces = new ArrayList<>();
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Option(names = "--prompt", description = "Run the model on this text (needs the model's tokenizer.json).")
+    String prompt;
+
+    @Option(names = "--ids", split = ",", description = "Run the model on these token ids.")
+    long[] ids;
+
+    @Option(names = {"-r", "--iterations"}, description = "Loop iterations R of the run (default: the model's mean_recurrence).")
+    Integer iterations;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the run's random s0 (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--space", description = "raw or normalized (default: normalized when the trace has ln_f_weight, else raw).")
+    String space;
+
+    @Option(names = "--exit-thresholds", description = "Override exit thresholds, e.g. kl=1e-4,latent-diff=0.05.")
+    String exitThresholds;
+
+    @Option(names = "--components", defaultValue = "10", description = "PCA components, 1..10 (default: ${DEFAULT-VALUE}).")
+    int components;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "Also write the results as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean run = prompt != null || ids != null;
+        if (traces.isEmpty() && !run) throw new IllegalArgumentException("give --trace FILE.npz … or --prompt/--ids (with --model) to run a model");
+        if (!traces.isEmpty() && run) throw new IllegalArgumentException("give either --trace files or --prompt/--ids, not both");
+        if (prompt != null && ids != null) throw new IllegalArgumentException("give either --prompt or --ids, not both");
+        if (json != null) Outputs.requireWritableTarget(json);
+        ExitThresholds thresholds = ExitThresholds.parse(exitThresholds);
+        AnalysisOptions options = new AnalysisOptions(space == null ? null : StateSpace.byId(space), thresholds,
+                AnalysisOptions.defaults().motifs(), components);
+
+        List<TraceData> data = new ArrayList<>();
+        if (run) {
+            data.add(runModel(thresholds));
+        } else {
+            for (Path p : traces) data.add(TraceLoader.load(p));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> jsonTraces = new ArrayList<>();
+        for (TraceData d : data) {
+            TraceReport report = TraceAnalysis.analyze(d, options);
+            print(out, report);
+            jsonTraces.add(ReportJson.trace(report, d.nonFinite()));
+        }
+        Map<String, Map<ExitCriterion, ExitDistribution>> groups = null;
+        if (data.size() > 1) {
+            groups = ExitStatistics.byLabel(data, thresholds);
+            printGroups(out, groups);
+        }
+        if (json != null) {
+            Object doc;
+            if (groups == null) {
+                doc = jsonTraces.getFirst();
+            } else {
+                Map<String, Object> all = new LinkedHashMap<>();
+                all.put("traces", jsonTraces);
+                Map<String, Object> byLabel = new LinkedHashMap<>();
+                groups.forEach((label, dist) -> byLabel.put(label, ReportJson.distributions(dist)));
+                all.put("exit_distributions_by_label", byLabel);
+                doc = all;
+            }
+            Files.writeString(json, ReportJson.JSON.writeValueAsString(doc));
+            out.println("wrote " + json);
+        }
+        return 0;
+    }
+
+    private TraceData runModel(ExitThresholds thresholds) throws Exception {
+        ModelHandle model = modelOption.open(spec.commandLine().getErr());
+        long[] tokenIds = ids != null ? ids : model.encode(prompt);
+        int r = iterations != null ? iterations : model.model().config().meanRecurrence();
+        TraceRequest request = new TraceRequest(tokenIds, r, new StateInit.Random(seed), 5, false, thresholds,
+                TraceRequest.DEFAULT_MAX_ITERATIONS, null);
+        Trace trace = Tracer.run(model.subject(), request, model.tokenStrings(tokenIds), Version.current(), step -> { }, () -> false);
+        return TraceLoader.fromTrace(trace, model.name() + " (run)");
+    }
+
+    static void print(PrintWriter out, TraceReport r) {
+        out.printf(Locale.ROOT, "%s: %d tokens × %d iterations, H = %d, %s space%s%n", r.source(), r.tokens().size(), r.iterations(),
+                r.hidden(), r.space().id(), r.label() == null ? "" : ", label " + r.label());
+        for (String note : r.notes()) out.println("  note: " + note);
+        for (int t = 0; t < r.tokens().size(); t++) {
+            MotifResult m = r.motifs().get(t);
+            out.printf(Locale.ROOT, "  [%d] %-12s %s%n", t, quote(r.tokens().get(t)), m.describe());
+            out.println("       exit at " + exitSummary(r, t));
+        }
+        List<String> unavailable = new ArrayList<>();
+        for (CriterionSteps s : r.exitSteps().values()) if (!s.available()) unavailable.add(s.criterion().id() + " (" + s.unavailable() + ")");
+        if (!unavailable.isEmpty()) out.println("  not computed: " + String.join("; ", unavailable));
+        if (r.pca() != null) {
+            StringBuilder ratios = new StringBuilder();
+            for (double v : r.pca().explainedVarianceRatio()) ratios.append(ratios.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.1f%%", 100 * v));
+            out.printf(Locale.ROOT, "  PCA (%s, %d states): explained variance %s%n", r.pca().method(), r.pca().fittedStates(), ratios);
+        } else {
+            out.println("  PCA unavailable: " + r.pcaUnavailable());
+        }
+    }
+
+    private static String exitSummary(TraceReport r, int token) {
+        List<String> parts = new ArrayList<>();
+        for (CriterionSteps s : r.exitSteps().values()) {
+            if (!s.available()) continue;
+            Integer step = s.steps().get(token);
+            parts.add(s.criterion().id() + " " + (step == null ? "never" : step));
+        }
+        return parts.isEmpty() ? "(no criterion available)" : String.join(", ", parts);
+    }
+
+    private static void printGroups(PrintWriter out, Map<String, Map<ExitCriterion, ExitDistribution>> groups) {
+        out.println("exit steps by label (mean / median over tokens; never = did not exit):");
+        groups.forEach((label, byCriterion) -> {
+            out.println("  " + label + ":");
+            byCriterion.forEach((c, d) -> out.printf(Locale.ROOT, "    %-17s mean %s, median %s, never %d of %d%n", c.id(),
+                    d.mean() == null ? "-" : String.format(Locale.ROOT, "%.1f", d.mean()),
+                    d.median() == null ? "-" : String.format(Locale.ROOT, "%.1f", d.median()), d.never(), d.tokens()));
+        });
+    }
+
+    private static String quote(String token) {
+        return "'" + token.replace("\n", "\\n") + "'";
+    }
+}
