@@ -60,11 +60,14 @@ public final class CompareController {
         vm.seedBProperty().addListener((o, a, v) -> seeds.setValue(v.intValue()));
         seedBSpinner.disableProperty().bind(vm.initBProperty().isNotEqualTo(InitMode.RANDOM));
         runBButton.disableProperty().bind(ctx.workbench().resultProperty().isNull().or(ctx.run().runningProperty()));
-        pairBChoice.valueProperty().bindBidirectional(vm.pairProperty());
+        pairBChoice.valueProperty().addListener((o, a, p) -> { if (p != null) vm.pairProperty().set(p); });
+        vm.pairProperty().addListener((o, a, p) -> pairBChoice.setValue(p));
         ctx.workbench().resultProperty().addListener((o, a, r) -> {
             PcPair keep = vm.pairProperty().get();
             pairBChoice.getItems().setAll(r == null ? List.of() : Planes.pairsFor(r.analysis().components()));
-            vm.pairProperty().set(pairBChoice.getItems().contains(keep) ? keep : new PcPair(0, 1));
+            PcPair next = pairBChoice.getItems().contains(keep) ? keep : new PcPair(0, 1);
+            vm.pairProperty().set(next);
+            pairBChoice.setValue(next);
         });
         verdictLabel.textProperty().bind(vm.verdictProperty());
         verdictLabel.setId("verdictLabel");

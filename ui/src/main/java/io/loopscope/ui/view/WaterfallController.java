@@ -47,7 +47,6 @@ public final class WaterfallController {
     public WaterfallController(WorkbenchContext ctx) {
         this.ctx = ctx;
         this.vm = ctx.workbench().waterfall();
-        for (int i = 0; i < LEVELS; i++) materials[i] = new PhongMaterial(Viridis.fx(i / (LEVELS - 1.0)));
     }
 
     @FXML
@@ -58,6 +57,8 @@ public final class WaterfallController {
             sceneHost.getChildren().setAll(l);
             return;
         }
+        // materials only where 3-D exists: each one warns on pipelines without it
+        for (int i = 0; i < LEVELS; i++) materials[i] = new PhongMaterial(Viridis.fx(i / (LEVELS - 1.0)));
         world.getTransforms().setAll(rx, ry);
         PerspectiveCamera camera = new PerspectiveCamera(true);
         camera.setNearClip(1);

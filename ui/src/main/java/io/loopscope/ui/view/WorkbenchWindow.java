@@ -18,7 +18,9 @@ public final class WorkbenchWindow {
     public static WorkbenchContext open(Stage stage, AppServices services) {
         WorkbenchContext ctx = new WorkbenchContext(Objects.requireNonNull(services, "services"));
         Parent root = load(ctx);
-        Scene scene = new Scene(root, 1440, 900);
+        // never larger than the screen: a window hanging off the edge hides the status line
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         stage.setScene(scene);
         ctx.setWindow(stage);
         Themes.apply(scene, services.settings().theme(), ctx);

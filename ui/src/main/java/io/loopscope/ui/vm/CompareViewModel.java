@@ -91,12 +91,13 @@ public final class CompareViewModel {
 
     private void rebuild() {
         RunResult a = left.get(), b = right.get();
+        PcPair p = pair.get() == null ? new PcPair(0, 1) : pair.get(); // a choice box clears its value while refilling
         List<PlaneData> out = new ArrayList<>();
-        if (a != null && a.analysis().components() > Math.max(pair.get().x(), pair.get().y())) {
-            out.add(Planes.plane(a, pair.get(), clip(selection.tokens(), a.tokens())));
+        if (a != null && a.analysis().components() > Math.max(p.x(), p.y())) {
+            out.add(Planes.plane(a, p, clip(selection.tokens(), a.tokens())));
         }
-        if (b != null && b.analysis().components() > Math.max(pair.get().x(), pair.get().y())) {
-            out.add(Planes.plane(b, pair.get(), clip(selection.tokens(), b.tokens())));
+        if (b != null && b.analysis().components() > Math.max(p.x(), p.y())) {
+            out.add(Planes.plane(b, p, clip(selection.tokens(), b.tokens())));
         }
         planes.set(List.copyOf(out));
         verdict.set(verdictText(a, b, comparison.get(), selection.focus()));
