@@ -1,0 +1,50 @@
+package io.loopscope.inference.tasks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * k-hop pointer chasing: a shuffled list of edges "x>y" (each letter has at most one outgoing edge),
+ * then a start letter followed by k '>' — follow k edges and name where you land.
+ * {@code a>c c>f f>b a>>>} → {@code b}. Distractor edges start at letters off the chain, so the
+ * answer is unique; one hop per iteration is the natural algorithm for a looped model.
+ */
+public final class HopTask implements Task {
+    /** Edges that do not lie on the asked chain. */
+    static final int DISTRACTORS = 3;
+
+    @Override public String name() { return "hops"; }
+    @Override public String knob() { return "hops"; }
+    @Override public String format() { return "edges 'x>y' separated by spaces, then start letter and one '>' per hop: a>c c>f f>b a>>> -> b"; }
+    @Override public Range training() { return new Range(1, 4); }
+    @Override public Range harder() { return new Range(5, 6); }
+
+    @Override
+    public Example sample(SplittableRandom rng, int hops) {
+        if (hops < 1 || hops + 1 + DISTRACTORS > 26) throw new IllegalArgumentException("hops must be in 1.." + (25 - DISTRACTORS) + ", got " + hops);
+        List<Character> letters = new ArrayList<>(26);
+        for (char c = 'a'; c <= 'z'; c++) letters.add(c);
+        shuffle(letters, rng);
+        // letters[0..hops] is the chain; the next DISTRACTORS letters are sources of distractor edges.
+        List<String> edges = new ArrayList<>();
+        for (int i = 0; i < hops; i++) edges.add(letters.get(i) + ">" + letters.get(i + 1));
+        for (int i = 0; i < DISTRACTORS; i++) {
+            char source = letters.get(hops + 1 + i);
+            char target;
+            do {
+                target = (char) ('a' + rng.nextInt(26));
+            } while (target == source);
+            edges.add(source + ">" + target);
+        }
+        shuffle(edges, rng);
+        String prompt = String.join(" ", edges) + " " + letters.get(0) + ">".repeat(hops);
+        return new Example(name(), hops, prompt, letters.get(hops));
+    }
+
+    /** Fisher–Yates with the task's own generator (Collections.shuffle wants a java.util.Random). */
+    static <T> void shuffle(List<T> list, SplittableRandom rng) {
+        for (int i = list.size() - 1; i > 0; i--) Collections.swap(list, i, rng.nextInt(i + 1));
+    }
+}

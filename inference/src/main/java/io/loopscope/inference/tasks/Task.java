@@ -1,0 +1,32 @@
+package io.loopscope.inference.tasks;
+
+import java.util.SplittableRandom;
+
+/**
+ * A synthetic reasoning task with a difficulty knob. Training draws difficulties from
+ * {@link #training()}; {@link #harder()} is held out (never trained on) to test whether more
+ * iterations extrapolate.
+ */
+public interface Task {
+
+    /** Short name used on the command line, e.g. "sum". */
+    String name();
+
+    /** What the difficulty knob counts, e.g. "operands". */
+    String knob();
+
+    /** One line on the prompt format, with an example, for help texts and the README. */
+    String format();
+
+    Range training();
+
+    Range harder();
+
+    /** One example at exactly this difficulty; all randomness comes from rng. */
+    Example sample(SplittableRandom rng, int difficulty);
+
+    /** One example with a difficulty drawn uniformly from the range. */
+    default Example sample(SplittableRandom rng, Range range) {
+        return sample(rng, range.min() + rng.nextInt(range.max() - range.min() + 1));
+    }
+}

@@ -1,0 +1,58 @@
+package io.loopscope.inference.train;
+
+import io.loopscope.inference.checkpoint.HuginnConfig;
+import io.loopscope.inference.checkpoint.HuginnLayout;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
+
+/**
+ * The differentiated part of one training step: the last {@code depth} loop iterations, the head
+ * and the loss on answer tokens.
+ * <pre>
+ *   e   = prelude(embed(ids))                      (gets gradient through the last iterations)
+ *   s   = StopGradient(s_start)                    s_start = s_{r−depth}, computed without gradient
+ *   s   ← core(adapter([s; e]))                    depth times
+ *   loss = −mean log softmax(decodeAt(s, select))[label]
+ * </pre>
+ * The iterations before the last depth are run by {@link ForwardGraph} — exactly Huginn's truncated
+ * backpropagation, where those iterations run under no_grad. One graph per (S, depth) is cached by
+ * the trainer; depth < k only when the sampled r itself is below k.
+ */
+final class TrainGraph {
+    private final SameDiff sd = SameDiff.create();
+    private final List<String> paramNames;
+
+    TrainGraph(HuginnConfig config, Map<String, INDArray> params, int batch, int seqLen, int depth) {
+        this.paramNames = List.copyOf(HuginnLayout.required(config).keySet());
+        SdHuginn model = new SdHuginn(sd, config, params, batch, seqLen);
+        long n = (long) batch * seqLen;
+        SDVariable ids = sd.placeHolder("ids", DataType.INT, batch, seqLen);                 // [B, S]
+        SDVariable start = sd.placeHolder("s_start", DataType.FLOAT, n, config.hidden());    // [N, H]
+        SDVariable select = sd.placeHolder("select", DataType.FLOAT, batch, seqLen);         // [B, S]
+        SDVariable labels = sd.placeHolder("labels", DataType.FLOAT, batch, config.vocab()); // [B, V] one-hot
+
+        SDVariable e = model.embed(ids);
+        SDVariable s = new StopGradient(sd, start).outputVariable();
+        for (int i = 0; i < depth; i++) s = model.step(s, e);
+        SDVariable logits = sd.identity("logits", model.decodeAt(s, select));               // [B, V]
+        SDVariable logProbs = sd.nn.logSoftmax(logits);
+        SDVariable loss = sd.identity("loss", logProbs.mul(labels).sum(1).mean().neg());
+        sd.setLossVariables(loss);
+    }
+
+    SameDiff sd() {
+        return sd;
+    }
+
+    /** Runs forward and backward; returns the loss, the logits [B, V] and a gradient per parameter. */
+    OutAndGrad run(INDArray ids, INDArray start, INDArray select, INDArray labels) {
+        Map<String, INDArray> placeholders = Map.of("ids", ids, "s_start", start, "select", select, "labels", labels);
+        return sd.calculateGradientsAndOutputs(placeholders, List.of("loss", "logits"), paramNames);
+    }
+}

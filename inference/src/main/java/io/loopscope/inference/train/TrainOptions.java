@@ -1,0 +1,88 @@
+package io.loopscope.inference.train;
+
+import io.loopscope.inference.checkpoint.HuginnConfig;
+import io.loopscope.inference.tasks.Tasks;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that determines a training run: with the same options a run is repeatable step for
+ * step (the data, r and s0 of step t come from a generator seeded by (seed, t)).
+ *
+ * @param tasks          task names, trained round-robin (one task per batch, so each batch pads to its own length)
+ * @param steps          total optimizer steps
+ * @param seed           seeds the initial weights and every step's data
+ * @param batch          examples per step
+ * @param lr             peak learning rate (linear warm-up, then cosine decay to lr/10)
+ * @param warmup         warm-up steps
+ * @param meanRecurrence r̄ of Huginn's Poisson-lognormal recurrence sampling
+ * @param sigma          σ of that sampling
+ * @param backpropDepth  k: gradients flow through the last k iterations only
+ * @param maxRecurrence  cap on a sampled r
+ * @param checkpointEvery steps between checkpoints
+ * @param hidden         model width H
+ * @param heads          attention heads
+ * @param intermediate   MLP width
+ * @param prelude        prelude blocks
+ * @param core           blocks in the recurrent core
+ * @param coda           coda blocks
+ * @param blockSize      longest prompt (characters)
+ */
+public record TrainOptions(
+        List<String> tasks, int steps, long seed, int batch, double lr, int warmup,
+        double meanRecurrence, double sigma, int backpropDepth, int maxRecurrence, int checkpointEvery,
+        int hidden, int heads, int intermediate, int prelude, int core, int coda, int blockSize) {
+
+    public TrainOptions {
+        tasks = List.copyOf(Objects.requireNonNull(tasks, "tasks"));
+        if (tasks.isEmpty()) throw new IllegalArgumentException("at least one task is needed; valid tasks: " + String.join(", ", Tasks.names()));
+        tasks.forEach(Tasks::byName); // unknown names fail here, listing the valid ones
+        positive("steps", steps);
+        positive("batch", batch);
+        positive("backprop depth", backpropDepth);
+        positive("max recurrence", maxRecurrence);
+        positive("checkpoint interval", checkpointEvery);
+        positive("hidden", hidden);
+        positive("heads", heads);
+        positive("intermediate", intermediate);
+        positive("core blocks", core);
+        positive("block size", blockSize);
+        if (!(lr > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
+        if (warmup < 0) throw new IllegalArgumentException("warm-up must be >= 0, got " + warmup);
+        if (!(meanRecurrence >= 1)) throw new IllegalArgumentException("mean recurrence must be >= 1, got " + meanRecurrence);
+    }
+
+    private static void positive(String what, long value) {
+        if (value <= 0) throw new IllegalArgumentException(what + " must be > 0, got " + value);
+    }
+
+    /** The defaults that trained the shipped model, for the given tasks, steps and seed. */
+    public static TrainOptions defaults(List<String> tasks, int steps, long seed) {
+        return new TrainOptions(tasks, steps, seed, 64, 2e-3, 200, 8, 0.5, 4, 32, 250,
+                128, 4, 352, 1, 2, 1, 64);
+    }
+
+    public TrainOptions withSteps(int newSteps) {
+        return new TrainOptions(tasks, newSteps, seed, batch, lr, warmup, meanRecurrence, sigma, backpropDepth,
+                maxRecurrence, checkpointEvery, hidden, heads, intermediate, prelude, core, coda, blockSize);
+    }
+
+    /** The Huginn config of the model these options train. */
+    public HuginnConfig config(int vocab) {
+        return new HuginnConfig(hidden, heads, heads, intermediate, vocab, prelude, core, coda, 1e-6, 50000.0,
+                blockSize, true, true, (int) Math.round(meanRecurrence));
+    }
+
+    /** Learning rate at step t (1-based): linear warm-up, then cosine from lr down to lr/10. */
+    public double learningRate(long t) {
+        if (t <= warmup) return lr * t / Math.max(1, warmup);
+        double progress = (t - warmup) / (double) Math.max(1, steps - warmup);
+        return lr * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, progress))));
+    }
+
+    /** A description of the architecture, to compare a resumed checkpoint against. */
+    public String architecture() {
+        return "hidden=" + hidden + " heads=" + heads + " intermediate=" + intermediate + " prelude/core/coda="
+                + prelude + "/" + core + "/" + coda + " block_size=" + blockSize;
+    }
+}

@@ -1,0 +1,164 @@
+package io.loopscope.inference.train;
+
+import io.loopscope.inference.checkpoint.HuginnConfig;
+import io.loopscope.inference.checkpoint.HuginnLayout;
+import io.loopscope.inference.checkpoint.RandomWeights;
+import io.loopscope.inference.tasks.Example;
+import io.loopscope.inference.tasks.Task;
+import io.loopscope.inference.tasks.Tasks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a Huginn-format looped model on the synthetic tasks with Huginn's recipe: per step
+ * r ~ Poisson-lognormal(r̄), s0 ~ like-init, the first r − k iterations without gradient, the last k
+ * with it, Adam, cross-entropy on the answer token only.
+ */
+public final class Trainer {
+
+    /** What a caller (the CLI's progress bar) hears about. */
+    public interface Listener {
+        void onStep(long step, long totalSteps, double loss, double accuracy, int recurrence, double examplesPerSecond);
+
+        default void onCheckpoint(long step, Path dir) {
+        }
+    }
+
+    private final TrainOptions options;
+    private final Path out;
+    private final CharVocab vocab = CharVocab.standard();
+    private final HuginnConfig config;
+    private final List<Task> tasks;
+    private final RecurrenceSampler sampler;
+    private final Map<String, INDArray> params;
+    private final Adam adam = new Adam(0.9, 0.98, 1e-8, 1.0);
+    private final Map<List<Integer>, TrainGraph> trainGraphs = new HashMap<>(); // (S, depth) →
+    private final Map<Integer, ForwardGraph> forwardGraphs = new HashMap<>();
+    private long step;
+    private double elapsedBefore;
+
+    /**
+     * @param resume continue from OUT's newest checkpoint (its architecture, tasks and seed must match
+     *               options; only the step count may change)
+     */
+    public Trainer(TrainOptions options, Path out, boolean resume) throws IOException {
+        this.out = out;
+        var latest = TrainCheckpoint.latest(out);
+        if (resume) {
+            if (latest.isEmpty()) throw new IllegalArgumentException("--resume: " + out + " holds no training checkpoint (" + out.resolve(TrainCheckpoint.CHECKPOINTS) + ")");
+            TrainCheckpoint.Loaded saved = TrainCheckpoint.load(latest.get());
+            requireCompatible(saved.options(), options, latest.get());
+            this.options = saved.options().withSteps(options.steps());
+            this.config = this.options.config(vocab.size());
+            this.params = saved.params();
+            adam.restore(saved.optimizer(), saved.step());
+            this.step = saved.step();
+            this.elapsedBefore = saved.elapsedSeconds();
+        } else {
+            if (latest.isPresent()) {
+                throw new IllegalArgumentException(out + " already holds training checkpoints (newest " + latest.get().getFileName()
+                        + "); pass --resume to continue, or choose another --out");
+            }
+            this.options = options;
+            this.config = options.config(vocab.size());
+            this.params = new LinkedHashMap<>();
+            HuginnLayout.flatten(config, RandomWeights.create(config, options.seed()))
+                    .forEach((name, arr) -> params.put(name, arr.dup('c')));
+        }
+        this.tasks = this.options.tasks().stream().map(Tasks::byName).toList();
+        this.sampler = new RecurrenceSampler(this.options.meanRecurrence(), this.options.sigma(), this.options.maxRecurrence());
+    }
+
+    private static void requireCompatible(TrainOptions saved, TrainOptions asked, Path where) {
+        if (!saved.architecture().equals(asked.architecture())) {
+            throw new IllegalArgumentException("cannot resume: " + where + " holds a model with " + saved.architecture()
+                    + ", but this run asks for " + asked.architecture());
+        }
+        if (!saved.tasks().equals(asked.tasks()) || saved.seed() != asked.seed()) {
+            throw new IllegalArgumentException("cannot resume: " + where + " was trained on tasks " + saved.tasks() + " with seed "
+                    + saved.seed() + ", but this run asks for tasks " + asked.tasks() + " with seed " + asked.seed());
+        }
+    }
+
+    public TrainOptions options() {
+        return options;
+    }
+
+    public HuginnConfig config() {
+        return config;
+    }
+
+    public long step() {
+        return step;
+    }
+
+    /** Trains until options.steps(), checkpointing every options.checkpointEvery() steps and at the end. */
+    public void run(Listener listener) throws IOException {
+        Files.createDirectories(out);
+        long started = System.nanoTime();
+        while (step < options.steps()) {
+            long t0 = System.nanoTime();
+            step++;
+            StepResult result = trainStep(step);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            listener.onStep(step, options.steps(), result.loss, result.accuracy, result.recurrence, options.batch() / seconds);
+            if (step % options.checkpointEvery() == 0 || step == options.steps()) {
+                double elapsed = elapsedBefore + (System.nanoTime() - started) / 1e9;
+                TrainCheckpoint.save(out, options, config, params, adam, step, vocab, elapsed);
+                listener.onCheckpoint(step, out);
+            }
+        }
+    }
+
+    private record StepResult(double loss, double accuracy, int recurrence) {
+    }
+
+    /** One optimizer step; everything random in it comes from a generator seeded by (seed, t). */
+    StepResult trainStep(long t) {
+        SplittableRandom rng = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + t);
+        Task task = tasks.get((int) ((t - 1) % tasks.size()));
+        List<Example> examples = new ArrayList<>(options.batch());
+        for (int i = 0; i < options.batch(); i++) examples.add(task.sample(rng, task.training()));
+        int seqLen = Math.min(config.blockSize(), Batch.bucket(Batch.maxLength(examples)));
+        Batch batch = Batch.of(examples, vocab, seqLen);
+        int r = sampler.sample(rng);
+        int k = options.backpropDepth();
+        INDArray state = likeInit(rng, options.batch() * seqLen, config.hidden());     // s0 [N, H]
+        if (r > k) {
+            ForwardGraph forward = forwardGraphs.computeIfAbsent(seqLen, s -> new ForwardGraph(config, params, options.batch(), s));
+            INDArray e = forward.embed(batch.ids());
+            for (int i = 0; i < r - k; i++) state = forward.step(state, e);             // no gradient: Huginn's no_grad prefix
+        }
+        int depth = Math.min(r, k);
+        TrainGraph graph = trainGraphs.computeIfAbsent(List.of(seqLen, depth), key -> new TrainGraph(config, params, options.batch(), seqLen, depth));
+        OutAndGrad result = graph.run(batch.ids(), state, batch.select(), batch.labels());
+        double loss = result.getOutputs().get("loss").getDouble(0);
+        double accuracy = batch.accuracy(result.getOutputs().get("logits"));
+        adam.step(params, result.getGradients(), options.learningRate(t));
+        return new StepResult(loss, accuracy, r);
+    }
+
+    /** Huginn's like-init: √H · truncated normal(0, √(2/(5H))) cut at ±3σ.  → [rows, H]. */
+    static INDArray likeInit(SplittableRandom rng, int rows, int hidden) {
+        double std = Math.sqrt(2.0 / (5.0 * hidden)), scale = Math.sqrt(hidden);
+        float[] values = new float[rows * hidden];
+        for (int i = 0; i < values.length; i++) {
+            double z;
+            do {
+                z = rng.nextGaussian();
+            } while (Math.abs(z) > 3.0);
+            values[i] = (float) (z * std * scale);
+        }
+        return Nd4j.create(values, new long[] {rows, hidden}, 'c');
+    }
+}
