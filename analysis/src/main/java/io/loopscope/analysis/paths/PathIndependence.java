@@ -10,7 +10,10 @@ import java.util.List;
  * Path independence: several runs of one prompt from different s0 seeds. A token is path
  * independent when all runs end in the same attractor — the same fixed point, or the same orbit in
  * any phase. Orbits are compared as sets (the last quarter of each run's states) with the symmetric
- * Hausdorff distance, so two runs going round the same cycle at different phases still match.
+ * Hausdorff distance, so two runs going round the same cycle at different phases still match. Each
+ * point is measured against the other run's path (the segments between its successive late states),
+ * not its points alone: two samplings of one circle at different phases miss each other's points by
+ * up to half a step, but not each other's paths.
  */
 public final class PathIndependence {
     /** Default tolerance: late-state sets within 5 % of the state norm count as one attractor. */
@@ -71,11 +74,27 @@ public final class PathIndependence {
     private static double directed(double[][] from, double[][] to) {
         double worst = 0;
         for (double[] x : from) {
-            double best = Double.POSITIVE_INFINITY;
-            for (double[] y : to) best = Math.min(best, distance(x, y));
+            double best = distance(x, to[0]);
+            for (int i = 1; i < to.length; i++) best = Math.min(best, toSegment(x, to[i - 1], to[i]));
             worst = Math.max(worst, best);
         }
         return worst;
+    }
+
+    /** Distance from x to the segment [a, b]. */
+    private static double toSegment(double[] x, double[] a, double[] b) {
+        double ab = 0, ax = 0;
+        for (int j = 0; j < x.length; j++) {
+            ab += (b[j] - a[j]) * (b[j] - a[j]);
+            ax += (x[j] - a[j]) * (b[j] - a[j]);
+        }
+        double t = ab == 0 ? 0 : Math.max(0, Math.min(1, ax / ab));
+        double s = 0;
+        for (int j = 0; j < x.length; j++) {
+            double p = a[j] + t * (b[j] - a[j]) - x[j];
+            s += p * p;
+        }
+        return Math.sqrt(s);
     }
 
     private static double distance(double[] a, double[] b) {

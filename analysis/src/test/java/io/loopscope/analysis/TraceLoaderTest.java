@@ -1,0 +1,151 @@
+package io.loopscope.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopscope.analysis.motif.Motif;
+import io.loopscope.analysis.report.AnalysisOptions;
+import io.loopscope.analysis.report.TraceAnalysis;
+import io.loopscope.analysis.report.TraceReport;
+import io.loopscope.inference.exit.ExitCriterion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Loading any NPZ with states, and every kind of bad input, with the message a user sees. */
+class TraceLoaderTest {
+
+    /** Two tokens of H = 3: token 0 contracts to (1, 2, 3) by 0.5 per step, token 1 drifts along x. */
+    static double[][][] states(int r) {
+        double[][][] s = new double[r + 1][2][3];
+        for (int i = 0; i <= r; i++) {
+            double f = Math.pow(0.5, i);
+            s[i][0] = new double[] {1 + f, 2 - f, 3};
+            s[i][1] = new double[] {0.3 * i, 1, 1};
+        }
+        return s;
+    }
+
+    @Test
+    void readsStatesOnlyNpzAndSaysWhatIsMissing(@TempDir Path dir) throws IOException {
+        Path f = TestTraces.write(dir.resolve("other-tool.npz"), Map.of("states", TestTraces.array(states(12))), Map.of());
+        TraceData d = TraceLoader.load(f);
+        assertEquals(12, d.iterations());
+        assertEquals(2, d.tokens());
+        assertEquals(3, d.hidden());
+        assertEquals(StateSpace.RAW, d.defaultSpace(), "no ln_f_weight → raw");
+        assertEquals("#1", d.token(1));
+        String notes = String.join("\n", d.notes());
+        assertTrue(notes.contains("meta.json missing"), notes);
+        assertTrue(notes.contains("lens_kl missing: the KL curve and the kl exit criterion are unavailable"), notes);
+        assertTrue(notes.contains("ln_f_weight missing"), notes);
+        assertEquals(1.5, d.state(1, 0, StateSpace.RAW)[0], 1e-6);
+
+        TraceReport report = TraceAnalysis.analyze(d, AnalysisOptions.defaults());
+        assertFalse(report.exitSteps().get(ExitCriterion.KL).available());
+        assertEquals("needs lens_kl", report.exitSteps().get(ExitCriterion.KL).unavailable());
+        assertEquals("needs lens_topk_ids", report.exitSteps().get(ExitCriterion.ARGMAX_STABILITY).unavailable());
+        assertTrue(report.exitSteps().get(ExitCriterion.LATENT_DIFF).available());
+        assertEquals(Motif.FIXED_POINT, report.motifs().get(0).motif(), report.motifs().get(0).describe());
+        assertEquals(Motif.SLIDER, report.motifs().get(1).motif(), report.motifs().get(1).describe());
+    }
+
+    @Test
+    void acceptsTheNotebookLayoutAndFloat64(@TempDir Path dir) throws IOException {
+        double[][][] s = states(10);
+        double[][][][] four = new double[s.length][1][][];
+        for (int i = 0; i < s.length; i++) four[i][0] = s[i];
+        Path f = TestTraces.write(dir.resolve("notebook.npz"), Map.of("states", Nd4j.createFromArray(four)), Map.of());
+        TraceData d = TraceLoader.load(f);
+        assertEquals(10, d.iterations());
+        assertEquals(2, d.tokens());
+        assertEquals(3, d.hidden());
+        assertEquals(0.3f * 7, (float) d.state(7, 1, StateSpace.RAW)[0], 1e-6);
+    }
+
+    @Test
+    void normalizedSpaceAppliesLnF(@TempDir Path dir) throws IOException {
+        Path f = TestTraces.write(dir.resolve("t.npz"), Map.of("states", TestTraces.array(states(4)),
+                "ln_f_weight", Nd4j.createFromArray(new float[] {2, 1, 1})), Map.of("meta.json", "{\"norm_eps\": 0.0, \"model\": \"m\", \"init\": \"zeros\", \"iterations\": 4}"));
+        TraceData d = TraceLoader.load(f);
+        assertEquals(StateSpace.NORMALIZED, d.defaultSpace());
+        double[] x = d.state(4, 1, StateSpace.NORMALIZED); // raw (1.2, 1, 1): rms = sqrt((1.44+1+1)/3)
+        double rms = Math.sqrt((1.44 + 1 + 1) / 3);
+        assertEquals(2 * 1.2 / rms, x[0], 1e-5);
+        assertEquals(1 / rms, x[1], 1e-5);
+    }
+
+    @Test
+    void rejectsAFileThatIsNotAnNpz(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("notes.npz"), "just text");
+        IOException e = assertThrows(IOException.class, () -> TraceLoader.load(f));
+        assertTrue(e.getMessage().contains("is not an NPZ file"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnNpzWithoutStates(@TempDir Path dir) throws IOException {
+        Path f = TestTraces.write(dir.resolve("x.npz"), Map.of("logits", Nd4j.createFromArray(new float[][] {{1, 2}})), Map.of());
+        IOException e = assertThrows(IOException.class, () -> TraceLoader.load(f));
+        assertTrue(e.getMessage().contains("has no 'states' array (found: logits)"), e.getMessage());
+    }
+
+    @Test
+    void rejectsStatesOfTheWrongRank(@TempDir Path dir) throws IOException {
+        Path f = TestTraces.write(dir.resolve("x.npz"), Map.of("states", Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}})), Map.of());
+        IOException e = assertThrows(IOException.class, () -> TraceLoader.load(f));
+        assertTrue(e.getMessage().contains("'states' must have shape [R+1, S, H] or [R+1, 1, S, H], got [2, 2] (rank 2)"), e.getMessage());
+    }
+
+    @Test
+    void nanStatesAreReportedAndTheRestAnalysed(@TempDir Path dir) throws IOException {
+        double[][][] s = states(16);
+        for (int i = 9; i <= 16; i++) s[i][1][2] = Double.NaN;
+        TraceData d = TraceLoader.load(TestTraces.write(dir.resolve("nan.npz"), Map.of("states", TestTraces.array(s)), Map.of()));
+        assertEquals(List.of(new NonFiniteStates(1, List.of(9, 10, 11, 12, 13, 14, 15, 16))), d.nonFinite());
+        TraceReport r = TraceAnalysis.analyze(d, AnalysisOptions.defaults());
+        assertTrue(r.notes().contains("token 1 (#1) has NaN/Inf states at steps 9–16; those states are left out"), r.notes().toString());
+        assertEquals(Motif.FIXED_POINT, r.motifs().get(0).motif(), "the finite token is still analysed");
+        assertEquals(Motif.SLIDER, r.motifs().get(1).motif(), r.motifs().get(1).describe());
+        assertTrue(r.motifs().get(1).note().contains("states are NaN/Inf from step 9; classified on steps 0–8"), r.motifs().get(1).note());
+        assertEquals(2 * 17 - 8, r.pca().fittedStates(), "PCA leaves out the 8 NaN states");
+        assertTrue(Double.isNaN(r.pca().projection(1, 12)[0]));
+    }
+
+    @Test
+    void zeroIterationsSaysThereIsNothingToClassify(@TempDir Path dir) throws IOException {
+        TraceData d = TraceLoader.load(TestTraces.write(dir.resolve("r0.npz"), Map.of("states", TestTraces.array(states(0))), Map.of()));
+        TraceReport r = TraceAnalysis.analyze(d, AnalysisOptions.defaults());
+        assertTrue(r.notes().contains("R = 0: only s0 was recorded, nothing to classify or exit from"), r.notes().toString());
+        assertEquals("other: nothing to classify: R = 0, only s0 was recorded", r.motifs().getFirst().describe());
+        assertEquals("R = 0: no iterations, nothing to exit from", r.exitSteps().get(ExitCriterion.LATENT_DIFF).unavailable());
+        assertTrue(r.pca() != null, "two tokens' s0 still give a PCA");
+    }
+
+    @Test
+    void singleTokenAndScalarStatesWork(@TempDir Path dir) throws IOException {
+        double[][][] s = new double[21][1][1];
+        for (int i = 0; i <= 20; i++) s[i][0][0] = 3 + Math.pow(0.6, i);
+        TraceData d = TraceLoader.load(TestTraces.write(dir.resolve("h1.npz"), Map.of("states", TestTraces.array(s)), Map.of()));
+        TraceReport r = TraceAnalysis.analyze(d, AnalysisOptions.defaults());
+        assertTrue(r.notes().contains("a single token: distributions over tokens have one entry"), r.notes().toString());
+        assertTrue(r.notes().contains("H = 1: states are scalars; orbits can only be period-2 flips and PCA has one component"), r.notes().toString());
+        assertEquals(Motif.FIXED_POINT, r.motifs().getFirst().motif(), r.motifs().getFirst().describe());
+        assertEquals(1, r.pca().components());
+        assertEquals(1.0, r.pca().explainedVarianceRatio()[0], 1e-6);
+    }
+
+    @Test
+    void normalizedSpaceWithoutLnFIsAClearError(@TempDir Path dir) throws IOException {
+        TraceData d = TraceLoader.load(TestTraces.write(dir.resolve("raw.npz"), Map.of("states", TestTraces.array(states(8))), Map.of()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TraceAnalysis.analyze(d, AnalysisOptions.defaults().withSpace(StateSpace.NORMALIZED)));
+        assertEquals("raw.npz has no ln_f_weight, so states cannot be normalized; use --space raw", e.getMessage());
+    }
+}

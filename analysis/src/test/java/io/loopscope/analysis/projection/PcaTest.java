@@ -1,0 +1,97 @@
+package io.loopscope.analysis.projection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopscope.analysis.StateSpace;
+import io.loopscope.analysis.TestTraces;
+import io.loopscope.analysis.TraceData;
+import io.loopscope.analysis.linalg.PrincipalAxes;
+import io.loopscope.analysis.linalg.SymmetricEigen;
+import org.junit.jupiter.api.Test;
+
+class PcaTest {
+
+    @Test
+    void randomizedAgreesWithTheExactSolution() {
+        int n = 640, d = 300, k = 10;
+        float[] x = PcaBenchmark.lowRankPlusNoise(n, d, 32, 3);
+        // exact reference: eigen-decomposition of the full d × d covariance
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) mean[j] += x[i * d + j] / n;
+        double[][] cov = new double[d][d];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                double ca = x[i * d + a] - mean[a];
+                for (int b = 0; b < d; b++) cov[a][b] += ca * (x[i * d + b] - mean[b]) / (n - 1);
+            }
+        }
+        SymmetricEigen exact = SymmetricEigen.of(cov);
+        PrincipalAxes fit = PrincipalAxes.fit(x.clone(), n, d, k, 1);
+        assertEquals("randomized", fit.method());
+        for (int c = 0; c < 5; c++) {
+            assertEquals(exact.values()[c], fit.variances()[c], 2e-3 * exact.values()[c], "variance of component " + c);
+            double cos = 0;
+            for (int j = 0; j < d; j++) cos += exact.vectors()[c][j] * fit.axes()[c][j];
+            assertEquals(1, Math.abs(cos), 1e-3, "axis " + c);
+        }
+        double trace = 0;
+        for (int a = 0; a < d; a++) trace += cov[a][a];
+        assertEquals(trace, fit.totalVariance(), 1e-6 * trace);
+    }
+
+    /** Token 0 circles with radius 2 in the (e0, e1) plane of H = 8; token 1 sits still at the centre. */
+    @Test
+    void projectsACircleOntoItsPlane() {
+        int r = 24;
+        double[][] circle = new double[r + 1][8], still = new double[r + 1][8];
+        for (int s = 0; s <= r; s++) {
+            double phi = 2 * Math.PI * s / 6;
+            circle[s][0] = 2 * Math.cos(phi);
+            circle[s][1] = 2 * Math.sin(phi);
+            for (int j = 0; j < 8; j++) still[s][j] = j == 5 ? 1e-3 * (s % 2) : 0;
+        }
+        TraceData data = TestTraces.builder("circle", TestTraces.byStep(circle, still)).build();
+        PcaResult pca = Pca.fit(data, PcaOptions.all(StateSpace.RAW).withComponents(3));
+        assertEquals("exact", pca.method());
+        assertEquals(2 * (r + 1), pca.fittedStates());
+        double[] ratio = pca.explainedVarianceRatio();
+        assertEquals(1.0, ratio[0] + ratio[1], 1e-6, "the circle's plane holds all variance but the tiny wobble");
+        for (int s = 0; s <= r; s++) {
+            assertEquals(2, radiusAroundCentre(pca, s), 1e-5, "every state lies on the radius-2 circle in the PC1–PC2 plane");
+        }
+        double[] com = pca.centreOfMass()[0];
+        // steps 1..24 are four whole turns, so the centre of mass is the circle's centre, the origin; the fitted
+        // mean is 2/50 off it along e0 (s0 = (2, 0) is the one point counted beyond whole turns)
+        assertEquals(2.0 / 50, Math.abs(com[0]), 1e-6);
+        assertEquals(0, com[1], 1e-6);
+    }
+
+    private static double radiusAroundCentre(PcaResult pca, int step) {
+        double[] p = pca.projection(0, step), centre = pca.centreOfMass()[0];
+        return Math.hypot(p[0] - centre[0], p[1] - centre[1]);
+    }
+
+    @Test
+    void fitsOnATokenWindowAndProjectsEveryToken() {
+        double[][] a = new double[11][4], b = new double[11][4];
+        for (int s = 0; s <= 10; s++) {
+            a[s][0] = s;       // token 0 moves along e0
+            b[s][2] = 3 * s;   // token 1 along e2
+        }
+        TraceData data = TestTraces.builder("w", TestTraces.byStep(a, b)).build();
+        PcaResult pca = Pca.fit(data, PcaOptions.all(StateSpace.RAW).withComponents(1).withTokenWindow(0, 1));
+        assertEquals(11, pca.fittedStates());
+        assertEquals(1, Math.abs(pca.axes()[0][0]), 1e-9, "fitted on token 0 only: the axis is e0");
+        assertEquals(-5, pca.projection(1, 10)[0], 1e-6, "token 1 moves orthogonally to the axis: it stays at 0 − mean(token 0)");
+        assertEquals(-5, pca.projection(1, 0)[0], 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> Pca.fit(data, PcaOptions.all(StateSpace.RAW).withTokenWindow(1, 5)));
+    }
+
+    @Test
+    void optionsRejectMoreThanTenComponents() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PcaOptions.all(StateSpace.RAW).withComponents(11));
+        assertEquals("PCA keeps 1..10 components, got 11", e.getMessage());
+    }
+}
