@@ -1,0 +1,82 @@
+package io.loopscope.inference.tasks;
+
+import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.model.StateInit;
+import io.loopscope.inference.tokenizer.Tokenizer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Measures how accuracy depends on the number of loop iterations, with the inference engine itself
+ * (the same forward every other command uses). One recurrence of max(r) steps per example serves
+ * every r, because s_i does not depend on how many iterations follow it.
+ */
+public final class Evaluator {
+    /** The r values the issue asks for. */
+    public static final int[] RECURRENCES = {1, 2, 4, 8, 16, 32, 64};
+    /** Seeds the evaluation sets: a different stream from any training step's. */
+    public static final long EVAL_SEED = 0x5EED_E7A1L;
+
+    private final HuginnModel model;
+    private final Tokenizer tokenizer;
+
+    public Evaluator(HuginnModel model, Tokenizer tokenizer) {
+        this.model = model;
+        this.tokenizer = tokenizer;
+    }
+
+    /**
+     * @param samples  examples per task and range
+     * @param progress told once per example evaluated (for a progress bar)
+     */
+    public EvalReport evaluate(List<Task> tasks, int samples, int[] recurrences, IntConsumer progress) {
+        if (samples < 1) throw new IllegalArgumentException("samples must be >= 1, got " + samples);
+        int[] rs = recurrences.clone();
+        Arrays.sort(rs);
+        if (rs[0] < 0) throw new IllegalArgumentException("recurrences must be >= 0");
+        Map<String, EvalReport.TaskScores> out = new LinkedHashMap<>();
+        for (Task task : tasks) {
+            double[] in = accuracy(Tasks.examples(task, task.training(), samples, EVAL_SEED), rs, progress);
+            double[] hard = accuracy(Tasks.examples(task, task.harder(), samples, EVAL_SEED + 1), rs, progress);
+            out.put(task.name(), new EvalReport.TaskScores(task.training(), task.harder(), in, hard));
+        }
+        return new EvalReport(rs, samples, out);
+    }
+
+    /** Fraction of examples answered correctly (argmax at the last prompt position), per r. */
+    double[] accuracy(List<Example> examples, int[] rs, IntConsumer progress) {
+        int[] right = new int[rs.length];
+        for (int n = 0; n < examples.size(); n++) {
+            boolean[] correct = answers(examples.get(n), rs, EVAL_SEED + n);
+            for (int i = 0; i < rs.length; i++) if (correct[i]) right[i]++;
+            progress.accept(1);
+        }
+        double[] acc = new double[rs.length];
+        for (int i = 0; i < rs.length; i++) acc[i] = right[i] / (double) examples.size();
+        return acc;
+    }
+
+    /** For one example: is the answer the argmax at each r in rs (ascending)? s0 is like-init from stateSeed. */
+    public boolean[] answers(Example example, int[] rs, long stateSeed) {
+        long[] ids = tokenizer.encode(example.prompt());
+        long[] answer = tokenizer.encode(String.valueOf(example.answer()));
+        if (answer.length != 1) throw new IllegalStateException("answer '" + example.answer() + "' is not a single token");
+        INDArray e = model.embed(ids);
+        INDArray s0 = model.initialState(new StateInit.Random(stateSeed), ids.length);
+        boolean[] correct = new boolean[rs.length];
+        int last = ids.length - 1;
+        model.recur(s0, e, rs[rs.length - 1], (step, state) -> {
+            for (int i = 0; i < rs.length; i++) {
+                if (rs[i] == step) {
+                    INDArray logits = model.decode(state);                // [S, V]
+                    correct[i] = logits.getRow(last).argMax().getLong(0) == answer[0];
+                }
+            }
+        });
+        return correct;
+    }
+}
