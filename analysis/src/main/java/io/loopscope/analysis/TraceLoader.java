@@ -10,7 +10,6 @@ import io.loopscope.inference.trace.TraceFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -159,10 +158,5 @@ public final class TraceLoader {
             System.arraycopy(step.minpKl(), 0, out, s * tokens, tokens);
         }
         return out;
-    }
-
-    /** The notes as one readable block (used by the CLI). */
-    public static String describe(List<String> notes) {
-        return String.join("\n", notes);
     }
 }

@@ -50,7 +50,10 @@ public final class MotifClassifier {
         if (f.stepGrowth() <= th.contractGrowth() && f.shrink() <= th.contractShrink()) return fixedPoint(m);
         if (isOrbit(f)) return new MotifResult(Motif.ORBIT, OrbitFit.of(m), f, null);
         if (f.straightness() >= th.sliderStraightness() && f.alongShare() >= th.sliderAlongShare()) return slider(m);
-        if (f.peakStep() == 0 || (f.tailStep() <= th.settleTail() * f.peakStep() && f.wander() <= th.settleMaxWander())) {
+        // settled: tiny late steps that either go nowhere (noise around a point) or are still shrinking (the
+        // last of a contraction reaching its noise floor); a random walk's steps neither stay put nor shrink
+        boolean tiny = f.tailStep() <= th.settleTail() * f.peakStep();
+        if (f.peakStep() == 0 || (tiny && (f.wander() <= th.settleMaxWander() || f.shrink() <= th.settleShrink()))) {
             return fixedPoint(m);
         }
         return other(otherReason(f), f, null);
@@ -95,7 +98,6 @@ public final class MotifClassifier {
         if (f.peakStep() == 0) {
             ratio = 0;
         } else if (active.size() >= 3) {
-            double[] sub = new double[r + 1];
             double mt = 0, ml = 0;
             for (int t : active) {
                 mt += t;
@@ -109,7 +111,6 @@ public final class MotifClassifier {
                 den += (t - mt) * (t - mt);
             }
             ratio = Math.min(1, Math.exp(num / den));
-            sub[0] = 0;
         } else {
             ratio = Math.min(1, f.stepGrowth());
         }

@@ -6,9 +6,9 @@ package io.loopscope.analysis.motif;
  *
  * @param minIterations        fewer loop iterations than this: too short to tell motifs apart
  * @param divergeGrowth        step sizes growing at least this factor per step (fitted over the window) …
- * @param divergeFactor        … and the last window steps at least this many times the first ones → diverging
+ * @param divergeFactor        … and the last third of the window's steps at least this many times the first third → diverging
  * @param contractGrowth       step sizes shrinking to at most this factor per step …
- * @param contractShrink       … and the last window steps at most this fraction of the first ones → fixed point
+ * @param contractShrink       … and the last third of the window's steps at most this fraction of the first third → fixed point
  * @param orbitStepShare       share of step energy in the top 4 step directions (motion confined to ≤ 2 planes)
  * @param orbitStateShare      share of window variance in the top 4 state directions
  * @param orbitMaxStraightness net displacement / path length at most this (the motion returns)
@@ -17,7 +17,8 @@ package io.loopscope.analysis.motif;
  * @param sliderStraightness   net displacement / path length at least this
  * @param sliderAlongShare     share of step energy along the net drift direction at least this
  * @param settleTail           late steps (RMS of the last quarter) at most this fraction of the largest step …
- * @param settleMaxWander      … and the last quarter's net displacement at most this many RMS steps → settled fixed point
+ * @param settleMaxWander      … and the last quarter's net displacement at most this many RMS steps …
+ * @param settleShrink         … or the window's steps still shrinking to at most this fraction → settled fixed point
  * @param settleBand           settling step: the state stays within this fraction of its largest distance from the final state
  */
 public record MotifThresholds(
@@ -35,6 +36,7 @@ public record MotifThresholds(
         double sliderAlongShare,
         double settleTail,
         double settleMaxWander,
+        double settleShrink,
         double settleBand) {
 
     public MotifThresholds {
@@ -47,9 +49,10 @@ public record MotifThresholds(
             if (!(share > 0 && share <= 1)) throw new IllegalArgumentException("shares and fractions must lie in (0, 1], got " + share);
         }
         if (!(orbitMaxRadiusCv > 0) || !(orbitStepBand > 0) || !(settleMaxWander > 0)) throw new IllegalArgumentException("bands must be > 0");
+        if (!(settleShrink > 0 && settleShrink < 1)) throw new IllegalArgumentException("settleShrink must lie in (0, 1)");
     }
 
     public static MotifThresholds defaults() {
-        return new MotifThresholds(8, 1.02, 2.0, 0.985, 0.6, 0.8, 0.8, 0.5, 0.35, 0.03, 0.8, 0.6, 0.02, 2.5, 0.01);
+        return new MotifThresholds(8, 1.02, 2.0, 0.985, 0.75, 0.8, 0.8, 0.5, 0.35, 0.03, 0.8, 0.6, 0.02, 2.5, 0.9, 0.01);
     }
 }

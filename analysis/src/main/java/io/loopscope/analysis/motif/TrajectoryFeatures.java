@@ -13,7 +13,9 @@ import java.util.Map;
  * @param iterations    R
  * @param windowStart   first state of the window
  * @param stepGrowth    fitted factor per step of the step size over the window (exp of the log-linear slope)
- * @param shrink        median of the last three window steps / median of the first three
+ * @param shrink        geometric mean of the last third of the window's steps / that of the first third
+ *                      (thirds, not single steps, so that step sizes that oscillate — a spiral turning in
+ *                      two planes — do not hide a trend)
  * @param peakStep      largest step ‖s_t − s_{t−1}‖, t ≥ 1
  * @param tailStep      RMS step over the last quarter of the run
  * @param straightness  ‖s_R − s_w‖ / Σ window step sizes
@@ -88,8 +90,13 @@ public record TrajectoryFeatures(
             meanNorm /= (m + 1);
             double floor = 1e-12 * (peak + meanNorm) + Double.MIN_NORMAL;
             double growth = Math.exp(logSlope(a, w + 1, r, floor));
-            double[] first = {a[w + 1], a[w + 2], a[w + 3]}, last = {a[r - 2], a[r - 1], a[r]};
-            double shrink = (median(last) + floor) / (median(first) + floor);
+            int third = Math.max(1, m / 3);
+            double logFirst = 0, logLast = 0;
+            for (int i = 0; i < third; i++) {
+                logFirst += Math.log(a[w + 1 + i] + floor);
+                logLast += Math.log(a[r - i] + floor);
+            }
+            double shrink = Math.exp((logLast - logFirst) / third);
 
             double[] drift = new double[h];
             for (int j = 0; j < h; j++) drift[j] = x[r][j] - x[w][j];
