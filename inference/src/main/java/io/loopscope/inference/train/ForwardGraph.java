@@ -41,21 +41,27 @@ public final class ForwardGraph {
 
     /** ids [B, S] int → e [B·S, H]. */
     public INDArray embed(INDArray ids) {
-        return sd.output(Map.of("ids", ids), List.of("e")).get("e");
+        return run(Map.of("ids", ids), "e");
     }
 
     /** s, e [B·S, H] → the next state [B·S, H]. */
     public INDArray step(INDArray s, INDArray e) {
-        return sd.output(Map.of("s_in", s, "e_in", e), List.of("next")).get("next");
+        return run(Map.of("s_in", s, "e_in", e), "next");
     }
 
     /** s [B·S, H] → logits at every position [B·S, V]. */
     public INDArray decode(INDArray s) {
-        return sd.output(Map.of("s_in", s), List.of("logits")).get("logits");
+        return run(Map.of("s_in", s), "logits");
     }
 
     /** s [B·S, H], select [B, S] one-hot → logits [B, V] at the selected positions. */
     public INDArray decodeAt(INDArray s, INDArray select) {
-        return sd.output(Map.of("s_in", s, "select", select), List.of("logits_at")).get("logits_at");
+        return run(Map.of("s_in", s, "select", select), "logits_at");
+    }
+
+    private INDArray run(Map<String, INDArray> placeholders, String output) {
+        INDArray result = sd.output(placeholders, List.of(output)).get(output);
+        SessionMemory.uncache(sd);
+        return result;
     }
 }

@@ -53,6 +53,8 @@ final class TrainGraph {
     /** Runs forward and backward; returns the loss, the logits [B, V] and a gradient per parameter. */
     OutAndGrad run(INDArray ids, INDArray start, INDArray select, INDArray labels) {
         Map<String, INDArray> placeholders = Map.of("ids", ids, "s_start", start, "select", select, "labels", labels);
-        return sd.calculateGradientsAndOutputs(placeholders, List.of("loss", "logits"), paramNames);
+        OutAndGrad result = sd.calculateGradientsAndOutputs(placeholders, List.of("loss", "logits"), paramNames);
+        SessionMemory.uncache(sd);
+        return result;
     }
 }
