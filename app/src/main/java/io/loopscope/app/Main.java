@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             AnalyzeCommand.class,
             BenchCommand.class,
+            GuiCommand.class,
             TraceCommand.class,
             // one line per subcommand; keep this list sorted by name
         })
@@ -31,6 +32,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        GuiCommand.open(io.loopscope.ui.AppServices.Start.NOTHING); // no command: open the workbench
     }
 }

@@ -5,7 +5,6 @@ import io.loopscope.ui.vm.PlaneData;
 import io.loopscope.ui.vm.TokenPath;
 import java.awt.BasicStroke;
 import java.awt.Font;
-import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
@@ -36,7 +35,7 @@ public final class TrajectoryChart {
     private static final int MAX_POINTS_WITH_SHAPES = 3000;
     private final JFreeChart chart;
     private final XYPlot plot;
-    private final StepRenderer paths = new StepRenderer();
+    private final StepPathRenderer paths = new StepPathRenderer();
     private final XYLineAndShapeRenderer markers = new XYLineAndShapeRenderer(false, true);
     private final XYSeriesCollection pathData = new XYSeriesCollection();
     private final DefaultXYDataset markerData = new DefaultXYDataset();
@@ -52,6 +51,7 @@ public final class TrajectoryChart {
         plot = new XYPlot(pathData, x, y, paths);
         plot.setDataset(1, markerData);
         plot.setRenderer(1, markers);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD); // markers over paths
         paths.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(series, item));
         markers.setDefaultToolTipGenerator((dataset, series, item) -> dataset.getSeriesKey(series).toString());
         chart = new JFreeChart(null, ChartStyle.TITLE, plot, false);
@@ -76,7 +76,7 @@ public final class TrajectoryChart {
     public void setStyle(ChartStyle s) {
         style = s;
         style.apply(chart);
-        if (data != null) showUpTo(paths.upTo);
+        if (data != null) showUpTo(paths.upTo());
     }
 
     /** Replaces the paths (a new run, selection or pair): one dataset swap, one redraw. */
@@ -92,8 +92,8 @@ public final class TrajectoryChart {
                 pathData.addSeries(s);
                 points += p.steps();
             }
-            paths.setDefaultShapesVisible(points <= MAX_POINTS_WITH_SHAPES);
-            paths.lastStep = d.lastStep();
+            paths.setPoints(points <= MAX_POINTS_WITH_SHAPES);
+            paths.setLastStep(d.lastStep());
             plot.getDomainAxis().setLabel(d.xLabel());
             plot.getRangeAxis().setLabel(d.yLabel());
             colourBar.setScale(new ViridisScale(0, Math.max(1, d.lastStep())));
@@ -104,12 +104,22 @@ public final class TrajectoryChart {
         }
     }
 
+    /**
+     * While playing a large plot, draw without anti-aliasing: it costs about a third of each frame in
+     * software rendering, and smooth motion matters more than smooth edges until the animation stops.
+     */
+    public void setPlaying(boolean playing) {
+        int points = 0;
+        if (data != null) for (TokenPath p : data.paths()) points += p.steps();
+        chart.setAntiAlias(!(playing && points > MAX_POINTS_WITH_SHAPES));
+    }
+
     /** Shows steps 0..upTo only (the animation frame). */
     public void showUpTo(int upTo) {
         if (data == null) return;
         chart.setNotify(false);
         try {
-            paths.upTo = upTo;
+            paths.setUpTo(upTo);
             updateMarkers(upTo);
             plot.clearAnnotations();
             Font f = new Font("SansSerif", Font.BOLD, 11);
@@ -180,29 +190,5 @@ public final class TrajectoryChart {
         c.append(new Rectangle2D.Double(-r, -1.5, 2 * r, 3), false);
         c.append(new Rectangle2D.Double(-1.5, -r, 3, 2 * r), false);
         return c;
-    }
-
-    /** Lines and points in viridis by step, hidden past the animation's step. */
-    private static final class StepRenderer extends XYLineAndShapeRenderer {
-        int upTo = Integer.MAX_VALUE;
-        int lastStep = 1;
-
-        StepRenderer() {
-            super(true, true);
-            setDefaultStroke(new BasicStroke(1.6f));
-            setAutoPopulateSeriesStroke(false);
-            setDrawSeriesLineAsPath(false); // per-segment paint: the colour changes along the path
-            for (int i = 0; i < 64; i++) setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-        }
-
-        @Override
-        public Paint getItemPaint(int series, int item) {
-            return Viridis.awt(Viridis.ofStep(item, lastStep));
-        }
-
-        @Override
-        public boolean getItemVisible(int series, int item) {
-            return item <= upTo;
-        }
     }
 }

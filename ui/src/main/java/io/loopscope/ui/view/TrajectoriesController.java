@@ -68,6 +68,7 @@ public final class TrajectoriesController {
         timeline.setCycleCount(Animation.INDEFINITE);
         vm.playingProperty().addListener((o, a, playing) -> {
             playButton.setText(playing ? "❚❚ Pause" : "▶ Play");
+            charts.forEach(c -> c.setPlaying(playing));
             if (playing) timeline.play();
             else timeline.stop();
         });

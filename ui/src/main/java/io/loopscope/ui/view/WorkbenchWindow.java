@@ -27,7 +27,14 @@ public final class WorkbenchWindow {
         stage.setTitle("LoopScope — looped language model workbench");
         stage.setOnHidden(e -> ctx.runner().shutdown());
         stage.show();
+        applyStart(ctx, services.start());
         return ctx;
+    }
+
+    private static void applyStart(WorkbenchContext ctx, AppServices.Start start) {
+        if (start.model() != null) ctx.run().openFolder(start.model());
+        if (start.prompt() != null) ctx.run().promptProperty().set(start.prompt());
+        if (start.run()) ctx.runner().run();
     }
 
     static Parent load(WorkbenchContext ctx) {
