@@ -13,8 +13,10 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             AnalyzeCommand.class,
             BenchCommand.class,
+            EvalCommand.class,
             GuiCommand.class,
             TraceCommand.class,
+            TrainCommand.class,
             // one line per subcommand; keep this list sorted by name
         })
 public final class Main implements Runnable {
