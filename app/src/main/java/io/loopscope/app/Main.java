@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        io.loopscope.inference.NativeSetup.apply(); // before anything loads ND4J's native code
         System.exit(commandLine().execute(args));
     }
 
