@@ -57,6 +57,14 @@ public final class ChartStyle {
         return dark ? Color.WHITE : Color.BLACK;
     }
 
+    /**
+     * Where the step colour map starts: viridis' darkest purples vanish on a dark plot, so the dark
+     * theme uses the map from 25% on (still monotone in lightness, still readable in grey).
+     */
+    public double viridisFloor() {
+        return dark ? 0.25 : 0;
+    }
+
     public void apply(JFreeChart chart) {
         chart.setBackgroundPaint(background());
         chart.setAntiAlias(true);

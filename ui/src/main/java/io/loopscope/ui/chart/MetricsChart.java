@@ -95,12 +95,7 @@ public final class MetricsChart {
                 for (int i = 0; i < panels.length; i++) {
                     ValueMarker m = new ValueMarker(s.exitStep(), Colours.awt(Colours.series(k)),
                             new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {5, 4}, 0));
-                    if (i == 0) {
-                        m.setLabel("exit " + s.exitStep());
-                        m.setLabelPaint(Colours.awt(Colours.series(k)));
-                        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                    }
+                    // no text on these lines: nearby exit steps made labels overlap; the bar above the chart lists them
                     panels[i].addDomainMarker(m);
                 }
             }

@@ -36,8 +36,13 @@ final class StepPathRenderer extends AbstractXYItemRenderer {
     private int seriesDone;
 
     StepPathRenderer() {
-        for (int b = 0; b < BANDS; b++) colours[b] = Viridis.awt(b / (BANDS - 1.0));
+        setFloor(0);
         setDefaultStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    }
+
+    /** The colour map's starting point (the dark theme skips the darkest purples). */
+    void setFloor(double floor) {
+        for (int b = 0; b < BANDS; b++) colours[b] = Viridis.awt(floor + (1 - floor) * b / (BANDS - 1.0));
     }
 
     void setUpTo(int step) {

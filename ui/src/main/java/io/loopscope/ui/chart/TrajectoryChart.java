@@ -48,12 +48,13 @@ public final class TrajectoryChart {
         NumberAxis x = new NumberAxis("PC1"), y = new NumberAxis("PC2");
         x.setAutoRangeIncludesZero(false);
         y.setAutoRangeIncludesZero(false);
+        x.setUpperMargin(0.12); // room for the token labels at the right-most points
         plot = new XYPlot(pathData, x, y, paths);
         plot.setDataset(1, markerData);
         plot.setRenderer(1, markers);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD); // markers over paths
         paths.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(series, item));
-        markers.setDefaultToolTipGenerator((dataset, series, item) -> dataset.getSeriesKey(series).toString());
+        markers.setDefaultToolTipGenerator((dataset, series, item) -> markerTooltip(series, item));
         chart = new JFreeChart(null, ChartStyle.TITLE, plot, false);
         NumberAxis stepAxis = new NumberAxis("step");
         stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -63,6 +64,7 @@ public final class TrajectoryChart {
         colourBar.setMargin(8, 4, 8, 4);
         chart.addSubtitle(colourBar);
         style.apply(chart);
+        paths.setFloor(style.viridisFloor());
     }
 
     public JFreeChart chart() {
@@ -76,6 +78,8 @@ public final class TrajectoryChart {
     public void setStyle(ChartStyle s) {
         style = s;
         style.apply(chart);
+        paths.setFloor(s.viridisFloor());
+        if (data != null) colourBar.setScale(new ViridisScale(0, Math.max(1, data.lastStep()), s.viridisFloor()));
         if (data != null) showUpTo(paths.upTo());
     }
 
@@ -96,7 +100,7 @@ public final class TrajectoryChart {
             paths.setLastStep(d.lastStep());
             plot.getDomainAxis().setLabel(d.xLabel());
             plot.getRangeAxis().setLabel(d.yLabel());
-            colourBar.setScale(new ViridisScale(0, Math.max(1, d.lastStep())));
+            colourBar.setScale(new ViridisScale(0, Math.max(1, d.lastStep()), style.viridisFloor()));
             colourBar.getAxis().setRange(0, Math.max(1, d.lastStep()));
             showUpTo(upTo);
         } finally {
@@ -150,8 +154,9 @@ public final class TrajectoryChart {
             com[1][k] = p.comY();
         }
         // series keys double as the tooltips of the markers
+        // fixed keys: addSeries replaces a series with the same key; a new key per frame would pile up series
         markerData.addSeries("start s0", start);
-        markerData.addSeries("step " + upTo, now);
+        markerData.addSeries("current step", now);
         markerData.addSeries("centre of mass", com);
         markers.setSeriesShape(0, new Ellipse2D.Double(-6, -6, 12, 12));
         markers.setSeriesShapesFilled(0, false);
@@ -162,10 +167,26 @@ public final class TrajectoryChart {
         markers.setSeriesStroke(0, new BasicStroke(2f));
         markers.setSeriesPaint(0, style.marker());
         markers.setSeriesOutlinePaint(0, style.marker());
-        markers.setSeriesPaint(1, Viridis.awt(Viridis.ofStep(upTo, data.lastStep())));
+        double f = style.viridisFloor();
+        markers.setSeriesPaint(1, Viridis.awt(f + (1 - f) * Viridis.ofStep(upTo, data.lastStep())));
         markers.setSeriesOutlinePaint(1, style.marker());
         markers.setSeriesPaint(2, new java.awt.Color(0xD55E00));
         markers.setSeriesOutlinePaint(2, new java.awt.Color(0xD55E00));
+    }
+
+    private String markerTooltip(int series, int item) {
+        if (data == null || item >= data.paths().size()) return null;
+        TokenPath p = data.paths().get(item);
+        return p.label() + switch (series) {
+            case 0 -> " · start s0";
+            case 1 -> " · step " + Math.min(paths.upTo(), p.steps() - 1);
+            default -> " · centre of mass";
+        };
+    }
+
+    /** The paper layout shows one colour bar for three panels. */
+    public void setColourBarVisible(boolean visible) {
+        colourBar.setVisible(visible);
     }
 
     private String tooltip(int series, int item) {

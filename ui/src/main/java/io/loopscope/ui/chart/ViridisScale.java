@@ -10,9 +10,14 @@ final class ViridisScale implements PaintScale {
     private final java.awt.Color[] table = new java.awt.Color[256]; // pre-computed: the heatmap asks once per cell
 
     ViridisScale(double lower, double upper) {
+        this(lower, upper, 0);
+    }
+
+    /** floor: the colour-map position of lower (see {@link ChartStyle#viridisFloor()}). */
+    ViridisScale(double lower, double upper, double floor) {
         this.lower = lower;
         this.upper = upper > lower ? upper : lower + 1;
-        for (int i = 0; i < table.length; i++) table[i] = Viridis.awt(i / 255.0);
+        for (int i = 0; i < table.length; i++) table[i] = Viridis.awt(floor + (1 - floor) * i / 255.0);
     }
 
     @Override

@@ -116,9 +116,10 @@ public final class CompareController {
         int step = ctx.workbench().selection().stepProperty().get();
         for (int i = 0; i < planes.size(); i++) {
             charts.get(i).setData(planes.get(i), step);
+            charts.get(i).setColourBarVisible(i == planes.size() - 1);
             RunResult r = runs[i];
             ((Label) panels.get(i).getChildren().getFirst()).setText((i == 0 ? "A: " : "B: ")
-                    + (r == null ? "" : r.trace().info().model() + " · " + r.spec().shortLabel()));
+                    + (r == null ? "" : r.trace().info().model() + " · " + r.spec().shortLabel() + "  (its own PCA)"));
         }
         chartHost.getChildren().setAll(panels.subList(0, planes.size()));
     }

@@ -70,11 +70,21 @@ public final class HelpDialogs {
         v.put("Java", Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ")");
         v.put("JavaFX", System.getProperty("javafx.runtime.version", "?"));
         v.put("ND4J", maven("org.nd4j", "nd4j-api"));
-        v.put("Smile", maven("com.github.haifengl", "smile-core"));
+        v.put("Smile", manifest("smile.classification.Classifier"));
         v.put("JFreeChart", maven("org.jfree", "jfreechart"));
         v.put("JFreeChart-FX", maven("org.jfree", "org.jfree.chart.fx"));
         v.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         return v;
+    }
+
+    /** A library's version from its jar manifest, through one of its classes ("?" when absent). */
+    static String manifest(String className) {
+        try {
+            String v = Class.forName(className, false, HelpDialogs.class.getClassLoader()).getPackage().getImplementationVersion();
+            return v == null ? "?" : v;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "?";
+        }
     }
 
     /** A library's version from the pom.properties Maven puts in its jar ("?" when absent). */

@@ -32,7 +32,7 @@ public final class LensController {
         table.setId("lensTable");
         title.textProperty().bind(vm.titleProperty());
         table.setPlaceholder(new Label("Run a prompt and select a token to see what it would predict at every step."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // widths are bound below
         vm.rowsProperty().addListener((o, a, rows) -> {
             if (vm.topK() != columnsFor) buildColumns(vm.topK());
             table.setItems(FXCollections.observableArrayList(rows));
@@ -65,7 +65,9 @@ public final class LensController {
             TableColumn<Row, Row> c = new TableColumn<>("top " + (j + 1));
             c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
             c.setCellFactory(x -> new ProbCell(col));
-            c.setPrefWidth(130);
+            // the top-k columns share what step, entropy and KL leave (constrained policies gave top 1 it all)
+            c.prefWidthProperty().bind(table.widthProperty().subtract(56 + 2 * 120 + 20).divide(k));
+            c.setMinWidth(90);
             c.setSortable(false);
             table.getColumns().add(c);
         }
@@ -76,7 +78,7 @@ public final class LensController {
     private static TableColumn<Row, String> number(String name, java.util.function.ToDoubleFunction<Row> f) {
         TableColumn<Row, String> c = new TableColumn<>(name);
         c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.3g", f.applyAsDouble(x.getValue()))));
-        c.setPrefWidth(110);
+        c.setPrefWidth(120);
         c.setSortable(false);
         return c;
     }

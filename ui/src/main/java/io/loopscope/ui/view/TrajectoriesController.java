@@ -123,7 +123,10 @@ public final class TrajectoriesController {
             viewers.add(v);
         }
         int step = Math.min(vm.stepProperty().get(), vm.lastStepProperty().get());
-        for (int i = 0; i < planes.size(); i++) charts.get(i).setData(planes.get(i), step);
+        for (int i = 0; i < planes.size(); i++) {
+            charts.get(i).setData(planes.get(i), step);
+            charts.get(i).setColourBarVisible(i == planes.size() - 1); // one colour bar is enough for a row of panels
+        }
         chartHost.getChildren().setAll(viewers.subList(0, planes.size()));
         for (ChartViewer v : viewers) v.prefWidthProperty().unbind();
     }

@@ -113,7 +113,8 @@ public final class CompareViewModel {
         if (c == null) return "These two runs cannot be compared token by token (different prompts or tokenizers).";
         StringBuilder s = new StringBuilder(c.summary());
         if (focus >= 0 && focus < c.tokens()) {
-            s.append(String.format(Locale.ROOT, "%nToken #%d: final states %.3g apart — %s.", focus, c.finalDistance(focus),
+            s.append(String.format(Locale.ROOT, "%nToken %s: late states %.3g apart — %s.",
+                    TokenStripViewModel.label(focus, a.tokenStrings().get(focus)), c.finalDistance(focus),
                     c.sameAttractor(focus) ? "same attractor" : "different attractors"));
         }
         return s.toString();

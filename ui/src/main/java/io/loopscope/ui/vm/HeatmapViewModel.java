@@ -75,7 +75,7 @@ public final class HeatmapViewModel {
         }
         List<String> labels = new ArrayList<>();
         List<String> names = r.tokenStrings();
-        for (int t = 0; t < names.size(); t++) labels.add(t + " " + TokenStripViewModel.display(names.get(t)));
+        for (int t = 0; t < names.size(); t++) labels.add(TokenStripViewModel.label(t, names.get(t)));
         double logLo = Math.log10(lo), logHi = Math.log10(hi);
         if (logHi - logLo < 1e-9) logHi = logLo + 1;
         return new Grid(d, labels, logLo, logHi);

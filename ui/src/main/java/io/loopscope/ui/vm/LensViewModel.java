@@ -69,7 +69,7 @@ public final class LensViewModel {
             out.add(new Row(s, List.copyOf(toks), p, ent == null ? Double.NaN : ent.get(s, t), kl == null ? Double.NaN : kl.get(s, t)));
         }
         rows.set(List.copyOf(out));
-        title.set("Logit lens of token #" + t + " " + TokenStripViewModel.display(r.tokenStrings().get(t))
+        title.set("Logit lens of " + TokenStripViewModel.label(t, r.tokenStrings().get(t))
                 + " — what the model would predict if it stopped at each step");
     }
 }

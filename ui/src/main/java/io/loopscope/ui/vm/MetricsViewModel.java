@@ -78,7 +78,7 @@ public final class MetricsViewModel {
                 e[s] = ent == null ? Double.NaN : ent.get(s, t);
             }
             OptionalInt exit = a.exitStep(criterion.get(), threshold.get(), t);
-            out.add(new Series(t, "#" + t + " " + TokenStripViewModel.display(names.get(t)), size, k, e, exit.orElse(-1)));
+            out.add(new Series(t, TokenStripViewModel.label(t, names.get(t)), size, k, e, exit.orElse(-1)));
         }
         data.set(new Data(List.copyOf(out), criterion.get(), threshold.get(), steps - 1));
     }

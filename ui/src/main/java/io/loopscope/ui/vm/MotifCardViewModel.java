@@ -46,7 +46,7 @@ public final class MotifCardViewModel {
             return;
         }
         MotifSummary m = r.analysis().motif(t);
-        token.set("Token #" + t + "  " + TokenStripViewModel.display(r.tokenStrings().get(t)));
+        token.set(TokenStripViewModel.label(t, r.tokenStrings().get(t)));
         label.set(m.displayLabel());
         headline.set(m.headline());
         evidence.set(m.evidence());

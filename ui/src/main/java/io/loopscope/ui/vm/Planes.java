@@ -44,7 +44,7 @@ public final class Planes {
                 d[s] = a.distanceToFinal(t, s);
                 top1[s] = top == null ? "?" : r.tokenString(top.get(s, t, 0));
             }
-            String label = "#" + t + " " + TokenStripViewModel.display(names.get(t));
+            String label = TokenStripViewModel.label(t, names.get(t));
             paths.add(new TokenPath(t, label, x, y, a.centreOfMass(t, pair.x()), a.centreOfMass(t, pair.y()), d, top1));
         }
         return new PlaneData(pair, axisLabel(a, pair.x()), axisLabel(a, pair.y()), paths, steps - 1);

@@ -110,7 +110,7 @@ public final class TokenStripViewModel {
                 case EXIT_STEP -> exit.isPresent() ? Viridis.fx(Viridis.ofStep(exit.getAsInt(), last)) : Color.web("#bbbbbb");
                 case FINAL_MOVEMENT -> move > 0 && hi > lo ? Viridis.fx((Math.log10(move) - lo) / (hi - lo)) : Viridis.fx(0);
             };
-            String tip = String.format(Locale.ROOT, "#%d %s%nmotif: %s%n%s exit: %s%nfinal movement ‖s_R − s_R−1‖/‖s_R‖: %.3g",
+            String tip = String.format(Locale.ROOT, "position %d: %s%nmotif: %s%n%s exit: %s%nfinal movement ‖s_R − s_R−1‖/‖s_R‖: %.3g",
                     t, quote(texts.get(t)), motif.replace('-', ' '), criterion.get().id(),
                     exit.isPresent() ? "step " + exit.getAsInt() : "never (within " + last + ")", move);
             out.add(new Chip(t, display(texts.get(t)), c, tip, sel.contains(t), t == selection.focus()));
@@ -146,6 +146,14 @@ public final class TokenStripViewModel {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A token with its position, "[12] cat": the position in brackets so it never reads as a token id
+     * (models without a tokenizer show tokens as "#id").
+     */
+    public static String label(int position, String token) {
+        return "[" + position + "] " + display(token);
     }
 
     /** Whitespace made visible, so a space token is not an empty chip. */

@@ -62,7 +62,7 @@ class WorkbenchViewModelTest {
         assertEquals(2, vm.trajectories().planes().getFirst().paths().size());
         assertEquals(2, vm.metrics().data().series().size());
         assertEquals("orbit", vm.motifCard().labelProperty().get());
-        assertTrue(vm.lens().titleProperty().get().contains("#1"));
+        assertTrue(vm.lens().titleProperty().get().contains("[1] b"), vm.lens().titleProperty().get());
         assertEquals(java.util.Set.of(0, 1), vm.waterfall().data().selected());
 
         vm.heatmap().click(3, 7, false, false);

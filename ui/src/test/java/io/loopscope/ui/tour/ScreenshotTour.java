@@ -1,0 +1,159 @@
+package io.loopscope.ui.tour;
+
+import io.loopscope.inference.testing.Fixtures;
+import io.loopscope.ui.AppServices;
+import io.loopscope.ui.engine.AnalysisAdapter;
+import io.loopscope.ui.engine.HuginnModelLoader;
+import io.loopscope.ui.engine.RunPipeline;
+import io.loopscope.ui.engine.Settings;
+import io.loopscope.ui.view.ErrorDialog;
+import io.loopscope.ui.view.HelpDialogs;
+import io.loopscope.ui.view.Themes;
+import io.loopscope.ui.view.WorkbenchContext;
+import io.loopscope.ui.view.WorkbenchWindow;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Opens the real workbench on a real model, walks through every view and writes a PNG of each — the
+ * screenshots in docs/screenshots. Needs a display (xvfb-run works):
+ * <pre>
+ * xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.forceGPU=true -cp … io.loopscope.ui.tour.ScreenshotTour docs/screenshots [MODEL_DIR] [PROMPT]
+ * </pre>
+ * (-Dprism.forceGPU=true lets JavaFX use Mesa's software OpenGL under Xvfb, which it otherwise
+ * refuses — without it there is no 3-D and the waterfall shows a notice instead.)
+ * <pre>
+ * </pre>
+ */
+public final class ScreenshotTour {
+    private static WorkbenchContext ctx;
+    private static Stage stage;
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Path model = args.length > 1 ? Path.of(args[1]) : Fixtures.huginnTiny().resolve("f32");
+        String prompt = args.length > 2 ? args[2] : "3 14 15 92 65 35 89 79 32 38 46 26 43 38 32 79 50 28 84 19 71 69 39 93 75 10 58 20 97 49 44 59";
+        Files.createDirectories(out);
+        Platform.startup(() -> { });
+        AppServices services = new AppServices(new RunPipeline(new HuginnModelLoader(() -> null, "tour"), new AnalysisAdapter()),
+                Settings.inMemory(), "tour", new AppServices.Start(model, prompt, false));
+        fx(() -> {
+            stage = new Stage();
+            ctx = WorkbenchWindow.open(stage, services);
+            ctx.run().iterationsProperty().set(64);
+            ctx.runner().run();
+            return null;
+        });
+        waitFor(() -> fx(() -> ctx.workbench().result() != null && !ctx.run().runningProperty().get()));
+        fx(() -> {
+            ctx.workbench().selection().click(29, false, false);
+            ctx.workbench().selection().click(30, true, false);
+            ctx.workbench().selection().click(31, true, false);
+            return null;
+        });
+        shoot(out, "trajectories", 0);
+        fx(() -> {
+            ctx.workbench().trajectories().paperPanelsProperty().set(true);
+            ctx.workbench().selection().stepProperty().set(12);
+            return null;
+        });
+        shoot(out, "trajectories-paper-panels", 0);
+        fx(() -> {
+            ctx.workbench().trajectories().paperPanelsProperty().set(false);
+            ctx.workbench().selection().stepProperty().set(64);
+            return null;
+        });
+        shoot(out, "heatmap", 1);
+        shoot(out, "metrics", 2);
+        fx(() -> {
+            ctx.workbench().selection().stepProperty().set(8);
+            return null;
+        });
+        shoot(out, "logit-lens", 3);
+        shoot(out, "waterfall", 4);
+        fx(() -> {
+            select(5);
+            ctx.runner().runCompare();
+            return null;
+        });
+        waitFor(() -> fx(() -> ctx.compare().rightProperty().get() != null && !ctx.run().runningProperty().get()));
+        shoot(out, "compare", 5);
+        fx(() -> {
+            Themes.apply(stage.getScene(), Themes.DARK, ctx);
+            return null;
+        });
+        shoot(out, "dark-trajectories", 0);
+        shoot(out, "dark-heatmap", 1);
+        fx(() -> {
+            Themes.apply(stage.getScene(), Themes.LIGHT, ctx);
+            return null;
+        });
+        dialog(out, "error-dialog", () -> ErrorDialog.create(stage, "The run failed",
+                new io.loopscope.inference.checkpoint.CheckpointException("no config.json in /home/me/Downloads/model — is this a Huginn-format model folder?")));
+        dialog(out, "shortcuts", () -> HelpDialogs.shortcuts(stage));
+        dialog(out, "about", () -> HelpDialogs.about(stage, "0.1.0-SNAPSHOT"));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void select(int tab) {
+        ((TabPane) stage.getScene().lookup(".tab-pane")).getSelectionModel().select(tab);
+    }
+
+    private static void shoot(Path out, String name, int tab) throws Exception {
+        fx(() -> {
+            select(tab);
+            return null;
+        });
+        Thread.sleep(1500); // layout, chart repaint and (for the waterfall) the 3-D scene
+        write(out, name, () -> stage.getScene());
+    }
+
+    private static void dialog(Path out, String name, Callable<Alert> make) throws Exception {
+        Alert[] a = new Alert[1];
+        fx(() -> {
+            a[0] = make.call();
+            a[0].show();
+            return null;
+        });
+        Thread.sleep(1200);
+        write(out, name, () -> a[0].getDialogPane().getScene());
+        fx(() -> {
+            a[0].close();
+            return null;
+        });
+    }
+
+    private static void write(Path out, String name, Callable<Scene> scene) throws Exception {
+        var image = fx(() -> scene.call().snapshot(null));
+        File f = out.resolve(name + ".png").toFile();
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", f);
+        System.out.println("wrote " + f + " (" + f.length() / 1024 + " KB)");
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        FutureTask<T> task = new FutureTask<>(c);
+        Platform.runLater(task);
+        return task.get();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        long end = System.currentTimeMillis() + 300_000;
+        while (!condition.call()) {
+            if (System.currentTimeMillis() > end) throw new IllegalStateException("timed out");
+            Thread.sleep(200);
+        }
+        Thread.sleep(500);
+    }
+
+}
