@@ -1,5 +1,6 @@
 package io.loopscope.app;
 
+import io.loopscope.inference.EmbeddedModel;
 import io.loopscope.ui.AppServices;
 import io.loopscope.ui.LoopScopeLauncher;
 import java.io.IOException;
@@ -40,10 +41,11 @@ final class GuiCommand implements Callable<Integer> {
     }
 
     private static Path embeddedOrNull() {
+        if (!EmbeddedModel.available()) return null; // the picker then offers only "Open folder…"
         try {
-            return EmbeddedModels.directory();
+            return EmbeddedModel.directory();
         } catch (IOException e) {
-            return null; // the picker then offers only "Open folder…"
+            return null;
         }
     }
 

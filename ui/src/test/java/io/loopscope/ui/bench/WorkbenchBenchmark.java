@@ -13,7 +13,6 @@ import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.vm.PlaneData;
 import io.loopscope.ui.vm.WorkbenchViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -110,12 +109,11 @@ public final class WorkbenchBenchmark {
         return e != null ? ModelRef.embeddedModel() : ModelRef.folder(Fixtures.huginnTiny().resolve("f32"));
     }
 
-    /** The shipped model when the inference module has one (looked up by name so this compiles without it). */
+    /** The shipped model when this build carries one. */
     static Path embedded() {
         try {
-            Object p = Class.forName("io.loopscope.inference.EmbeddedModel").getMethod("directory").invoke(null);
-            return p instanceof Path path && Files.isDirectory(path) ? path : null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            return io.loopscope.inference.EmbeddedModel.available() ? io.loopscope.inference.EmbeddedModel.directory() : null;
+        } catch (java.io.IOException e) {
             return null;
         }
     }
