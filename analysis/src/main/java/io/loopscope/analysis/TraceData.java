@@ -21,6 +21,7 @@ public final class TraceData {
     private final List<String> tokenStrings;
     private final float[] lensEntropy, lensKl, lensMinpKl; // [R+1][S] or null
     private final int[] lensTop1;          // [R+1][S] or null
+    private final long[] ids;              // [S] or null
     private final RunInfo info;            // or null
     private final String label;
     private final List<String> notes;
@@ -44,6 +45,8 @@ public final class TraceData {
         this.lensMinpKl = checkLength(b.lensMinpKl, (iterations + 1) * tokens);
         if (b.lensTop1 != null && b.lensTop1.length != (iterations + 1) * tokens) throw new IllegalArgumentException("top-1 size mismatch");
         this.lensTop1 = b.lensTop1;
+        if (b.ids != null && b.ids.length != tokens) throw new IllegalArgumentException("ids has " + b.ids.length + " tokens, states " + tokens);
+        this.ids = b.ids == null ? null : b.ids.clone();
         this.info = b.info;
         this.label = b.label;
         this.notes = List.copyOf(b.notes);
@@ -107,6 +110,15 @@ public final class TraceData {
 
     public List<String> tokenStrings() {
         return tokenStrings;
+    }
+
+    /** The prompt's token ids, or null when the source did not record them (then runs cannot be matched by prompt). */
+    public long[] ids() {
+        return ids == null ? null : ids.clone();
+    }
+
+    public boolean hasIds() {
+        return ids != null;
     }
 
     /** The grouping label from meta.json, or null. */
@@ -256,6 +268,7 @@ public final class TraceData {
         private final float[] states;
         private float[] lnFWeight, lensEntropy, lensKl, lensMinpKl;
         private int[] lensTop1;
+        private long[] ids;
         private double normEps = 1e-6;
         private List<String> tokenStrings;
         private RunInfo info;
@@ -277,6 +290,7 @@ public final class TraceData {
         public Builder lensKl(float[] a) { this.lensKl = a; return this; }
         public Builder lensMinpKl(float[] a) { this.lensMinpKl = a; return this; }
         public Builder lensTop1(int[] a) { this.lensTop1 = a; return this; }
+        public Builder ids(long[] a) { this.ids = a; return this; }
         public Builder tokenStrings(List<String> t) { this.tokenStrings = t; return this; }
         public Builder info(RunInfo i) { this.info = i; return this; }
         public Builder label(String l) { this.label = l; return this; }

@@ -39,7 +39,8 @@ public final class TraceLoader {
                 .info(trace.info())
                 .label(trace.info().label())
                 .normEps(trace.info().normEps() > 0 ? trace.info().normEps() : 1e-6)
-                .tokenStrings(trace.info().tokens());
+                .tokenStrings(trace.info().tokens())
+                .ids(trace.ids());
         if (trace.lnFWeight() != null) b.lnFWeight(trace.lnFWeight().data());
         else b.note("ln_f_weight missing: only the raw state space is available");
         if (trace.lensEntropy() != null) b.lensEntropy(trace.lensEntropy().data());
@@ -82,6 +83,14 @@ public final class TraceLoader {
             if (!info.tokens().isEmpty() && info.tokens().size() != tokens) {
                 b.note("meta.json lists " + info.tokens().size() + " tokens but states has " + tokens + "; tokens shown as #index");
             }
+        }
+        INDArray ids = arrays.get("ids");
+        if (ids == null) {
+            b.note("ids missing: the trace cannot be matched with other runs of the same prompt (path independence, --reference)");
+        } else if (ids.rank() != 1 || ids.length() != tokens || ids.dataType().isFPType()) {
+            b.note("ids ignored: expected integer [" + tokens + "], got " + ids.dataType() + " " + Arrays.toString(ids.shape()));
+        } else {
+            b.ids(ids.castTo(DataType.INT64).dup('c').data().asLong());
         }
         float[] w = optional(arrays, "ln_f_weight", b, "the normalized state space is unavailable", hidden);
         if (w != null) b.lnFWeight(w);

@@ -15,15 +15,11 @@ public final class Convergence {
      *                  this trace's own final states
      */
     public static List<TokenConvergence> compute(TraceData data, StateSpace space, TraceData reference) {
-        if (reference != null && (reference.tokens() != data.tokens() || reference.hidden() != data.hidden())) {
-            throw new IllegalArgumentException("reference run " + reference.source() + " has " + reference.tokens() + " tokens × H "
-                    + reference.hidden() + ", this trace " + data.tokens() + " × " + data.hidden() + ": not the same prompt and model");
-        }
+        if (reference != null) ReferenceRun.check(data, reference, space);
         int steps = data.steps();
         List<TokenConvergence> out = new ArrayList<>();
         for (int t = 0; t < data.tokens(); t++) {
-            TraceData end = reference == null ? data : reference;
-            double[] target = end.state(end.iterations(), t, space);
+            double[] target = reference != null ? reference.state(reference.iterations(), t, space) : lastFinite(data, t, space);
             double[] distance = new double[steps], relative = new double[steps], cos = new double[steps];
             double[] previous = null;
             for (int s = 0; s < steps; s++) {
@@ -38,9 +34,16 @@ public final class Convergence {
                 }
                 previous = x;
             }
-            out.add(new TokenConvergence(t, distance, relative, cos, lens(data, t, true), lens(data, t, false)));
+            out.add(new TokenConvergence(t, distance, relative, cos, lens(data, t, true), lens(data, t, false), Geometry.norm(target)));
         }
         return out;
+    }
+
+    /** Without a reference, s* is the token's last finite state: a run that blew up at step 20 still has distances up to 19. */
+    private static double[] lastFinite(TraceData data, int token, StateSpace space) {
+        int s = data.iterations();
+        while (s > 0 && !data.isFinite(s, token)) s--;
+        return data.state(s, token, space);
     }
 
     private static double[] lens(TraceData data, int token, boolean kl) {

@@ -11,6 +11,12 @@ final class Geometry {
         return Math.sqrt(s);
     }
 
+    static double norm(double[] a) {
+        double s = 0;
+        for (double v : a) s += v * v;
+        return Math.sqrt(s);
+    }
+
     /** ‖b − a‖ / ‖b‖; 0 for no move, +∞ for a move to the origin. */
     static double relativeStep(double[] a, double[] b) {
         double diff = 0, norm = 0;

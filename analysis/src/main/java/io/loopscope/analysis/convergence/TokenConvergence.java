@@ -10,8 +10,10 @@ package io.loopscope.analysis.convergence;
  * @param oneMinusCos     1 − cos(s_i, s_{i−1})
  * @param lensKl          KL(p_{i−1} ‖ p_i) of the logit lens, or null when the trace has none
  * @param lensEntropy     entropy of the lens distribution, or null
+ * @param targetNorm      ‖s*‖, the yardstick for reading the distances (NaN when s* is not finite)
  */
-public record TokenConvergence(int token, double[] distanceToEnd, double[] relativeStep, double[] oneMinusCos, double[] lensKl, double[] lensEntropy) {
+public record TokenConvergence(int token, double[] distanceToEnd, double[] relativeStep, double[] oneMinusCos, double[] lensKl, double[] lensEntropy,
+                               double targetNorm) {
     public TokenConvergence {
         int n = distanceToEnd.length;
         if (relativeStep.length != n || oneMinusCos.length != n) throw new IllegalArgumentException("series lengths differ");
@@ -48,5 +50,16 @@ public record TokenConvergence(int token, double[] distanceToEnd, double[] relat
     @Override
     public double[] lensEntropy() {
         return lensEntropy == null ? null : lensEntropy.clone();
+    }
+
+    /** ‖s_R − s*‖ at the last finite step (0 without a reference run, since s* is then that very state); NaN if none. */
+    public double finalDistance() {
+        for (int i = distanceToEnd.length - 1; i >= 0; i--) if (!Double.isNaN(distanceToEnd[i])) return distanceToEnd[i];
+        return Double.NaN;
+    }
+
+    /** {@link #finalDistance()} / ‖s*‖. */
+    public double relativeFinalDistance() {
+        return targetNorm > 0 ? finalDistance() / targetNorm : Double.NaN;
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param motifs         per token
  * @param exitSteps      per criterion (unavailable ones say why)
  * @param convergence    per token
+ * @param reference      source of the reference run whose final states are s*, or null (s* = this trace's own end)
  * @param pca            the PCA, or null when it could not be fitted
  * @param pcaUnavailable why there is no PCA, or null
  * @param notes          what was missing, ignored or non-finite
@@ -37,6 +38,7 @@ public record TraceReport(
         List<MotifResult> motifs,
         Map<ExitCriterion, CriterionSteps> exitSteps,
         List<TokenConvergence> convergence,
+        String reference,
         PcaResult pca,
         String pcaUnavailable,
         List<String> notes) {
