@@ -39,7 +39,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from OUT's newest checkpoint (same tasks, seed and architecture).")
     boolean resume;
 
-    @Option(names = "--batch", description = "Examples per step (default: 64).")
+    @Option(names = "--batch", description = "Examples per step (default: 32).")
     Integer batch;
 
     @Option(names = "--hidden", description = "Model width H (default: 128; MLP width is 11/4·H).")

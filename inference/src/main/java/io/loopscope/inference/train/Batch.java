@@ -16,9 +16,15 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 record Batch(INDArray ids, INDArray select, INDArray labels, int[] answers, int seqLen) {
 
-    /** Lengths are rounded up to a multiple of 8 so a handful of graphs cover every batch. */
+    /**
+     * Sequence lengths graphs are built for. Few buckets, because each (length, depth) pair is a
+     * graph to build (seconds) and to keep (its own array cache).
+     */
+    static final int[] BUCKETS = {16, 24, 40, 64};
+
     static int bucket(int length) {
-        return (length + 7) / 8 * 8;
+        for (int b : BUCKETS) if (length <= b) return b;
+        return length;
     }
 
     static Batch of(List<Example> examples, CharVocab vocab, int seqLen) {

@@ -61,7 +61,7 @@ public final class ForwardGraph {
 
     private INDArray run(Map<String, INDArray> placeholders, String output) {
         INDArray result = sd.output(placeholders, List.of(output)).get(output);
-        SessionMemory.uncache(sd);
+        SessionMemory.bound(sd);
         return result;
     }
 }

@@ -54,7 +54,7 @@ final class TrainGraph {
     OutAndGrad run(INDArray ids, INDArray start, INDArray select, INDArray labels) {
         Map<String, INDArray> placeholders = Map.of("ids", ids, "s_start", start, "select", select, "labels", labels);
         OutAndGrad result = sd.calculateGradientsAndOutputs(placeholders, List.of("loss", "logits"), paramNames);
-        SessionMemory.uncache(sd);
+        SessionMemory.bound(sd);
         return result;
     }
 }

@@ -58,7 +58,7 @@ public record TrainOptions(
 
     /** The defaults that trained the shipped model, for the given tasks, steps and seed. */
     public static TrainOptions defaults(List<String> tasks, int steps, long seed) {
-        return new TrainOptions(tasks, steps, seed, 64, 2e-3, 200, 8, 0.5, 4, 32, 250,
+        return new TrainOptions(tasks, steps, seed, 32, 2e-3, 200, 8, 0.5, 4, 32, 250,
                 128, 4, 352, 1, 2, 1, 64);
     }
 

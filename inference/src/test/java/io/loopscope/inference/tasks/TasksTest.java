@@ -1,0 +1,104 @@
+package io.loopscope.inference.tasks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopscope.inference.train.CharVocab;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TasksTest {
+
+    @Test
+    void examplesAreDeterministicForASeed() {
+        for (Task t : Tasks.all()) {
+            assertEquals(Tasks.examples(t, t.training(), 50, 7), Tasks.examples(t, t.training(), 50, 7), t.name());
+            assertFalse(Tasks.examples(t, t.training(), 50, 7).equals(Tasks.examples(t, t.training(), 50, 8)), t.name());
+        }
+    }
+
+    @Test
+    void harderRangeIsBeyondTheTrainingRange() {
+        for (Task t : Tasks.all()) assertTrue(t.harder().min() > t.training().max(), t.name());
+    }
+
+    @Test
+    void everyPromptFitsTheContextAndTheVocabulary() {
+        CharVocab vocab = CharVocab.standard();
+        for (Task t : Tasks.all()) {
+            for (Example e : Tasks.examples(t, new Range(t.training().min(), t.harder().max()), 300, 1)) {
+                assertTrue(e.prompt().length() <= 64, e.prompt());
+                vocab.encode(e.prompt() + e.answer()); // throws on a character outside the vocabulary
+            }
+        }
+    }
+
+    @Test
+    void sumAnswersAreTheDigitSumModTen() {
+        for (Example e : Tasks.examples(new SumTask(), new Range(1, 10), 200, 3)) {
+            String body = e.prompt().substring(0, e.prompt().length() - 1);
+            int sum = 0;
+            for (String d : body.split("\\+")) sum += Integer.parseInt(d);
+            assertEquals((char) ('0' + sum % 10), e.answer(), e.prompt());
+            assertEquals(e.difficulty(), body.split("\\+").length);
+        }
+    }
+
+    @Test
+    void hopAnswersFollowTheEdges() {
+        for (Example e : Tasks.examples(new HopTask(), new Range(1, 6), 200, 4)) {
+            String[] parts = e.prompt().split(" ");
+            Map<Character, Character> next = new HashMap<>();
+            for (int i = 0; i < parts.length - 1; i++) {
+                assertEquals(3, parts[i].length());
+                assertTrue(next.put(parts[i].charAt(0), parts[i].charAt(2)) == null, "one edge per source: " + e.prompt());
+            }
+            String query = parts[parts.length - 1];
+            char at = query.charAt(0);
+            int hops = query.length() - 1;
+            assertEquals(e.difficulty(), hops);
+            for (int i = 0; i < hops; i++) at = next.get(at);
+            assertEquals(at, e.answer(), e.prompt());
+            assertEquals(hops + HopTask.DISTRACTORS, parts.length - 1);
+        }
+    }
+
+    @Test
+    void countAnswersCountTheLetter() {
+        for (Example e : Tasks.examples(new CountTask(), new Range(0, 9), 200, 5)) {
+            assertTrue(e.prompt().startsWith("how many "), e.prompt());
+            char target = e.prompt().charAt(9);
+            String letters = e.prompt().substring(e.prompt().indexOf(" in ") + 4, e.prompt().length() - 1);
+            assertEquals((char) ('0' + letters.chars().filter(c -> c == target).count()), e.answer(), e.prompt());
+        }
+    }
+
+    @Test
+    void copyAnswersTheFirstLetter() {
+        Example e = new CopyTask().sample(new SplittableRandom(1), 4);
+        assertTrue(e.prompt().matches("copy [a-z]{4}="), e.prompt());
+        assertEquals(e.prompt().charAt(5), e.answer());
+    }
+
+    @Test
+    void unknownTaskNamesListTheValidOnes() {
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> Tasks.parse("sum,multiply"));
+        assertTrue(ex.getMessage().contains("multiply") && ex.getMessage().contains("sum, hops, count, copy"), ex.getMessage());
+        assertEquals(List.of("sum", "hops", "count", "copy"), Tasks.parse("all").stream().map(Task::name).toList());
+    }
+
+    @Test
+    void reportJsonHasOneAccuracyPerTaskRangeAndR() throws Exception {
+        EvalReport report = new EvalReport(new int[] {1, 2}, 10, Map.of("sum",
+                new EvalReport.TaskScores(new Range(2, 6), new Range(7, 10), new double[] {0.1, 0.9}, new double[] {0.0, 0.5})));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toJson());
+        assertEquals(0.9, json.at("/tasks/sum/in_distribution/2").asDouble());
+        assertEquals(0.5, json.at("/tasks/sum/harder/2").asDouble());
+        assertTrue(report.table().contains("| sum | harder 7..10 | 0.00 | 0.50 |"), report.table());
+    }
+}

@@ -1,0 +1,96 @@
+package io.loopscope.inference.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopscope.inference.checkpoint.CheckpointLoader;
+import io.loopscope.inference.checkpoint.LoadedCheckpoint;
+import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.model.StateInit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+
+    /** A model small enough that a few steps take seconds. */
+    static TrainOptions tiny(int steps, int hidden) {
+        return new TrainOptions(List.of("copy", "sum"), steps, 5, 4, 1e-3, 1, 2, 0.5, 2, 4, 2,
+                hidden, 2, 24, 1, 1, 1, 64);
+    }
+
+    private static final Trainer.Listener QUIET = (step, total, loss, acc, r, eps) -> { };
+
+    @Test
+    void resumingReproducesAStraightRunExactly(@TempDir Path dir) throws Exception {
+        Path straight = dir.resolve("straight"), resumed = dir.resolve("resumed");
+        List<Double> losses = new ArrayList<>();
+        new Trainer(tiny(4, 16), straight, false).run((step, total, loss, acc, r, eps) -> losses.add(loss));
+        assertEquals(4, losses.size());
+        assertTrue(losses.stream().allMatch(Double::isFinite), losses.toString());
+
+        // the same run, interrupted right after its step-2 checkpoint
+        RuntimeException interrupt = assertThrows(RuntimeException.class, () -> new Trainer(tiny(4, 16), resumed, false).run(
+                new Trainer.Listener() {
+                    @Override
+                    public void onStep(long step, long total, double loss, double acc, int r, double eps) {
+                    }
+
+                    @Override
+                    public void onCheckpoint(long step, Path where) {
+                        throw new RuntimeException("interrupted");
+                    }
+                }));
+        assertEquals("interrupted", interrupt.getMessage());
+        Trainer again = new Trainer(tiny(4, 16), resumed, true);
+        assertEquals(2, again.step());
+        again.run(QUIET);
+        assertArrayEquals(Files.readAllBytes(straight.resolve("model.safetensors")), Files.readAllBytes(resumed.resolve("model.safetensors")));
+
+        // OUT is an ordinary model folder the engine loads
+        LoadedCheckpoint model = CheckpointLoader.load(straight);
+        assertEquals(16, model.config().hidden());
+        HuginnModel engine = new HuginnModel(model.config(), model.weights());
+        long[] ids = {7, 8, 9};
+        assertEquals(3, engine.decode(engine.recur(engine.initialState(new StateInit.Zeros(), 3), engine.embed(ids), 2,
+                (i, s) -> { })).rows());
+        assertTrue(Files.isRegularFile(straight.resolve(TrainCheckpoint.TOKENIZER)));
+    }
+
+    @Test
+    void refusesToResumeAnotherArchitectureOrToOverwriteARun(@TempDir Path dir) throws Exception {
+        new Trainer(tiny(2, 16), dir, false).run(QUIET);
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> new Trainer(tiny(4, 24), dir, true));
+        assertTrue(other.getMessage().contains("cannot resume") && other.getMessage().contains("hidden=16")
+                && other.getMessage().contains("hidden=24"), other.getMessage());
+        IllegalArgumentException exists = assertThrows(IllegalArgumentException.class, () -> new Trainer(tiny(4, 16), dir, false));
+        assertTrue(exists.getMessage().contains("--resume"), exists.getMessage());
+        IllegalArgumentException nothing = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(tiny(4, 16), dir.resolve("empty"), true));
+        assertTrue(nothing.getMessage().contains("no training checkpoint"), nothing.getMessage());
+    }
+
+    @Test
+    void aHalfWrittenCheckpointIsIgnored(@TempDir Path dir) throws Exception {
+        new Trainer(tiny(2, 16), dir, false).run(QUIET);
+        Path partial = dir.resolve("checkpoints/.step-0000004.partial");
+        Files.createDirectories(partial);
+        Files.writeString(partial.resolve("model.safetensors"), "truncated");
+        Path unfinished = dir.resolve("checkpoints/step-0000006");  // no trainer.json: never completed
+        Files.createDirectories(unfinished);
+        assertEquals("step-0000002", TrainCheckpoint.latest(dir).orElseThrow().getFileName().toString());
+        assertEquals(2, new Trainer(tiny(4, 16), dir, true).step());
+    }
+
+    @Test
+    void unknownTasksAreRejectedWithTheValidNames() {
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> new TrainOptions(List.of("sum", "sort"),
+                1, 1, 1, 1e-3, 0, 2, 0.5, 1, 4, 1, 16, 2, 24, 1, 1, 1, 64));
+        assertTrue(ex.getMessage().contains("sort") && ex.getMessage().contains("sum, hops, count, copy"), ex.getMessage());
+    }
+}
