@@ -6,6 +6,13 @@ import io.loopscope.analysis.TraceLoader;
 import io.loopscope.analysis.convergence.CriterionSteps;
 import io.loopscope.analysis.convergence.ExitDistribution;
 import io.loopscope.analysis.convergence.ExitStatistics;
+import io.loopscope.analysis.convergence.TokenConvergence;
+import io.loopscope.analysis.export.ExportFile;
+import io.loopscope.analysis.export.ProjectionTable;
+import io.loopscope.analysis.export.TokenTable;
+import io.loopscope.analysis.paths.PromptComparison;
+import io.loopscope.analysis.paths.PromptGroups;
+import io.loopscope.analysis.paths.TokenAttractor;
 import io.loopscope.analysis.motif.MotifResult;
 import io.loopscope.analysis.report.AnalysisOptions;
 import io.loopscope.analysis.report.ReportJson;
@@ -19,7 +26,6 @@ import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceRequest;
 import io.loopscope.inference.trace.Tracer;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +44,9 @@ import picocli.CommandLine.Spec;
         description = {"Classify every token's trajectory (fixed-point, orbit, slider, diverging, other) with its evidence,",
             "compute steps-to-exit for every exit criterion, and fit a PCA over all states.",
             "Input: one or more trace NPZ files (only 'states' [R+1, S, H] is required), or a model and a prompt.",
-            "JSON: {\"tokens\": [{index, token, motif, evidence, exit_steps}], \"pca\": {explained_variance (ratios)}, ...};",
-            "with several traces {\"traces\": [...], \"exit_distributions_by_label\": {...}}."})
+            "JSON: {\"tokens\": [{index, token, motif, evidence, exit_steps, final_distance}], \"pca\": {explained_variance (ratios)}, ...};",
+            "with several traces {\"traces\": [...], \"exit_distributions_by_label\": {...}, \"path_independence\": [...]}.",
+            "Several traces of the same prompt (same ids) from different s0 are compared for path independence."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -75,13 +82,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT.json", description = "Also write the results as JSON.")
     Path json;
 
+    @Option(names = "--reference", paramLabel = "FILE.npz",
+            description = "A longer run of the same prompt (same ids): its final states are s* for the distances ||s_i - s*||.")
+    Path reference;
+
+    @Option(names = "--tolerance", defaultValue = "0.05",
+            description = "Path independence: late-state sets closer than this share of the state norm are one attractor (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--csv", paramLabel = "OUT.csv",
+            description = "Also write the per-token analysis as CSV (motif, evidence, exit step per criterion, final distance).")
+    Path csv;
+
+    @Option(names = "--projections", paramLabel = "OUT.csv", description = "Also write every state's PCA projection as CSV (trace, token, step, pc1..pcK).")
+    Path projections;
+
     @Override
     public Integer call() throws Exception {
         boolean run = prompt != null || ids != null;
         if (traces.isEmpty() && !run) throw new IllegalArgumentException("give --trace FILE.npz … or --prompt/--ids (with --model) to run a model");
         if (!traces.isEmpty() && run) throw new IllegalArgumentException("give either --trace files or --prompt/--ids, not both");
         if (prompt != null && ids != null) throw new IllegalArgumentException("give either --prompt or --ids, not both");
-        if (json != null) Outputs.requireWritableTarget(json);
+        for (Path out : new Path[] {json, csv, projections}) if (out != null) Outputs.requireWritableTarget(out);
+        if (!(tolerance > 0)) throw new IllegalArgumentException("--tolerance must be > 0, got " + tolerance);
         ExitThresholds thresholds = ExitThresholds.parse(exitThresholds);
         AnalysisOptions options = new AnalysisOptions(space == null ? null : StateSpace.byId(space), thresholds,
                 AnalysisOptions.defaults().motifs(), components);
@@ -92,17 +115,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             for (Path p : traces) data.add(TraceLoader.load(p));
         }
+        TraceData ref = reference == null ? null : TraceLoader.load(reference);
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> jsonTraces = new ArrayList<>();
+        List<TraceReport> reports = new ArrayList<>();
         for (TraceData d : data) {
-            TraceReport report = TraceAnalysis.analyze(d, options);
+            TraceReport report = TraceAnalysis.analyze(d, options, ref);
             print(out, report);
+            reports.add(report);
             jsonTraces.add(ReportJson.trace(report, d.nonFinite()));
         }
         Map<String, Map<ExitCriterion, ExitDistribution>> groups = null;
+        List<PromptComparison> paths = List.of();
         if (data.size() > 1) {
             groups = ExitStatistics.byLabel(data, thresholds);
             printGroups(out, groups);
+            paths = PromptGroups.compare(data, options.space(), tolerance);
+            printPaths(out, paths, PromptGroups.withoutIds(data));
         }
         if (json != null) {
             Object doc;
@@ -114,12 +143,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 Map<String, Object> byLabel = new LinkedHashMap<>();
                 groups.forEach((label, dist) -> byLabel.put(label, ReportJson.distributions(dist)));
                 all.put("exit_distributions_by_label", byLabel);
+                all.put("path_independence", ReportJson.pathIndependence(paths));
                 doc = all;
             }
-            Files.writeString(json, ReportJson.JSON.writeValueAsString(doc));
+            ExportFile.write(json, w -> ReportJson.JSON.writeValue(w, doc));
             out.println("wrote " + json);
         }
+        if (csv != null) {
+            TokenTable.writeCsv(csv, reports);
+            out.println("wrote " + csv);
+        }
+        if (projections != null) writeProjections(out, reports);
         return 0;
+    }
+
+    private void writeProjections(PrintWriter out, List<TraceReport> reports) throws java.io.IOException {
+        List<ProjectionTable.Entry> entries = new ArrayList<>();
+        for (TraceReport r : reports) {
+            if (r.pca() != null) entries.add(new ProjectionTable.Entry(r.source(), r.tokens(), r.pca()));
+            else out.println("no projections for " + r.source() + ": " + r.pcaUnavailable());
+        }
+        if (entries.isEmpty()) throw new IllegalArgumentException("no trace has a PCA, so there are no projections to write");
+        ProjectionTable.writeCsv(projections, entries);
+        out.println("wrote " + projections);
     }
 
     private TraceData runModel(ExitThresholds thresholds) throws Exception {
@@ -136,10 +182,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %d tokens × %d iterations, H = %d, %s space%s%n", r.source(), r.tokens().size(), r.iterations(),
                 r.hidden(), r.space().id(), r.label() == null ? "" : ", label " + r.label());
         for (String note : r.notes()) out.println("  note: " + note);
+        if (r.reference() != null) out.println("  s* = the final states of the reference run " + r.reference());
         for (int t = 0; t < r.tokens().size(); t++) {
             MotifResult m = r.motifs().get(t);
             out.printf(Locale.ROOT, "  [%d] %-12s %s%n", t, quote(r.tokens().get(t)), m.describe());
             out.println("       exit at " + exitSummary(r, t));
+            if (r.reference() != null) {
+                TokenConvergence c = r.convergence().get(t);
+                out.printf(Locale.ROOT, "       distance to s*: %.4g at the last step (%.2f%% of |s*|)%n", c.finalDistance(), 100 * c.relativeFinalDistance());
+            }
         }
         List<String> unavailable = new ArrayList<>();
         for (CriterionSteps s : r.exitSteps().values()) if (!s.available()) unavailable.add(s.criterion().id() + " (" + s.unavailable() + ")");
@@ -171,6 +222,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     d.mean() == null ? "-" : String.format(Locale.ROOT, "%.1f", d.mean()),
                     d.median() == null ? "-" : String.format(Locale.ROOT, "%.1f", d.median()), d.never(), d.tokens()));
         });
+    }
+
+    /** Per prompt with two or more runs: does each token reach the same attractor from every s0, with the numbers. */
+    static void printPaths(PrintWriter out, List<PromptComparison> comparisons, List<String> withoutIds) {
+        if (comparisons.isEmpty()) {
+            out.println("path independence: no two traces share a prompt (same ids), nothing to compare");
+        }
+        for (PromptComparison c : comparisons) {
+            out.printf(Locale.ROOT, "path independence of %d runs of ids %s (%s; %s space, tolerance %.1f%% of the state norm):%n",
+                    c.sources().size(), java.util.Arrays.toString(c.ids()), String.join(", ", c.sources()), c.space().id(), 100 * c.tolerance());
+            for (String note : c.notes()) out.println("  note: " + note);
+            if (c.unavailable() != null) {
+                out.println("  not compared: " + c.unavailable());
+                continue;
+            }
+            for (TokenAttractor a : c.attractors()) {
+                out.printf(Locale.ROOT, "  [%d] %-12s %s: late states %.3g apart as sets (%.2f%% of the norm), final states %.3g apart, s0 %.3g apart%n",
+                        a.token(), quote(c.tokens().get(a.token())), a.sameAttractor() ? "same attractor" : "DIFFERENT attractors",
+                        a.setDistance(), 100 * a.relativeSetDistance(), a.finalSpread(), a.initialSpread());
+            }
+            out.printf(Locale.ROOT, "  %d of %d tokens reach the same attractor from every s0%n", c.sameCount(), c.attractors().size());
+        }
+        if (!withoutIds.isEmpty()) out.println("  not grouped (no ids recorded): " + String.join(", ", withoutIds));
     }
 
     private static String quote(String token) {

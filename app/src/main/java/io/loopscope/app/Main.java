@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             BenchCommand.class,
             EvalCommand.class,
+            ExportProjectorCommand.class,
             GuiCommand.class,
             TraceCommand.class,
             TrainCommand.class,

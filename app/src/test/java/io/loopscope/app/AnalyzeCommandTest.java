@@ -131,4 +131,147 @@ class AnalyzeCommandTest {
         assertTrue(doc.get("tokens").get(0).get("exit_steps").has("kl"), "a fresh run has the lens, so kl is computed");
         assertTrue(doc.get("unavailable").has("minp-kl") || doc.get("tokens").get(0).get("exit_steps").has("minp-kl"));
     }
+
+    /** A states-only NPZ with ids: token 0 contracts from a seed-dependent s0 to (1, 2, 3, 0); token 1 settles on a seed-dependent point. */
+    static Path seeded(Path file, int r, int seed, long... ids) throws Exception {
+        float[][][] states = new float[r + 1][2][4];
+        for (int i = 0; i <= r; i++) {
+            float f = (float) Math.pow(0.6, i);
+            states[i][0] = new float[] {1 + f * (seed + 2), 2 - f * seed, 3 + f, f};
+            states[i][1] = new float[] {5 + seed + f, 1, 1 - f, 2};
+        }
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        arrays.put("states", Nd4j.createFromArray(states));
+        arrays.put("ids", Nd4j.createFromArray(ids));
+        Npz.write(file, arrays, Map.of());
+        return file;
+    }
+
+    static Path states(Path file, float[][][] states) throws Exception {
+        Npz.write(file, Map.of("states", Nd4j.createFromArray(states)), Map.of());
+        return file;
+    }
+
+    @Test
+    void referenceRunGivesSStar(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("r.json");
+        Path ref = seeded(dir.resolve("ref.npz"), 48, 0, 7, 8);
+        Run r = run("analyze", "--trace", seeded(dir.resolve("a.npz"), 6, 0, 7, 8).toString(), "--reference", ref.toString(), "--json", json.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("s* = the final states of the reference run ref.npz"), r.out());
+        double expected = Math.sqrt(4 + 0 + 1 + 1) * Math.pow(0.6, 6); // token 0 at step 6 vs its limit (1, 2, 3, 0)
+        JsonNode t0 = new ObjectMapper().readTree(json.toFile()).get("tokens").get(0);
+        assertEquals(expected, t0.get("final_distance").asDouble(), 1e-5);
+        assertEquals(7, t0.get("distance_to_reference").size(), "one distance per step 0..R");
+        assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "distance to s*: %.4g at the last step", expected)), r.out());
+
+        Run other = run("analyze", "--trace", seeded(dir.resolve("b.npz"), 6, 0, 7, 9).toString(), "--reference", ref.toString());
+        assertEquals(1, other.exitCode());
+        assertTrue(other.err().contains("reference run ref.npz is a different prompt: its token ids differ from b.npz's at token 1 (8 vs 9)"), other.err());
+
+        Run shorter = run("analyze", "--trace", seeded(dir.resolve("c.npz"), 48, 1, 7, 8).toString(), "--reference", seeded(dir.resolve("s.npz"), 8, 0, 7, 8).toString());
+        assertEquals(0, shorter.exitCode(), shorter.err());
+        assertTrue(shorter.out().contains("note: reference run s.npz has R = 8, not more than c.npz's R = 48: s* is not from a longer run"), shorter.out());
+
+        Run shape = run("analyze", "--trace", trace(dir.resolve("d.npz"), 8, null).toString(), "--reference", states(dir.resolve("e.npz"), new float[9][3][4]).toString());
+        assertEquals(1, shape.exitCode());
+        assertTrue(shape.err().contains("reference run e.npz has 3 tokens × H 4, d.npz has 2 × 4: not the same prompt and model"), shape.err());
+    }
+
+    @Test
+    void pathIndependenceAcrossSeedsGroupedByPrompt(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("p.json");
+        Run r = run("analyze", "--trace", seeded(dir.resolve("s0.npz"), 40, 0, 1, 2).toString(), seeded(dir.resolve("s1.npz"), 40, 1, 1, 2).toString(),
+                seeded(dir.resolve("s2.npz"), 32, 2, 1, 2).toString(), seeded(dir.resolve("other.npz"), 40, 0, 3, 4).toString(),
+                trace(dir.resolve("noids.npz"), 16, null).toString(), "--json", json.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("path independence of 3 runs of ids [1, 2] (s0.npz, s1.npz, s2.npz; raw space, tolerance 5.0% of the state norm):"), r.out());
+        assertTrue(r.out().contains("[0] '#0'         same attractor: late states"), r.out());
+        assertTrue(r.out().contains("[1] '#1'         DIFFERENT attractors: late states 2.00 apart as sets"), r.out());
+        assertTrue(r.out().contains("1 of 2 tokens reach the same attractor from every s0"), r.out());
+        assertTrue(r.out().contains("note: runs differ in R (40, 40, 32)"), r.out());
+        assertTrue(r.out().contains("not grouped (no ids recorded): noids.npz"), r.out());
+
+        JsonNode paths = new ObjectMapper().readTree(json.toFile()).get("path_independence");
+        assertEquals(1, paths.size(), "other.npz has no second run of its prompt");
+        JsonNode group = paths.get(0);
+        assertEquals(3, group.get("traces").size());
+        assertEquals(1, group.get("same_attractor").asInt());
+        JsonNode t0 = group.get("tokens").get(0), t1 = group.get("tokens").get(1);
+        assertTrue(t0.get("same_attractor").asBoolean());
+        assertTrue(t0.get("initial_spread").asDouble() > 1, "different s0");
+        assertTrue(t0.get("final_spread").asDouble() < 1e-5, t0.toString());
+        assertFalse(t1.get("same_attractor").asBoolean());
+        assertEquals(2.0, t1.get("set_distance").asDouble(), 1e-4, "seeds 0 and 2 settle 2 apart");
+    }
+
+    @Test
+    void sameSeedIsFlagged(@TempDir Path dir) throws Exception {
+        Run r = run("analyze", "--trace", seeded(dir.resolve("a.npz"), 20, 1, 1, 2).toString(), seeded(dir.resolve("b.npz"), 20, 1, 1, 2).toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("every run starts from the same s0 (same seed or init?), so agreement says nothing about path independence"), r.out());
+    }
+
+    @Test
+    void everyBadInputOfTheIssueHasAClearMessage(@TempDir Path dir) throws Exception {
+        Npz.write(dir.resolve("rank.npz"), Map.of("states", Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}})), Map.of());
+        Run rank = run("analyze", "--trace", dir.resolve("rank.npz").toString());
+        assertEquals(1, rank.exitCode());
+        assertTrue(rank.err().contains("rank.npz: 'states' must have shape [R+1, S, H] or [R+1, 1, S, H], got [2, 2] (rank 2)"), rank.err());
+
+        float[][][] s = new float[17][2][4];
+        for (int i = 0; i <= 16; i++) {
+            s[i][0] = new float[] {1 + (float) Math.pow(0.5, i), 2, 3, 0};
+            s[i][1] = new float[] {0.3f * i, 1, 1, 1};
+        }
+        s[5][1][2] = Float.NaN;
+        s[9][1][0] = Float.POSITIVE_INFINITY;
+        Run nan = run("analyze", "--trace", states(dir.resolve("nan.npz"), s).toString());
+        assertEquals(0, nan.exitCode(), nan.err());
+        assertTrue(nan.out().contains("note: token 1 (#1) has NaN/Inf states at steps 5, 9; those states are left out"), nan.out());
+        assertTrue(nan.out().contains("[0] '#0'         fixed-point"), "the finite token is analysed: " + nan.out());
+
+        Run r0 = run("analyze", "--trace", states(dir.resolve("r0.npz"), new float[][][] {{{1, 2}, {3, 4}}}).toString());
+        assertEquals(0, r0.exitCode(), r0.err());
+        assertTrue(r0.out().contains("note: R = 0: only s0 was recorded, nothing to classify or exit from"), r0.out());
+        assertTrue(r0.out().contains("other: nothing to classify: R = 0, only s0 was recorded"), r0.out());
+
+        float[][][] one = new float[13][1][3];
+        for (int i = 0; i <= 12; i++) one[i][0] = new float[] {2 + (float) Math.pow(0.5, i), 1, 0};
+        Run single = run("analyze", "--trace", states(dir.resolve("one.npz"), one).toString());
+        assertEquals(0, single.exitCode(), single.err());
+        assertTrue(single.out().contains("note: a single token: distributions over tokens have one entry"), single.out());
+        assertTrue(single.out().contains("[0] '#0'         fixed-point"), single.out());
+
+        float[][][] scalar = new float[21][2][1];
+        for (int i = 0; i <= 20; i++) {
+            scalar[i][0][0] = 3 + (float) Math.pow(0.6, i);
+            scalar[i][1][0] = -1 - (float) Math.pow(0.7, i);
+        }
+        Run h1 = run("analyze", "--trace", states(dir.resolve("h1.npz"), scalar).toString());
+        assertEquals(0, h1.exitCode(), h1.err());
+        assertTrue(h1.out().contains("note: H = 1: states are scalars; orbits can only be period-2 flips and PCA has one component"), h1.out());
+        assertTrue(h1.out().contains("PCA (exact, 42 states): explained variance 100.0%"), h1.out());
+    }
+
+    @Test
+    void writesTokenAndProjectionTables(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("tokens.csv"), proj = dir.resolve("proj.csv");
+        Run r = run("analyze", "--trace", trace(dir.resolve("a.npz"), 12, "easy").toString(), "--csv", csv.toString(), "--projections", proj.toString(),
+                "--components", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        java.util.List<String> tokens = Files.readAllLines(csv), rows = Files.readAllLines(proj);
+        assertTrue(tokens.getFirst().startsWith("trace,token_index,token,motif,contraction_ratio,"), tokens.getFirst());
+        assertEquals(3, tokens.size());
+        assertTrue(tokens.get(1).startsWith("a.npz,0,The,fixed-point,"), tokens.get(1));
+        assertTrue(tokens.get(2).startsWith("a.npz,1,\" cat\",slider,"), tokens.get(2));
+        assertEquals("trace,token_index,token,step,pc1,pc2,pc3", rows.getFirst());
+        assertEquals(1 + 2 * 13, rows.size(), "one row per state");
+
+        Path underFile = Files.writeString(dir.resolve("f"), "").resolve("x.csv");
+        Run bad = run("analyze", "--trace", dir.resolve("a.npz").toString(), "--csv", underFile.toString());
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("cannot write " + underFile), bad.err());
+        assertFalse(Files.exists(underFile));
+    }
 }
