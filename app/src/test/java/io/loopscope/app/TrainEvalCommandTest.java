@@ -1,0 +1,54 @@
+package io.loopscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train and eval as a user runs them: a tiny model trained for two steps, then evaluated with --json. */
+class TrainEvalCommandTest {
+
+    @Test
+    void trainsATinyModelThenEvaluatesIt(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("model");
+        AnalyzeCommandTest.Run train = AnalyzeCommandTest.run("train", "--tasks", "copy,count", "--out", model.toString(),
+                "--steps", "2", "--hidden", "16", "--batch", "4", "--mean-recurrence", "2", "--backprop-depth", "1",
+                "--checkpoint-every", "1", "--quiet");
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("checkpoint saved"), train.out());
+        assertTrue(Files.isRegularFile(model.resolve("config.json")) && Files.isRegularFile(model.resolve("tokenizer.json")));
+
+        Path plot = dir.resolve("plot.png");
+        AnalyzeCommandTest.Run eval = AnalyzeCommandTest.run("eval", "--model", model.toString(), "--tasks", "copy",
+                "--samples", "2", "--json", "--plot", plot.toString(), "--quiet");
+        assertEquals(0, eval.exitCode(), eval.err());
+        JsonNode json = new ObjectMapper().readTree(eval.out());
+        for (String range : new String[] {"in_distribution", "harder"}) {
+            for (String r : new String[] {"1", "2", "4", "8", "16", "32", "64"}) {
+                double acc = json.at("/tasks/copy/" + range + "/" + r).asDouble(-1);
+                assertTrue(acc >= 0 && acc <= 1, range + " r=" + r + ": " + acc);
+            }
+        }
+        assertTrue(Files.size(plot) > 1000, "a PNG was written");
+    }
+
+    @Test
+    void unknownTaskAndResumeWithoutCheckpointAreClearErrors(@TempDir Path dir) {
+        AnalyzeCommandTest.Run unknown = AnalyzeCommandTest.run("train", "--tasks", "sum,sort", "--out", dir.toString(), "--quiet");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown task \"sort\"") && unknown.err().contains("sum, hops, count, copy"), unknown.err());
+
+        AnalyzeCommandTest.Run resume = AnalyzeCommandTest.run("train", "--out", dir.resolve("none").toString(), "--resume", "--quiet");
+        assertEquals(1, resume.exitCode());
+        assertTrue(resume.err().contains("no training checkpoint"), resume.err());
+
+        AnalyzeCommandTest.Run evalUnknown = AnalyzeCommandTest.run("eval", "--tasks", "nope", "--quiet");
+        assertEquals(1, evalUnknown.exitCode());
+        assertTrue(evalUnknown.err().contains("valid tasks"), evalUnknown.err());
+    }
+}
