@@ -3,12 +3,14 @@ package io.loopscope.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.loopscope.inference.EmbeddedModel;
 import io.loopscope.inference.ModelHandle;
 import io.loopscope.inference.bench.BenchResult;
 import io.loopscope.inference.bench.EngineBenchmark;
 import io.loopscope.inference.checkpoint.HuginnConfig;
 import io.loopscope.inference.checkpoint.RandomWeights;
 import io.loopscope.inference.model.HuginnModel;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,10 +84,12 @@ public final class BenchCommand implements Callable<Integer> {
                 break;
             }
         }
-        try {
-            found.add(EmbeddedModels.directory());
-        } catch (Exception | LinkageError e) {
-            spec.commandLine().getErr().println("note: embedded model not benchmarked: " + e.getMessage());
+        if (EmbeddedModel.available()) {
+            try {
+                found.add(EmbeddedModel.directory());
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("note: embedded model not benchmarked: " + e.getMessage());
+            }
         }
         return found;
     }

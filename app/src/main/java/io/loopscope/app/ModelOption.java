@@ -1,5 +1,6 @@
 package io.loopscope.app;
 
+import io.loopscope.inference.EmbeddedModel;
 import io.loopscope.inference.ModelHandle;
 import io.loopscope.inference.checkpoint.CheckpointException;
 import java.io.IOException;
@@ -22,6 +23,7 @@ public final class ModelOption {
 
     Path directory() throws IOException {
         if (model != null) return model;
-        return EmbeddedModels.directory();
+        if (!EmbeddedModel.available()) throw new IOException("this build carries no embedded model; pass --model DIR");
+        return EmbeddedModel.directory();
     }
 }

@@ -12,7 +12,7 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cmd.getErr().println("loopscope " + cmd.getCommandName() + ": " + message);
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message); // "loopscope trace: …"
         if (System.getenv("LOOPSCOPE_DEBUG") != null) ex.printStackTrace(cmd.getErr());
         return 1;
     }
