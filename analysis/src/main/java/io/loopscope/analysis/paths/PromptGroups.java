@@ -37,6 +37,22 @@ public final class PromptGroups {
         return traces.stream().filter(t -> !t.hasIds()).map(TraceData::source).toList();
     }
 
+    /** A last relative step above this means the run had not settled: a "different" verdict may be premature. */
+    static final double STILL_MOVING = 0.01;
+
+    private static boolean stillMoving(List<TraceData> runs, int token, StateSpace space) {
+        for (TraceData r : runs) {
+            double[] a = r.state(r.iterations() - 1, token, space), b = r.state(r.iterations(), token, space);
+            double diff = 0, norm = 0;
+            for (int j = 0; j < a.length; j++) {
+                diff += (b[j] - a[j]) * (b[j] - a[j]);
+                norm += b[j] * b[j];
+            }
+            if (diff > STILL_MOVING * STILL_MOVING * norm) return true;
+        }
+        return false;
+    }
+
     private static PromptComparison compareGroup(List<TraceData> runs, StateSpace requested, double tolerance) {
         TraceData first = runs.getFirst();
         StateSpace space = requested != null ? requested
@@ -56,6 +72,12 @@ public final class PromptGroups {
             List<TokenAttractor> result = PathIndependence.compare(runs, space, tolerance);
             if (result.stream().allMatch(a -> a.initialSpread() == 0)) {
                 notes.add("every run starts from the same s0 (same seed or init?), so agreement says nothing about path independence");
+            }
+            List<Integer> moving = new ArrayList<>();
+            for (TokenAttractor a : result) if (!a.sameAttractor() && stillMoving(runs, a.token(), space)) moving.add(a.token());
+            if (!moving.isEmpty()) {
+                notes.add("tokens " + moving + " end apart but are still moving at the last step (relative step ≥ " + STILL_MOVING
+                        + ") in some run: they may be heading for one attractor not reached yet; a larger R tells");
             }
             return new PromptComparison(first.ids(), first.tokenStrings(), sources, space, tolerance, result, null, notes);
         } catch (IllegalArgumentException e) {
