@@ -17,6 +17,11 @@ import smile.manifold.UMAP;
 public final class Embeddings {
     public static final int DEFAULT_MAX_POINTS = 2000;
     private static final int PRE_REDUCE = 50;
+    /** Why UMAP may be unavailable, and the one fix that works (analysis/UMAP.md has the details). */
+    public static final String UMAP_NEEDS = "Smile's UMAP needs native OpenBLAS and ARPACK, which it opens by the fixed names libopenblas.so and"
+            + " libarpack.so; no Maven artifact ships ARPACK under that name, so it takes a system install"
+            + " (Debian/Ubuntu: apt-get install libarpack2-dev libopenblas-dev)."
+            + " PCA and t-SNE need nothing";
 
     private Embeddings() {
     }
@@ -36,9 +41,11 @@ public final class Embeddings {
         try {
             return new EmbeddingResult("UMAP", UMAP.fit(s.x, new UMAP.Options(k)), s.steps, s.tokens, s.sampled, s.total, null);
         } catch (LinkageError | IllegalArgumentException e) {
-            // Smile's UMAP initialises with ARPACK, loaded by the fixed name libarpack.so; no dependency ships it
-            String cause = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            return unavailable("UMAP", s, "Smile's UMAP needs the native ARPACK library (" + cause + "); install libarpack2 or use PCA / t-SNE");
+            // Smile opens BLAS as libopenblas.so and ARPACK (its spectral initialisation) as libarpack.so, by name only;
+            // no Maven artifact provides the ARPACK name, so it takes a system package. analysis/UMAP.md says what was tried.
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            return unavailable("UMAP", s, UMAP_NEEDS + " (" + root.getMessage() + ")");
         }
     }
 
