@@ -49,14 +49,18 @@ public final class Evaluator {
 
     /** Fraction of examples answered correctly (argmax at the last prompt position), per r. */
     double[] accuracy(List<Example> examples, int[] rs, IntConsumer progress) {
-        int[] right = new int[rs.length];
-        for (int n = 0; n < examples.size(); n++) {
+        // Examples are independent and the engine keeps no state between calls, so they run in
+        // parallel (one per core); each example's s0 seed depends only on its index.
+        java.util.concurrent.atomic.AtomicIntegerArray right = new java.util.concurrent.atomic.AtomicIntegerArray(rs.length);
+        java.util.stream.IntStream.range(0, examples.size()).parallel().forEach(n -> {
             boolean[] correct = answers(examples.get(n), rs, EVAL_SEED + n);
-            for (int i = 0; i < rs.length; i++) if (correct[i]) right[i]++;
-            progress.accept(1);
-        }
+            for (int i = 0; i < rs.length; i++) if (correct[i]) right.incrementAndGet(i);
+            synchronized (progress) {
+                progress.accept(1);
+            }
+        });
         double[] acc = new double[rs.length];
-        for (int i = 0; i < rs.length; i++) acc[i] = right[i] / (double) examples.size();
+        for (int i = 0; i < rs.length; i++) acc[i] = right.get(i) / (double) examples.size();
         return acc;
     }
 
