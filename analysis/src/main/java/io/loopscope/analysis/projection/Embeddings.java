@@ -6,10 +6,9 @@ import io.loopscope.analysis.linalg.PrincipalAxes;
 import java.util.Arrays;
 import java.util.Random;
 import smile.manifold.TSNE;
-import smile.manifold.UMAP;
 
 /**
- * t-SNE and UMAP (Smile) as alternatives to PCA for small sets. Both cost O(n²) or close to it, so
+ * t-SNE (Smile) and UMAP ({@link Umap}, plain Java) as alternatives to PCA for small sets. Both cost O(n²) or close to it, so
  * at most {@code maxPoints} states are embedded — a seeded random sample otherwise, and the result
  * says so. States are first reduced to their top principal components (the usual practice for
  * t-SNE, and what makes H = 5280 affordable).
@@ -17,11 +16,6 @@ import smile.manifold.UMAP;
 public final class Embeddings {
     public static final int DEFAULT_MAX_POINTS = 2000;
     private static final int PRE_REDUCE = 50;
-    /** Why UMAP may be unavailable, and the one fix that works (analysis/UMAP.md has the details). */
-    public static final String UMAP_NEEDS = "Smile's UMAP needs native OpenBLAS and ARPACK, which it opens by the fixed names libopenblas.so and"
-            + " libarpack.so; no Maven artifact ships ARPACK under that name, so it takes a system install"
-            + " (Debian/Ubuntu: apt-get install libarpack2-dev libopenblas-dev)."
-            + " PCA and t-SNE need nothing";
 
     private Embeddings() {
     }
@@ -34,19 +28,12 @@ public final class Embeddings {
         return new EmbeddingResult("t-SNE", fit.coordinates(), s.steps, s.tokens, s.sampled, s.total, null);
     }
 
+    /** UMAP in plain Java ({@link Umap}; analysis/UMAP.md says why not Smile's), umap-learn's defaults, deterministic per seed. */
     public static EmbeddingResult umap(TraceData data, StateSpace space, int maxPoints, long seed) {
         Sample s = sample(data, space, maxPoints, seed);
-        int k = Math.min(15, s.x.length - 1);
-        if (k < 2) return unavailable("UMAP", s, "needs at least 3 finite states, has " + s.x.length);
-        try {
-            return new EmbeddingResult("UMAP", UMAP.fit(s.x, new UMAP.Options(k)), s.steps, s.tokens, s.sampled, s.total, null);
-        } catch (LinkageError | IllegalArgumentException e) {
-            // Smile opens BLAS as libopenblas.so and ARPACK (its spectral initialisation) as libarpack.so, by name only;
-            // no Maven artifact provides the ARPACK name, so it takes a system package. analysis/UMAP.md says what was tried.
-            Throwable root = e;
-            while (root.getCause() != null) root = root.getCause();
-            return unavailable("UMAP", s, UMAP_NEEDS + " (" + root.getMessage() + ")");
-        }
+        if (s.x.length < 3) return unavailable("UMAP", s, "needs at least 3 finite states, has " + s.x.length);
+        double[][] layout = Umap.embed(s.x, Umap.Options.defaults(s.x.length), seed);
+        return new EmbeddingResult("UMAP", layout, s.steps, s.tokens, s.sampled, s.total, null);
     }
 
     private static EmbeddingResult unavailable(String method, Sample s, String why) {

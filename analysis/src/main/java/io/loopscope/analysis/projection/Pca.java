@@ -29,18 +29,47 @@ public final class Pca {
             all = StateMatrix.of(data, options.space(), 0, data.tokens(), 0);
             all.centre(axes.mean());
         }
-        double[][][] projections = project(data, all, axes);
+        double[][][] projections = project(data, all, axes.axes());
         double[] ratios = new double[axes.variances().length];
         for (int c = 0; c < ratios.length; c++) ratios[c] = axes.totalVariance() > 0 ? axes.variances()[c] / axes.totalVariance() : 0;
         return new PcaResult(options.space(), axes.method(), fitted.rows(), from, to, axes.totalVariance(), axes.variances(), ratios,
                 axes.mean(), axes.axes(), projections, centres(data, projections));
     }
 
+    /**
+     * Projects every state of another trace onto an already fitted PCA — to compare runs (another prompt,
+     * seed or checkpoint) in one coordinate frame: the other trace's states are centred on the fitted
+     * mean, not their own, so a shift between runs shows as a shift in the plot.
+     *
+     * @param space the space to read {@code other} in; must be the one the PCA was fitted in (axes fitted
+     *              on normalized states mean nothing for raw ones), so a mismatch is an error, not a conversion
+     * @return [S][R+1][k] of {@code other}, NaN where its state is not finite. Projecting the fitted trace
+     *         itself gives exactly {@link PcaResult#projections()}.
+     */
+    public static double[][][] project(PcaResult fitted, TraceData other, StateSpace space) {
+        if (space != fitted.space()) {
+            throw new IllegalArgumentException("the PCA was fitted on " + fitted.space().id() + " states; cannot project " + space.id() + " states of "
+                    + other.source() + " onto it");
+        }
+        int h = fitted.mean().length;
+        if (other.hidden() != h) {
+            throw new IllegalArgumentException("the PCA was fitted on states of H = " + h + "; " + other.source() + " has H = " + other.hidden());
+        }
+        StateMatrix all = StateMatrix.of(other, space, 0, other.tokens(), 0);
+        all.centre(fitted.mean());
+        return project(other, all, fitted.axes());
+    }
+
+    /** {@link #project(PcaResult, TraceData, StateSpace)} in the space the PCA was fitted in. */
+    public static double[][][] project(PcaResult fitted, TraceData other) {
+        return project(fitted, other, fitted.space());
+    }
+
     /** Projects every (centred) state of {@code all} onto the axes; NaN for states left out as non-finite. */
-    static double[][][] project(TraceData data, StateMatrix all, PrincipalAxes axes) {
-        int k = axes.axes().length, d = data.hidden(), padded = 16;
+    static double[][][] project(TraceData data, StateMatrix all, double[][] axes) {
+        int k = axes.length, d = data.hidden(), padded = 16;
         float[] v = new float[d * padded]; // [H][16]: the axes as columns
-        for (int c = 0; c < k; c++) for (int j = 0; j < d; j++) v[j * padded + c] = (float) axes.axes()[c][j];
+        for (int c = 0; c < k; c++) for (int j = 0; j < d; j++) v[j * padded + c] = (float) axes[c][j];
         double[] p = DenseKernels.multiply(all.values(), all.rows(), d, v, padded);
         double[][][] out = new double[data.tokens()][data.steps()][k];
         for (double[][] token : out) for (double[] step : token) java.util.Arrays.fill(step, Double.NaN);

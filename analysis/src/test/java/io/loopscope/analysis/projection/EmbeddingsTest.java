@@ -40,15 +40,22 @@ class EmbeddingsTest {
     }
 
     @Test
-    void umapEitherRunsOrSaysWhyNot() {
-        EmbeddingResult u = Embeddings.umap(twoClusters(), StateSpace.RAW, 200, 1);
-        if (u.unavailable() != null) {
-            assertTrue(u.describe().startsWith("UMAP unavailable: " + Embeddings.UMAP_NEEDS + " ("), u.describe());
-            String cause = u.describe().substring(("UMAP unavailable: " + Embeddings.UMAP_NEEDS).length());
-            assertTrue(cause.matches(" \\(Cannot open library: lib(openblas|arpack)\\.so\\)"), "the loader's own message names the library: " + cause);
-        } else {
-            assertEquals(120, u.coordinates().length);
-        }
+    void umapSeparatesClustersIsSeededAndSaysWhenSampled() {
+        TraceData data = twoClusters();
+        EmbeddingResult all = Embeddings.umap(data, StateSpace.RAW, 1000, 1);
+        assertEquals(null, all.unavailable());
+        assertFalse(all.sampled());
+        assertEquals(120, all.coordinates().length);
+        assertEquals("UMAP of all 120 states", all.describe());
+        double[] ca = centroid(all, 0), cb = centroid(all, 1);
+        assertTrue(Math.hypot(ca[0] - cb[0], ca[1] - cb[1]) > 2 * spread(all, 0, ca), "clusters stay apart");
+        assertTrue(java.util.Arrays.deepEquals(all.coordinates(), Embeddings.umap(data, StateSpace.RAW, 1000, 1).coordinates()), "same seed, same layout");
+
+        EmbeddingResult some = Embeddings.umap(data, StateSpace.RAW, 50, 1);
+        assertTrue(some.sampled());
+        assertEquals(50, some.coordinates().length);
+        assertEquals("UMAP of 50 of 120 states (random sample)", some.describe());
+        assertEquals("UMAP unavailable: needs at least 3 finite states, has 2", Embeddings.umap(data, StateSpace.RAW, 2, 1).describe());
     }
 
     static double[] centroid(EmbeddingResult e, int token) {

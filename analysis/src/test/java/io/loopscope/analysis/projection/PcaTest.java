@@ -94,4 +94,79 @@ class PcaTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PcaOptions.all(StateSpace.RAW).withComponents(11));
         assertEquals("PCA keeps 1..10 components, got 11", e.getMessage());
     }
+
+    /** Token 0 circles in the (e0, e1) plane of H = 8 with a drift along e2; token 1 wobbles along e3. */
+    private static double[][][] circleAndWobble(int r) {
+        double[][] circle = new double[r + 1][8], wobble = new double[r + 1][8];
+        for (int s = 0; s <= r; s++) {
+            double phi = 2 * Math.PI * s / 7;
+            circle[s][0] = 2 * Math.cos(phi) + 1;
+            circle[s][1] = 2 * Math.sin(phi);
+            circle[s][2] = 0.1 * s;
+            wobble[s][3] = 0.5 * Math.sin(s);
+        }
+        return TestTraces.byStep(circle, wobble);
+    }
+
+    @Test
+    void projectingTheFittedTraceReproducesItsProjections() {
+        TraceData data = TestTraces.builder("c", circleAndWobble(20)).build();
+        for (PcaOptions o : new PcaOptions[] {PcaOptions.all(StateSpace.RAW).withComponents(3), PcaOptions.all(StateSpace.RAW).withComponents(2).withTokenWindow(0, 1)}) {
+            PcaResult pca = Pca.fit(data, o);
+            double[][][] again = Pca.project(pca, data, StateSpace.RAW);
+            assertTrue(java.util.Arrays.deepEquals(pca.projections(), again), "bit for bit, " + o);
+        }
+    }
+
+    @Test
+    void projectsARotatedShiftedCopyAsExpected() {
+        int r = 20;
+        double[][][] states = circleAndWobble(r);
+        TraceData data = TestTraces.builder("c", states).build();
+        PcaResult pca = Pca.fit(data, PcaOptions.all(StateSpace.RAW).withComponents(3));
+        double[][] axes = pca.axes();
+        double[] mean = pca.mean();
+        // the copy: every state rotated by θ about the mean within the plane of axes 0 and 1, then shifted by
+        // 3·axis0 − 2·axis1 + 5·e7 (no state varies along e7, so e7 is orthogonal to every axis)
+        double theta = 0.7, cos = Math.cos(theta), sin = Math.sin(theta);
+        double[][][] moved = new double[r + 1][2][8];
+        double[][][] expected = new double[2][r + 1][];
+        for (int s = 0; s <= r; s++) {
+            for (int t = 0; t < 2; t++) {
+                double[] x = states[s][t], y = moved[s][t], q = pca.projection(t, s);
+                double q0 = cos * q[0] - sin * q[1], q1 = sin * q[0] + cos * q[1];
+                for (int j = 0; j < 8; j++) y[j] = x[j] + (q0 - q[0] + 3) * axes[0][j] + (q1 - q[1] - 2) * axes[1][j];
+                y[7] += 5;
+                expected[t][s] = new double[] {q0 + 3, q1 - 2, q[2]};
+            }
+        }
+        moved[4][1][2] = Double.NaN;
+        TraceData copy = TestTraces.builder("moved", moved).build();
+        double[][][] p = Pca.project(pca, copy);
+        assertEquals(2, p.length);
+        assertEquals(r + 1, p[0].length);
+        assertEquals(3, p[0][0].length);
+        for (int s = 0; s <= r; s++) {
+            for (int t = 0; t < 2; t++) {
+                if (s == 4 && t == 1) {
+                    for (double v : p[t][s]) assertTrue(Double.isNaN(v), "non-finite state → NaN");
+                    continue;
+                }
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(expected[t][s][c], p[t][s][c], 1e-4, "token " + t + " step " + s + " component " + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void projectionChecksHiddenSizeAndSpace() {
+        PcaResult pca = Pca.fit(TestTraces.builder("c", circleAndWobble(10)).build(), PcaOptions.all(StateSpace.RAW).withComponents(2));
+        TraceData wide = TestTraces.builder("wide", new double[3][2][16]).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pca.project(pca, wide));
+        assertEquals("the PCA was fitted on states of H = 8; wide has H = 16", e.getMessage());
+        TraceData same = TestTraces.builder("same", circleAndWobble(3)).build();
+        e = assertThrows(IllegalArgumentException.class, () -> Pca.project(pca, same, StateSpace.NORMALIZED));
+        assertEquals("the PCA was fitted on raw states; cannot project normalized states of same onto it", e.getMessage());
+    }
 }
