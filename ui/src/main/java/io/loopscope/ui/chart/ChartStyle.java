@@ -22,6 +22,14 @@ public final class ChartStyle {
     public static final Font TICK = new Font("SansSerif", Font.PLAIN, 11);
     public static final Font TITLE = new Font("SansSerif", Font.BOLD, 13);
 
+    static {
+        // jfreechart draws rotated labels (every vertical axis title) as glyph outlines by default, a
+        // workaround for rendering bugs of 2005-era JDKs. With it, SVG and PDF exports would carry
+        // those labels as shapes instead of text; modern Java2D, FXGraphics2D, JFreeSVG and OrsonPDF
+        // all rotate drawString correctly.
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
     private final boolean dark;
 
     private ChartStyle(boolean dark) {

@@ -25,6 +25,11 @@ public final class AnalysisAdapter implements Analyzer {
         return new ReportAnalysis(data, report);
     }
 
+    /** The view of a report someone else computed (the analyze command's, with its own options). */
+    public static RunAnalysis of(TraceData data, TraceReport report) {
+        return new ReportAnalysis(data, report);
+    }
+
     @Override
     public PairComparison compare(Trace a, Trace b) {
         if (a.tokenCount() != b.tokenCount() || a.hidden() != b.hidden() || !java.util.Arrays.equals(a.ids(), b.ids())) return null;

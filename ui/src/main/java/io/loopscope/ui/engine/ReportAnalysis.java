@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A {@link TraceReport} seen through {@link RunAnalysis}. The report's accessors return defensive
  * copies, so the arrays views read per point are taken once here.
  */
-final class ReportAnalysis implements RunAnalysis {
+final class ReportAnalysis implements RunAnalysis, ReportBacked {
     private final TraceData data;
     private final TraceReport report;
     private final double[][][] projections; // [S][R+1][k]
@@ -69,6 +69,8 @@ final class ReportAnalysis implements RunAnalysis {
         return String.valueOf(v);
     }
 
+    @Override public TraceData data() { return data; }
+    @Override public TraceReport report() { return report; }
     @Override public int tokens() { return report.tokens().size(); }
     @Override public int steps() { return report.iterations() + 1; }
     @Override public int components() { return ratios.length; }

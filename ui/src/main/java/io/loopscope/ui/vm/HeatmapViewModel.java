@@ -55,7 +55,8 @@ public final class HeatmapViewModel {
         selection.stepProperty().set(step);
     }
 
-    static Grid build(RunResult r) {
+    /** The grid of run r (screen, exported figures and headless figures share it). */
+    public static Grid build(RunResult r) {
         RunAnalysis a = r.analysis();
         double[][] d = new double[a.tokens()][a.steps()];
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;

@@ -61,25 +61,26 @@ public final class MetricsViewModel {
 
     private void rebuild() {
         RunResult r = result.get();
-        if (r == null) {
-            data.set(null);
-            return;
-        }
+        data.set(r == null ? null : build(r, selection.tokens(), criterion.get(), threshold.get()));
+    }
+
+    /** The curves of tokens in run r — what the chart draws on screen, in exported figures and headless. */
+    public static Data build(RunResult r, List<Integer> tokens, ExitCriterion criterion, double threshold) {
         RunAnalysis a = r.analysis();
         FloatTensor kl = r.trace().lensKl(), ent = r.trace().lensEntropy();
         int steps = a.steps();
         List<String> names = r.tokenStrings();
         List<Series> out = new ArrayList<>();
-        for (int t : selection.tokens()) {
+        for (int t : tokens) {
             double[] size = new double[steps], k = new double[steps], e = new double[steps];
             for (int s = 0; s < steps; s++) {
                 size[s] = a.relativeStep(t, s);
                 k[s] = kl == null ? Double.NaN : kl.get(s, t);
                 e[s] = ent == null ? Double.NaN : ent.get(s, t);
             }
-            OptionalInt exit = a.exitStep(criterion.get(), threshold.get(), t);
+            OptionalInt exit = a.exitStep(criterion, threshold, t);
             out.add(new Series(t, TokenStripViewModel.label(t, names.get(t)), size, k, e, exit.orElse(-1)));
         }
-        data.set(new Data(List.copyOf(out), criterion.get(), threshold.get(), steps - 1));
+        return new Data(List.copyOf(out), criterion, threshold, steps - 1);
     }
 }

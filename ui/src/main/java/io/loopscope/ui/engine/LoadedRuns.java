@@ -1,0 +1,99 @@
+package io.loopscope.ui.engine;
+
+import io.loopscope.analysis.StateSpace;
+import io.loopscope.analysis.TraceData;
+import io.loopscope.analysis.report.TraceReport;
+import io.loopscope.inference.trace.FloatTensor;
+import io.loopscope.inference.trace.IntTensor;
+import io.loopscope.inference.trace.RunInfo;
+import io.loopscope.inference.trace.Trace;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link RunResult}s for runs that come from files instead of the Run button — sessions, traces given
+ * to {@code analyze --figures}, demos rendered headless — so every view and figure builder takes
+ * them exactly like a fresh run.
+ */
+public final class LoadedRuns {
+    private LoadedRuns() {
+    }
+
+    /** A recorded trace with its analysis; vocabulary spells lens ids (token strings of the prompt are added). */
+    public static RunResult of(Trace trace, RunAnalysis analysis, Map<Long, String> vocabulary, RunSpec spec) {
+        Map<Long, String> vocab = new HashMap<>(vocabulary);
+        long[] ids = trace.ids();
+        List<String> tokens = trace.info().tokens();
+        if (tokens.size() == ids.length) for (int i = 0; i < ids.length; i++) vocab.putIfAbsent(ids[i], tokens.get(i));
+        LoadedModel model = new TraceOnlyModel(trace.info().model(), "loaded from a file", vocab);
+        return new RunResult(spec == null ? specOf(trace) : spec, model, trace, analysis, timing(trace.info(), "loop_ms"), 0);
+    }
+
+    /** A trace and the analysis module's report of it (analyze --figures): no second analysis. */
+    public static RunResult of(TraceData data, TraceReport report) {
+        Trace trace = toTrace(data);
+        return of(trace, AnalysisAdapter.of(data, report), Map.of(), null);
+    }
+
+    /** A best guess at the run bar's settings that produced trace (for labels and Compare's defaults). */
+    public static RunSpec specOf(Trace trace) {
+        RunInfo info = trace.info();
+        ModelRef model = info.modelPath() != null ? ModelRef.folder(Path.of(info.modelPath()))
+                : "embedded".equals(info.model()) ? ModelRef.embeddedModel() : new ModelRef(false, Path.of(info.model()));
+        StringBuilder prompt = new StringBuilder();
+        boolean ids = info.tokens().size() != trace.tokenCount() || info.tokens().stream().anyMatch(t -> t.matches("#\\d+"));
+        if (ids) {
+            for (long id : trace.ids()) prompt.append(prompt.isEmpty() ? "" : " ").append(id);
+        } else {
+            info.tokens().forEach(prompt::append);
+        }
+        RunSpec.InitMode init = "zeros".equals(info.init()) ? RunSpec.InitMode.ZEROS : RunSpec.InitMode.RANDOM;
+        return new RunSpec(model, prompt.toString(), trace.iterations(), init, info.seed() == null ? 0 : info.seed(), Math.max(1, info.topK()));
+    }
+
+    private static double timing(RunInfo info, String key) {
+        Double v = info.timingsMs().get(key);
+        return v == null ? 0 : v;
+    }
+
+    /**
+     * A Trace view of loaded trace data (which may come from another tool's NPZ with only states):
+     * raw states, and the lens arrays where the file had them.
+     */
+    public static Trace toTrace(TraceData data) {
+        int steps = data.steps(), s = data.tokens(), h = data.hidden();
+        float[] states = new float[Math.multiplyExact(Math.multiplyExact(steps, s), h)];
+        for (int st = 0; st < steps; st++) for (int t = 0; t < s; t++) data.state(st, t, StateSpace.RAW, states, (st * s + t) * h);
+        FloatTensor entropy = data.hasLensEntropy() ? perStep(data, steps, s, true) : null;
+        FloatTensor kl = data.hasLensKl() ? perStep(data, steps, s, false) : null;
+        IntTensor top = null;
+        FloatTensor probs = null;
+        if (data.hasLensTop1()) {
+            int[] ids = new int[steps * s];
+            float[] p = new float[steps * s];
+            for (int st = 0; st < steps; st++) {
+                for (int t = 0; t < s; t++) {
+                    ids[st * s + t] = data.lensTop1(st, t);
+                    p[st * s + t] = Float.NaN; // only the top-1 id survives TraceData
+                }
+            }
+            top = new IntTensor(new int[] {steps, s, 1}, ids);
+            probs = new FloatTensor(new int[] {steps, s, 1}, p);
+        }
+        RunInfo info = data.info() != null && data.info().iterations() == data.iterations() ? data.info()
+                : new RunInfo(data.source(), null, Map.of(), data.iterations(), "unknown", null, null, top == null ? 0 : 1,
+                        data.tokenStrings(), data.normEps(), Map.of(), Map.of(), Map.of(), data.label(), null);
+        long[] ids = data.hasIds() ? data.ids() : new long[s];
+        return new Trace(info, ids, new FloatTensor(new int[] {steps, s, h}, states), null, null, entropy, kl, top, probs, null, null);
+    }
+
+    private static FloatTensor perStep(TraceData data, int steps, int s, boolean entropy) {
+        float[] v = new float[steps * s];
+        for (int st = 0; st < steps; st++) {
+            for (int t = 0; t < s; t++) v[st * s + t] = (float) (entropy ? data.lensEntropy(st, t) : data.lensKl(st, t));
+        }
+        return new FloatTensor(new int[] {steps, s}, v);
+    }
+}

@@ -1,0 +1,81 @@
+package io.loopscope.ui.figure;
+
+import io.loopscope.ui.chart.ChartStyle;
+import io.loopscope.ui.chart.HeatmapChart;
+import io.loopscope.ui.chart.MetricsChart;
+import io.loopscope.ui.chart.TrajectoryChart;
+import io.loopscope.ui.vm.HeatmapViewModel.Grid;
+import io.loopscope.ui.vm.MetricsViewModel;
+import io.loopscope.ui.vm.PcPair;
+import io.loopscope.ui.vm.PlaneData;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * Figures built by the very chart builders the workbench shows ({@link TrajectoryChart},
+ * {@link HeatmapChart}, {@link MetricsChart}) from the very view-model records they draw on screen.
+ * Each call builds fresh chart objects, so exporting never touches (or waits for) the charts on
+ * screen, and can run off the FX thread.
+ */
+public final class Figures {
+    /** One trajectory panel: 6 × 5 inches. */
+    public static final double PANEL_W = 432, PANEL_H = 360;
+
+    private Figures() {
+    }
+
+    /** Any chart as a figure. */
+    public static Figure of(String name, JFreeChart chart, double width, double height) {
+        return new Figure(name, width, height, (g2, area) -> chart.draw(g2, area));
+    }
+
+    public static String planeName(PcPair p) {
+        return "trajectories-pc" + (p.x() + 1) + "-pc" + (p.y() + 1);
+    }
+
+    /** One PC plane of trajectories, drawn up to step upTo (the animation frame on screen). */
+    public static Figure trajectory(PlaneData plane, int upTo, ChartStyle style) {
+        TrajectoryChart c = new TrajectoryChart(style);
+        c.setData(plane, upTo);
+        return of(planeName(plane.pair()), c.chart(), PANEL_W, PANEL_H);
+    }
+
+    /** The paper layout: the planes side by side, one colour bar at the right (as on screen). */
+    public static Figure panels(List<PlaneData> planes, int upTo, ChartStyle style) {
+        if (planes.isEmpty()) throw new IllegalArgumentException("no PC planes to draw (the PCA needs at least two components)");
+        List<JFreeChart> charts = new ArrayList<>();
+        for (int i = 0; i < planes.size(); i++) {
+            TrajectoryChart c = new TrajectoryChart(style);
+            c.setData(planes.get(i), upTo);
+            c.setColourBarVisible(i == planes.size() - 1);
+            charts.add(c.chart());
+        }
+        double h = PANEL_H * 0.85, w = h * planes.size() + 50; // square plot areas plus the colour bar
+        return new Figure("trajectories-paper", w, h, (g2, area) -> {
+            // the last panel also carries the colour bar: give it that much more width
+            double bar = 50, each = (area.getWidth() - bar) / charts.size();
+            for (int i = 0; i < charts.size(); i++) {
+                double x = area.getX() + i * each, width = each + (i == charts.size() - 1 ? bar : 0);
+                charts.get(i).draw(g2, new Rectangle2D.Double(x, area.getY(), width, area.getHeight()));
+            }
+        });
+    }
+
+    /** The convergence heatmap with the selected rows outlined and the focused step marked (step -1: no marker). */
+    public static Figure heatmap(Grid grid, List<Integer> tokens, int step, ChartStyle style) {
+        HeatmapChart c = new HeatmapChart(style);
+        c.setGrid(grid);
+        c.highlight(tokens, step);
+        double h = Math.min(900, Math.max(260, 90 + 13.0 * grid.tokens()));
+        return of("heatmap", c.chart(), 576, h);
+    }
+
+    /** Step size, lens KL and entropy of the selected tokens with their exit steps. */
+    public static Figure metrics(MetricsViewModel.Data data, ChartStyle style) {
+        MetricsChart c = new MetricsChart(style);
+        c.setData(data);
+        return of("metrics", c.chart(), 504, 540);
+    }
+}
