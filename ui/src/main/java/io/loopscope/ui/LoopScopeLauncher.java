@@ -26,7 +26,7 @@ public final class LoopScopeLauncher {
     public static AppServices defaultServices(String version, Supplier<Path> embeddedModel) {
         Analyzer analyzer = new io.loopscope.ui.engine.AnalysisAdapter();
         return new AppServices(new RunPipeline(new HuginnModelLoader(embeddedModel, version), analyzer),
-                FileSettings.inUserHome(), version);
+                FileSettings.inUserHome(), version).withRecovery(AppServices.defaultRecoveryFile());
     }
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package io.loopscope.ui.view;
 
 import io.loopscope.ui.chart.TrajectoryChart;
+import io.loopscope.ui.figure.Figures;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunSpec.InitMode;
@@ -102,6 +103,13 @@ public final class CompareController {
             TrajectoryChart c = new TrajectoryChart(ctx.chartStyle());
             ChartViewer v = new ChartViewer(c.chart());
             v.setId("compareChart" + charts.size());
+            int index = charts.size();
+            ChartExportMenu.install(v, "Export figure (PNG, SVG, PDF)…", index == 0 ? "run A" : "run B", () -> {
+                List<PlaneData> ps = vm.planes();
+                if (index >= ps.size()) return null;
+                return Figures.trajectory(ps.get(index), ctx.workbench().selection().stepProperty().get(), ctx.chartStyle())
+                        .withName("compare-" + (index == 0 ? "a-" : "b-") + Figures.planeName(ps.get(index).pair()));
+            }, ctx.files());
             Label head = new Label();
             head.getStyleClass().add("section-title");
             VBox box = new VBox(4, head, v);

@@ -1,6 +1,7 @@
 package io.loopscope.ui.view;
 
 import io.loopscope.ui.chart.HeatmapChart;
+import io.loopscope.ui.figure.Figures;
 import io.loopscope.ui.vm.HeatmapViewModel;
 import java.awt.geom.Rectangle2D;
 import javafx.fxml.FXML;
@@ -31,6 +32,8 @@ public final class HeatmapController {
         chart = new HeatmapChart(ctx.chartStyle());
         viewer = new ChartViewer(chart.chart());
         viewer.setId("heatmapChart");
+        ChartExportMenu.install(viewer, "Export figure (PNG, SVG, PDF)…", "the convergence heatmap", () -> vm.grid() == null ? null
+                : Figures.heatmap(vm.grid(), vm.selection().tokens(), vm.selection().stepProperty().get(), ctx.chartStyle()), ctx.files());
         // a click selects; the viewer's own drag-zoom would fight that on a grid of cells
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);

@@ -3,7 +3,9 @@ package io.loopscope.ui.view;
 import java.io.File;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
+import io.loopscope.ui.vm.WorkbenchViewModel;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
@@ -19,6 +21,8 @@ public final class MainController {
     @FXML private Label statusLabel, memoryLabel;
     @FXML private MenuItem runItem, cancelItem;
     @FXML private RadioMenuItem lightItem, darkItem;
+    @FXML private MenuItem saveSessionItem, saveSessionAsItem;
+    @FXML private Menu exportMenu;
 
     public MainController(WorkbenchContext ctx) {
         this.ctx = ctx;
@@ -35,6 +39,27 @@ public final class MainController {
         darkItem.setToggleGroup(themes);
         ctx.chartStyleProperty().addListener((o, a, s) -> (s.dark() ? darkItem : lightItem).setSelected(true));
         lightItem.setSelected(true);
+        // the open tab is view-model state: sessions save it, demo tours switch it
+        var views = ctx.workbench().viewProperty();
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
+            if (i.intValue() >= 0) views.set(WorkbenchViewModel.VIEWS.get(i.intValue()));
+        });
+        views.addListener((o, a, v) -> {
+            int i = WorkbenchViewModel.VIEWS.indexOf(v);
+            if (i >= 0 && i != tabs.getSelectionModel().getSelectedIndex()) tabs.getSelectionModel().select(i);
+        });
+        // the tour's step outlines the tab it talks about
+        ctx.tour().highlightedViewProperty().addListener((o, a, v) -> {
+            for (int i = 0; i < tabs.getTabs().size(); i++) {
+                var classes = tabs.getTabs().get(i).getStyleClass();
+                classes.remove("tour-highlight");
+                if (WorkbenchViewModel.VIEWS.get(i).equals(v)) classes.add("tour-highlight");
+            }
+        });
+        var noRun = ctx.workbench().resultProperty().isNull();
+        saveSessionItem.disableProperty().bind(noRun);
+        saveSessionAsItem.disableProperty().bind(noRun);
+        exportMenu.disableProperty().bind(noRun);
         // the heap in use, refreshed after each run: traces are the big objects here
         ctx.workbench().resultProperty().addListener((o, a, r) -> memoryLabel.setText(heap()));
         memoryLabel.setText(heap());
@@ -52,6 +77,40 @@ public final class MainController {
         chooser.setTitle("Open a model folder (config.json + *.safetensors)");
         File dir = chooser.showDialog(ctx.window());
         if (dir != null) ctx.run().openFolder(dir.toPath());
+    }
+
+    @FXML private void openSession() { ctx.files().openSession(); }
+    @FXML private void saveSession() { ctx.files().saveSession(); }
+    @FXML private void saveSessionAs() { ctx.files().saveSessionAs(); }
+    @FXML private void exportFigureSet() { ctx.files().exportFigureSet(); }
+    @FXML private void exportTrace() { ctx.data().export(DataExports.Kind.TRACE); }
+    @FXML private void exportTokensCsv() { ctx.data().export(DataExports.Kind.TOKENS_CSV); }
+    @FXML private void exportTokensJson() { ctx.data().export(DataExports.Kind.TOKENS_JSON); }
+    @FXML private void exportProjections() { ctx.data().export(DataExports.Kind.PROJECTIONS); }
+    @FXML private void exportProjector() { ctx.data().export(DataExports.Kind.PROJECTOR); }
+
+    /** The open tab's chart as a figure (the lens table and the 3-D waterfall are not charts: the figure set instead). */
+    @FXML
+    private void exportCurrentView() {
+        var wb = ctx.workbench();
+        var sel = wb.selection();
+        io.loopscope.ui.figure.Figure f = switch (wb.viewProperty().get()) {
+            case "heatmap" -> wb.heatmap().grid() == null ? null
+                    : io.loopscope.ui.figure.Figures.heatmap(wb.heatmap().grid(), sel.tokens(), sel.stepProperty().get(), ctx.chartStyle());
+            case "metrics" -> wb.metrics().data() == null ? null : io.loopscope.ui.figure.Figures.metrics(wb.metrics().data(), ctx.chartStyle());
+            default -> {
+                var planes = wb.trajectories().planes();
+                yield planes.isEmpty() ? null : planes.size() == 1
+                        ? io.loopscope.ui.figure.Figures.trajectory(planes.getFirst(), sel.stepProperty().get(), ctx.chartStyle())
+                        : io.loopscope.ui.figure.Figures.panels(planes, sel.stepProperty().get(), ctx.chartStyle());
+            }
+        };
+        if (f != null) ctx.files().exportFigure(f, "the " + wb.viewProperty().get() + " view");
+    }
+
+    @FXML
+    private void demos() {
+        ctx.demos().showCatalog();
     }
 
     @FXML

@@ -2,6 +2,7 @@ package io.loopscope.ui.view;
 
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.ui.chart.MetricsChart;
+import io.loopscope.ui.figure.Figures;
 import io.loopscope.ui.vm.MetricsViewModel;
 import io.loopscope.ui.vm.MetricsViewModel.Data;
 import io.loopscope.ui.vm.MetricsViewModel.Series;
@@ -54,6 +55,8 @@ public final class MetricsController {
         chart = new MetricsChart(ctx.chartStyle());
         ChartViewer viewer = new ChartViewer(chart.chart());
         viewer.setId("metricsChart");
+        ChartExportMenu.install(viewer, "Export figure (PNG, SVG, PDF)…", "the metrics",
+                () -> vm.data() == null ? null : Figures.metrics(vm.data(), ctx.chartStyle()), ctx.files());
         Label placeholder = new Label("Run a prompt and select tokens to compare their step sizes, lens KL and entropy.");
         placeholder.getStyleClass().add("placeholder");
         chartHost.getChildren().setAll(placeholder);

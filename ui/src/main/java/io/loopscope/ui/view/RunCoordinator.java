@@ -27,6 +27,11 @@ public final class RunCoordinator {
 
     /** The Run button: validates the run bar, then runs prompt → trace → analysis. */
     public void run() {
+        run(null);
+    }
+
+    /** As {@link #run()}, then calls after with the result on the FX thread (demo tours wait for their run). */
+    public void run(java.util.function.Consumer<RunResult> after) {
         if (ctx.run().runningProperty().get()) return;
         RunSpec spec;
         try {
@@ -51,6 +56,7 @@ public final class RunCoordinator {
             RunResult r = task.getValue();
             ctx.run().finished(r);
             ctx.workbench().resultProperty().set(r);
+            if (after != null) after.accept(r);
         });
         task.setOnCancelled(e -> ctx.run().cancelled());
         task.setOnFailed(e -> {
@@ -69,6 +75,11 @@ public final class RunCoordinator {
 
     /** Compare's "Run B": the same prompt with B's settings, then path independence against A. */
     public void runCompare() {
+        runCompare(null);
+    }
+
+    /** As {@link #runCompare()}, then runs after on the FX thread once B is shown. */
+    public void runCompare(Runnable after) {
         var cmp = ctx.compare();
         RunResult a = ctx.workbench().result();
         RunSpec spec;
@@ -98,6 +109,7 @@ public final class RunCoordinator {
             ctx.run().runningProperty().set(false);
             ctx.run().progressed("Run B done: " + spec.shortLabel(), 0);
             cmp.finished(task.getValue().b(), task.getValue().c());
+            if (after != null) after.run();
         });
         task.setOnCancelled(e -> {
             cmp.runningProperty().set(false);

@@ -2,6 +2,8 @@ package io.loopscope.ui.view;
 
 import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.chart.TrajectoryChart;
+import io.loopscope.ui.figure.Figure;
+import io.loopscope.ui.figure.Figures;
 import io.loopscope.ui.vm.PcPair;
 import io.loopscope.ui.vm.PlaneData;
 import io.loopscope.ui.vm.TrajectoryViewModel;
@@ -119,6 +121,9 @@ public final class TrajectoriesController {
             v.setId("trajectoryChart" + charts.size());
             v.setMinSize(200, 200);
             HBox.setHgrow(v, Priority.ALWAYS);
+            int index = charts.size();
+            ChartExportMenu.install(v, "Export figure (PNG, SVG, PDF)…", "this trajectory panel", () -> panelFigure(index), ctx.files());
+            ChartExportMenu.install(v, "Export all panels side by side…", "the trajectory panels", this::panelsFigure, ctx.files());
             charts.add(c);
             viewers.add(v);
         }
@@ -137,6 +142,23 @@ public final class TrajectoriesController {
         for (int i = 0; i < Math.min(shown, charts.size()); i++) {
             if (charts.get(i).data() != null) charts.get(i).showUpTo(step);
         }
+    }
+
+    /** Panel i as a figure, as on screen (same plane, tokens, step and theme). */
+    Figure panelFigure(int i) {
+        List<PlaneData> planes = vm.planes();
+        if (i >= planes.size()) return null;
+        return Figures.trajectory(planes.get(i), shownStep(), ctx.chartStyle());
+    }
+
+    /** Every panel on screen side by side (the paper layout when "Paper panels" is on). */
+    Figure panelsFigure() {
+        List<PlaneData> planes = vm.planes();
+        return planes.isEmpty() ? null : Figures.panels(planes, shownStep(), ctx.chartStyle());
+    }
+
+    private int shownStep() {
+        return Math.min(vm.stepProperty().get(), vm.lastStepProperty().get());
     }
 
     /** The charts on screen (tests and screenshots). */

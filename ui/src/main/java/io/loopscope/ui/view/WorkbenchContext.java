@@ -4,6 +4,7 @@ import io.loopscope.ui.AppServices;
 import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.vm.CompareViewModel;
 import io.loopscope.ui.vm.RunViewModel;
+import io.loopscope.ui.vm.TourViewModel;
 import io.loopscope.ui.vm.WorkbenchViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -20,6 +21,11 @@ public final class WorkbenchContext {
     private final CompareViewModel compare;
     private final ObjectProperty<ChartStyle> chartStyle = new SimpleObjectProperty<>(ChartStyle.of(false));
     private final RunCoordinator runner;
+    private final FileActions files;
+    private final DataExports data;
+    private final RecoveryAutosave autosave;
+    private final TourViewModel tour;
+    private final Demos demos;
     private Window window;
 
     public WorkbenchContext(AppServices services) {
@@ -27,6 +33,11 @@ public final class WorkbenchContext {
         this.run = new RunViewModel(services.settings(), services.pipeline().loader().hasEmbeddedModel());
         this.compare = new CompareViewModel(workbench.resultProperty(), workbench.selection());
         this.runner = new RunCoordinator(this);
+        this.files = new FileActions(this);
+        this.data = new DataExports(this, files);
+        this.tour = new TourViewModel(workbench);
+        this.demos = new Demos(this);
+        this.autosave = services.recoveryFile() == null ? null : new RecoveryAutosave(this, services.recoveryFile());
     }
 
     public AppServices services() { return services; }
@@ -35,6 +46,12 @@ public final class WorkbenchContext {
     public CompareViewModel compare() { return compare; }
     public ObjectProperty<ChartStyle> chartStyleProperty() { return chartStyle; }
     public RunCoordinator runner() { return runner; }
+    public FileActions files() { return files; }
+    public DataExports data() { return data; }
+    public TourViewModel tour() { return tour; }
+    public Demos demos() { return demos; }
+    /** The crash-recovery autosave, or null when the services have no recovery file. */
+    public RecoveryAutosave autosave() { return autosave; }
 
     public ChartStyle chartStyle() {
         return chartStyle.get();

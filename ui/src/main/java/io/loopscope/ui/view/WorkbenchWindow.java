@@ -25,8 +25,13 @@ public final class WorkbenchWindow {
         ctx.setWindow(stage);
         Themes.apply(scene, services.settings().theme(), ctx);
         stage.setTitle("LoopScope — looped language model workbench");
-        stage.setOnHidden(e -> ctx.runner().shutdown());
+        stage.setOnHidden(e -> {
+            ctx.runner().shutdown();
+            ctx.files().shutdown();
+            if (ctx.autosave() != null) ctx.autosave().cleanExit();
+        });
         stage.show();
+        if (ctx.autosave() != null) javafx.application.Platform.runLater(ctx.autosave()::offerAtStart); // after the window is up
         applyStart(ctx, services.start());
         return ctx;
     }

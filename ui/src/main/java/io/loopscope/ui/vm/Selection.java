@@ -41,6 +41,17 @@ public final class Selection {
         set(initial);
     }
 
+    /** A saved selection (a reopened session or a demo step): tokens outside the run are dropped. */
+    public void restore(int tokenCount, List<Integer> selected, int focused, int atStep) {
+        this.tokenCount = tokenCount;
+        List<Integer> keep = new ArrayList<>(new TreeSet<>(selected.stream().filter(t -> t >= 0 && t < tokenCount).toList()));
+        if (keep.isEmpty()) return;
+        anchor = keep.contains(focused) ? focused : keep.getLast();
+        tokens.set(List.copyOf(keep));
+        focus.set(anchor);
+        step.set(Math.max(0, atStep));
+    }
+
     /** Plain click: only this token. */
     public void select(int token) {
         anchor = token;

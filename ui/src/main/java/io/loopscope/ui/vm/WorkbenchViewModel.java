@@ -8,6 +8,8 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * The root of the view-model tree: the current run, the selection and the exit criterion every view
@@ -22,6 +24,10 @@ public final class WorkbenchViewModel {
     private final Selection selection = new Selection();
     private final ObjectProperty<ExitCriterion> criterion = new SimpleObjectProperty<>(ExitCriterion.KL);
     private final DoubleProperty threshold = new SimpleDoubleProperty(ExitCriterion.KL.defaultThreshold());
+    /** The open view (tab): sessions save it and demo tours switch it; the main controller binds the tabs to it. */
+    private final StringProperty view = new SimpleStringProperty(VIEWS.getFirst());
+    /** The views' ids, in tab order. */
+    public static final List<String> VIEWS = List.of("trajectories", "heatmap", "metrics", "lens", "waterfall", "compare");
 
     private final TokenStripViewModel tokenStrip;
     private final TrajectoryViewModel trajectories;
@@ -57,6 +63,7 @@ public final class WorkbenchViewModel {
     public Selection selection() { return selection; }
     public ObjectProperty<ExitCriterion> criterionProperty() { return criterion; }
     public DoubleProperty thresholdProperty() { return threshold; }
+    public StringProperty viewProperty() { return view; }
     public TokenStripViewModel tokenStrip() { return tokenStrip; }
     public TrajectoryViewModel trajectories() { return trajectories; }
     public HeatmapViewModel heatmap() { return heatmap; }

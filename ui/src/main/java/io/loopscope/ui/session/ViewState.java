@@ -1,0 +1,37 @@
+package io.loopscope.ui.session;
+
+import io.loopscope.ui.engine.ModelRef;
+import io.loopscope.ui.engine.RunSpec.InitMode;
+import io.loopscope.ui.vm.PcPair;
+import java.util.List;
+
+/**
+ * What was on screen besides the runs themselves: analysis settings, selection and view choices.
+ *
+ * @param criterion   exit criterion id of the metrics and chips
+ * @param threshold   its threshold
+ * @param tokens      selected tokens
+ * @param focus       the focused token
+ * @param step        the focused step (slider, heatmap marker, lens row)
+ * @param view        the open tab ("trajectories", "heatmap", "metrics", "lens", "waterfall", "compare")
+ * @param pair        the trajectory plane
+ * @param paperPanels the three paper panels instead of one plane
+ * @param colouring   the token chips' colouring (enum name)
+ * @param compare     Compare's settings for run B
+ * @param theme       "light" or "dark"
+ */
+public record ViewState(String criterion, double threshold, List<Integer> tokens, int focus, int step, String view, PcPair pair,
+                        boolean paperPanels, String colouring, CompareSettings compare, String theme) {
+
+    public ViewState {
+        tokens = List.copyOf(tokens);
+    }
+
+    /**
+     * Compare's run-B settings and plane.
+     *
+     * @param model      model of run B (null: the same as A)
+     */
+    public record CompareSettings(ModelRef model, int iterations, InitMode init, long seed, PcPair pair) {
+    }
+}

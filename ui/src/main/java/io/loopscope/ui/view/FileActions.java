@@ -1,0 +1,230 @@
+package io.loopscope.ui.view;
+
+import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.figure.Figure;
+import io.loopscope.ui.figure.FigureSet;
+import io.loopscope.ui.figure.FigureWriter;
+import io.loopscope.ui.session.SessionFile;
+import io.loopscope.ui.session.SessionState;
+import io.loopscope.ui.vm.FigureExportViewModel;
+import io.loopscope.ui.vm.SessionBinding;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import javafx.stage.FileChooser;
+
+/**
+ * File menu work: sessions and figure exports. Files are written and read in javafx.concurrent.Tasks
+ * on their own thread (a save must not wait behind a long model run), with progress and the outcome
+ * in the run bar's message, and failures in the error dialog. Nothing on screen changes until a
+ * session has been read completely, so a damaged file loses nothing.
+ */
+public final class FileActions {
+    private final WorkbenchContext ctx;
+    private final SessionBinding binding;
+    private final FigureExportViewModel export = new FigureExportViewModel();
+    private final ExecutorService files = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "loopscope-files");
+        t.setDaemon(true);
+        return t;
+    });
+    private Path lastFolder = Path.of(System.getProperty("user.home"));
+    private Path sessionFile;
+
+    FileActions(WorkbenchContext ctx) {
+        this.ctx = ctx;
+        this.binding = new SessionBinding(ctx.workbench(), ctx.compare(), ctx.run());
+    }
+
+    public SessionBinding binding() {
+        return binding;
+    }
+
+    public FigureExportViewModel exportSettings() {
+        return export;
+    }
+
+    String theme() {
+        return ctx.chartStyle().dark() ? Themes.DARK : Themes.LIGHT;
+    }
+
+    // ---- figures ----
+
+    /** A chart's "Export figure…": the figure as on screen (built fresh from the view's data), to a chosen file. */
+    public void exportFigure(Figure figure, String what) {
+        export.forFigure(figure.name(), figure.width(), figure.height(), lastFolder);
+        FigureExportDialog.single(ctx.window(), export, what).ifPresent(q -> {
+            Figure sized = figure.withSize(q.width(), q.height());
+            run("Exporting " + q.target().getFileName() + "…", new Task<Path>() {
+                @Override
+                protected Path call() throws Exception {
+                    FigureWriter.write(sized, q.formats().getFirst(), q.target(), q.dpi());
+                    return q.target();
+                }
+            }, p -> {
+                lastFolder = folderOf(p);
+                done("Wrote " + p);
+            }, "The figure could not be written");
+        });
+    }
+
+    /** File → Export → Figure set: asks for a folder and formats, then writes the paper layout. */
+    public void exportFigureSet() {
+        if (!haveRun()) return;
+        if (export.targetProperty().get().isBlank() || FigureSetName.looksLikeFile(export.targetProperty().get())) {
+            export.targetProperty().set(lastFolder.resolve("loopscope-figures").toString());
+        }
+        FigureExportDialog.set(ctx.window(), export).ifPresent(q -> exportFigureSet(q.target(), q.formats(), q.dpi()));
+    }
+
+    /** Writes the figure set of the current run, selection and criterion into dir (tests call this directly). */
+    public Task<List<Path>> exportFigureSet(Path dir, List<io.loopscope.ui.figure.FigureFormat> formats, int dpi) {
+        RunResult r = ctx.workbench().result();
+        var sel = ctx.workbench().selection();
+        FigureSet.Request req = new FigureSet.Request(sel.tokens(), sel.stepProperty().get() >= r.iterations() ? -1 : sel.stepProperty().get(),
+                ctx.workbench().criterionProperty().get(), ctx.workbench().thresholdProperty().get(), ctx.chartStyle());
+        Task<List<Path>> task = new Task<>() {
+            @Override
+            protected List<Path> call() throws Exception {
+                updateMessage("Drawing the figures…");
+                List<Figure> figures = FigureSet.build(r, req);
+                updateMessage("Writing " + figures.size() * formats.size() + " files to " + dir + "…");
+                return FigureSet.write(figures, dir, formats, dpi, null);
+            }
+        };
+        run("Exporting the figure set…", task, paths -> {
+            lastFolder = dir;
+            done("Wrote " + paths.size() + " figure files to " + dir);
+        }, "The figure set could not be written");
+        return task;
+    }
+
+    // ---- sessions ----
+
+    public void saveSession() {
+        if (sessionFile == null) saveSessionAs();
+        else saveSession(sessionFile);
+    }
+
+    public void saveSessionAs() {
+        if (!haveRun()) return;
+        FileChooser chooser = sessionChooser("Save the session");
+        chooser.setInitialFileName(sessionFile == null ? "session.npz" : sessionFile.getFileName().toString());
+        File f = chooser.showSaveDialog(ctx.window());
+        if (f != null) saveSession(f.getName().contains(".") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".npz"));
+    }
+
+    public Task<Path> saveSession(Path target) {
+        SessionState s = binding.capture(theme());
+        if (s == null) {
+            haveRun();
+            return null;
+        }
+        String version = ctx.services().version();
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                SessionFile.write(target, s, version);
+                return target;
+            }
+        };
+        run("Saving the session…", task, p -> {
+            sessionFile = p;
+            lastFolder = folderOf(p);
+            done("Saved the session to " + p);
+        }, "The session could not be saved");
+        return task;
+    }
+
+    public void openSession() {
+        FileChooser chooser = sessionChooser("Open a session (or a trace)");
+        File f = chooser.showOpenDialog(ctx.window());
+        if (f != null) openSession(f.toPath());
+    }
+
+    /** Reads the session in the background and puts it on screen only when it was read completely. */
+    public Task<SessionState> openSession(Path source) {
+        var analyzer = ctx.services().pipeline().analyzer();
+        Task<SessionState> task = new Task<>() {
+            @Override
+            protected SessionState call() throws Exception {
+                updateMessage("Opening " + source.getFileName() + " (re-analysing its runs; the model is not run)…");
+                return SessionFile.read(source, analyzer);
+            }
+        };
+        run("Opening " + source.getFileName() + "…", task, s -> {
+            applySession(s);
+            sessionFile = source;
+            lastFolder = folderOf(source);
+            done("Opened " + source);
+        }, "The session could not be opened");
+        return task;
+    }
+
+    void applySession(SessionState s) {
+        binding.apply(s);
+        if (s.view().theme() != null && ctx.window() != null && ctx.window().getScene() != null) {
+            Themes.apply(ctx.window().getScene(), s.view().theme(), ctx);
+        }
+    }
+
+    private FileChooser sessionChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("LoopScope sessions and traces (NPZ)", "*.npz"));
+        if (lastFolder.toFile().isDirectory()) chooser.setInitialDirectory(lastFolder.toFile());
+        return chooser;
+    }
+
+    // ---- plumbing ----
+
+    boolean haveRun() {
+        if (ctx.workbench().result() != null) return true;
+        ErrorDialog.show(ctx.window(), "Nothing to save yet", new IllegalStateException("run a prompt (or open a session) first"));
+        return false;
+    }
+
+    <T> void run(String start, Task<T> task, Consumer<T> onDone, String failure) {
+        ctx.run().progressed(start, -1);
+        task.messageProperty().addListener((o, a, m) -> ctx.run().messageProperty().set(m));
+        task.setOnSucceeded(e -> {
+            ctx.run().progressProperty().set(0);
+            onDone.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            ctx.run().progressProperty().set(0);
+            ctx.run().messageProperty().set(failure + ": " + ErrorDialog.message(task.getException()));
+            ErrorDialog.show(ctx.window(), failure, task.getException());
+        });
+        files.submit(task);
+    }
+
+    private void done(String message) {
+        ctx.run().messageProperty().set(message);
+    }
+
+    private static Path folderOf(Path p) {
+        Path abs = p.toAbsolutePath();
+        return abs.toFile().isDirectory() ? abs : abs.getParent();
+    }
+
+    /** Runs a task on the file thread (data exports). */
+    void submit(Task<?> t) {
+        files.submit(t);
+    }
+
+    public void shutdown() {
+        files.shutdownNow();
+    }
+
+    /** Whether a remembered export target is a single figure's file rather than a folder. */
+    private static final class FigureSetName {
+        static boolean looksLikeFile(String t) {
+            return io.loopscope.ui.figure.FigureFormat.ofFile(t) != null;
+        }
+    }
+}
