@@ -69,6 +69,9 @@ public final class SessionFile {
 
     private static void addRun(RunResult r, String prefix, Path tmp, Map<String, INDArray> arrays, Map<String, String> texts,
                                List<Map<String, Object>> runs) throws IOException {
+        if (r.trace().finalLatent() == null || r.trace().lnFWeight() == null) {
+            throw new IOException("this run was loaded from a trace without final_latent/ln_f_weight, so it cannot be saved as a session");
+        }
         // the trace's own writer names the arrays; its NPZ is then merged in under the prefix
         Path file = tmp.resolve("run" + runs.size() + ".npz");
         TraceFile.write(file, r.trace());

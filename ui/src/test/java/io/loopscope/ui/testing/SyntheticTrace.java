@@ -36,7 +36,8 @@ public final class SyntheticTrace {
         for (int t = 0; t < s; t++) exits.add(Math.min(iterations, 5 + t));
         RunInfo info = new RunInfo(model, null, Map.of(), iterations, "random", null, seed, topK, tokens, 1e-6,
                 Map.of("kl", 5e-4), Map.of("kl", exits), Map.of("loop_ms", 1.0), null, "test");
-        return new Trace(info, ids, new FloatTensor(new int[] {steps, s, hidden}, states), null, null,
+        float[] last = java.util.Arrays.copyOfRange(states, iterations * s * hidden, steps * s * hidden); // stands in for ln_f(s_R)
+        return new Trace(info, ids, new FloatTensor(new int[] {steps, s, hidden}, states), new FloatTensor(new int[] {s, hidden}, last), null,
                 new FloatTensor(new int[] {steps, s}, ent), new FloatTensor(new int[] {steps, s}, kl),
                 new IntTensor(new int[] {steps, s, topK}, top), new FloatTensor(new int[] {steps, s, topK}, probs), null,
                 new FloatTensor(new int[] {hidden}, new float[hidden]));

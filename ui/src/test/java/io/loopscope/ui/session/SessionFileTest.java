@@ -1,0 +1,125 @@
+package io.loopscope.ui.session;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopscope.inference.io.Npz;
+import io.loopscope.inference.trace.TraceFile;
+import io.loopscope.ui.engine.ModelRef;
+import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.engine.RunSpec.InitMode;
+import io.loopscope.ui.testing.FakeServices;
+import io.loopscope.ui.testing.TestRuns;
+import io.loopscope.ui.vm.PcPair;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Session files: round trip of runs and view state, the trace naming, versions and damaged files. */
+class SessionFileTest {
+    @TempDir
+    Path dir;
+
+    private static SessionState state() {
+        RunResult a = TestRuns.synthetic("abcdef", 12), b = TestRuns.synthetic("abcdef", 20);
+        ViewState v = new ViewState("latent-diff", 0.05, List.of(1, 3), 3, 7, "metrics", new PcPair(2, 3), true, "EXIT_STEP",
+                new ViewState.CompareSettings(ModelRef.embeddedModel(), 20, InitMode.ZEROS, 9, new PcPair(0, 2)), "dark");
+        return new SessionState(a, b, null, v);
+    }
+
+    @Test
+    void roundTripRestoresRunsAndView() throws Exception {
+        Path f = dir.resolve("s.npz");
+        SessionState s = state();
+        SessionFile.write(f, s, "test");
+        SessionState back = SessionFile.read(f, FakeServices.analyzer());
+        assertArrayEquals(s.run().trace().states().data(), back.run().trace().states().data(), "states exactly");
+        assertArrayEquals(s.run().trace().ids(), back.run().trace().ids());
+        assertEquals(20, back.compareRun().iterations(), "run B too");
+        assertNotNull(back.comparison(), "path independence recomputed");
+        assertEquals(s.view(), back.view());
+        assertEquals(s.run().spec(), back.run().spec());
+        int lensId = s.run().trace().lensTopkIds().get(5, 2, 0);
+        assertEquals(s.run().tokenString(lensId), back.run().tokenString(lensId), "lens tokens spelled without the model");
+        assertEquals("fake", back.run().model().name());
+    }
+
+    @Test
+    void aSessionIsATraceAndNumpyLayout() throws Exception {
+        Path f = dir.resolve("s.npz");
+        SessionFile.write(f, state(), "test");
+        // the trace reader (and so `analyze --trace`) reads the current run straight from a session
+        assertEquals(6, TraceFile.read(f).tokenCount());
+        Npz.Contents c = Npz.read(f);
+        assertTrue(c.arrays().containsKey("states") && c.arrays().containsKey("compare/states"), c.arrays().keySet().toString());
+        assertTrue(c.texts().get(SessionFile.ENTRY).contains("\"format\" : \"loopscope-session\""));
+    }
+
+    @Test
+    void plainTraceOpensWithTheDefaultView() throws Exception {
+        Path f = dir.resolve("t.npz");
+        TraceFile.write(f, TestRuns.synthetic("abcd", 8).trace());
+        SessionState s = SessionFile.read(f, FakeServices.analyzer());
+        assertEquals(List.of(1, 2, 3), s.view().tokens());
+        assertEquals("trajectories", s.view().view());
+    }
+
+    @Test
+    void newerVersionSaysSo() throws Exception {
+        Path f = dir.resolve("s.npz");
+        SessionFile.write(f, state(), "test");
+        rewriteJson(f, j -> j.replace("\"version\" : 1", "\"version\" : 7").replace("LoopScope test", "LoopScope 9.0"));
+        var e = assertThrows(SessionFormatException.class, () -> SessionFile.read(f, FakeServices.analyzer()));
+        assertTrue(e.getMessage().contains("newer LoopScope (LoopScope 9.0, session format 7)"), e.getMessage());
+        rewriteJson(f, j -> j.replace("loopscope-session", "something-else"));
+        e = assertThrows(SessionFormatException.class, () -> SessionFile.read(f, FakeServices.analyzer()));
+        assertTrue(e.getMessage().contains("not a LoopScope session"), e.getMessage());
+    }
+
+    @Test
+    void damagedFilesSayWhat() throws Exception {
+        Path junk = dir.resolve("junk.npz");
+        Files.writeString(junk, "this is not a zip");
+        var e = assertThrows(SessionFormatException.class, () -> SessionFile.read(junk, FakeServices.analyzer()));
+        assertTrue(e.getMessage().contains("not an NPZ file"), e.getMessage());
+
+        Path f = dir.resolve("s.npz");
+        SessionFile.write(f, state(), "test");
+        rewriteJson(f, j -> j.substring(0, j.length() / 2));
+        e = assertThrows(SessionFormatException.class, () -> SessionFile.read(f, FakeServices.analyzer()));
+        assertTrue(e.getMessage().contains("is damaged") && e.getMessage().contains("not valid JSON"), e.getMessage());
+
+        Path truncated = dir.resolve("t.npz");
+        SessionFile.write(truncated, state(), "test");
+        byte[] all = Files.readAllBytes(truncated);
+        Files.write(truncated, java.util.Arrays.copyOf(all, all.length / 3));
+        e = assertThrows(SessionFormatException.class, () -> SessionFile.read(truncated, FakeServices.analyzer()));
+        assertTrue(e.getMessage().startsWith("t.npz"), e.getMessage());
+    }
+
+    @Test
+    void failedSaveKeepsThePreviousFile() throws Exception {
+        Path f = dir.resolve("s.npz");
+        SessionFile.write(f, state(), "test");
+        byte[] before = Files.readAllBytes(f);
+        Path missing = dir.resolve("no/such/folder/s.npz");
+        assertThrows(java.io.IOException.class, () -> SessionFile.write(missing, state(), "test"));
+        assertArrayEquals(before, Files.readAllBytes(f));
+    }
+
+    private static void rewriteJson(Path f, java.util.function.UnaryOperator<String> edit) throws Exception {
+        Npz.Contents c = Npz.read(f);
+        Map<String, String> texts = new LinkedHashMap<>(c.texts());
+        texts.put(SessionFile.ENTRY, edit.apply(texts.get(SessionFile.ENTRY)));
+        Npz.write(f, c.arrays(), texts);
+        assertTrue(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains("session.json"));
+    }
+}
