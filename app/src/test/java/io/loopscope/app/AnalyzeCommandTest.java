@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopscope.inference.io.Npz;
 import io.loopscope.inference.testing.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,21 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import picocli.CommandLine;
 
 /** The analyze command as a user runs it: real NPZ files, JSON output, several traces, bad input, a model run. */
 class AnalyzeCommandTest {
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Token 0 contracts by 0.5 per step towards (1, 2, 3, 0); token 1 drifts 0.3 per step along the first axis. */
@@ -57,7 +46,7 @@ class AnalyzeCommandTest {
     @Test
     void summarisesOneTraceAndWritesJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("out.json");
-        Run r = run("analyze", "--trace", trace(dir.resolve("a.npz"), 24, "easy").toString(), "--json", json.toString());
+        CliRun r = run("analyze", "--trace", trace(dir.resolve("a.npz"), 24, "easy").toString(), "--json", json.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("a.npz: 2 tokens × 24 iterations, H = 4, raw space, label easy"), r.out());
         assertTrue(r.out().contains("[0] 'The'        fixed-point: contracts 0.50× per step, settled by step"), r.out());
@@ -82,7 +71,7 @@ class AnalyzeCommandTest {
     @Test
     void groupsSeveralTracesByLabel(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("all.json");
-        Run r = run("analyze", "--trace", trace(dir.resolve("a.npz"), 16, "easy").toString(), trace(dir.resolve("b.npz"), 16, "easy").toString(),
+        CliRun r = run("analyze", "--trace", trace(dir.resolve("a.npz"), 16, "easy").toString(), trace(dir.resolve("b.npz"), 16, "easy").toString(),
                 trace(dir.resolve("c.npz"), 16, "hard").toString(), "--json", json.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("exit steps by label"), r.out());
@@ -95,26 +84,26 @@ class AnalyzeCommandTest {
     @Test
     void badInputGivesOneClearLine(@TempDir Path dir) throws Exception {
         Path text = Files.writeString(dir.resolve("x.npz"), "not a zip");
-        Run notNpz = run("analyze", "--trace", text.toString());
+        CliRun notNpz = run("analyze", "--trace", text.toString());
         assertEquals(1, notNpz.exitCode());
         assertTrue(notNpz.err().contains("is not an NPZ file"), notNpz.err());
         assertFalse(notNpz.err().contains("\tat "), "no stack trace");
 
         Path noStates = dir.resolve("n.npz");
         Npz.write(noStates, Map.of("ids", Nd4j.createFromArray(new long[] {1, 2})), Map.of());
-        Run missing = run("analyze", "--trace", noStates.toString());
+        CliRun missing = run("analyze", "--trace", noStates.toString());
         assertEquals(1, missing.exitCode());
         assertTrue(missing.err().contains("has no 'states' array (found: ids)"), missing.err());
 
-        Run neither = run("analyze");
+        CliRun neither = run("analyze");
         assertEquals(1, neither.exitCode());
         assertTrue(neither.err().contains("give --trace FILE.npz … or --prompt/--ids"), neither.err());
 
-        Run both = run("analyze", "--trace", noStates.toString(), "--ids", "1,2");
+        CliRun both = run("analyze", "--trace", noStates.toString(), "--ids", "1,2");
         assertEquals(1, both.exitCode());
         assertTrue(both.err().contains("either --trace files or --prompt/--ids, not both"), both.err());
 
-        Run space = run("analyze", "--trace", trace(dir.resolve("a.npz"), 8, null).toString(), "--space", "normalized");
+        CliRun space = run("analyze", "--trace", trace(dir.resolve("a.npz"), 8, null).toString(), "--space", "normalized");
         assertEquals(1, space.exitCode());
         assertTrue(space.err().contains("a.npz has no ln_f_weight, so states cannot be normalized; use --space raw"), space.err());
     }
@@ -122,7 +111,7 @@ class AnalyzeCommandTest {
     @Test
     void runsTheModelWhenGivenIds(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("m.json");
-        Run r = run("analyze", "--model", Fixtures.huginnTiny().resolve("f32").toString(), "--ids", "127,208,299,131",
+        CliRun r = run("analyze", "--model", Fixtures.huginnTiny().resolve("f32").toString(), "--ids", "127,208,299,131",
                 "--iterations", "12", "--json", json.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("4 tokens × 12 iterations, H = 64, normalized space"), r.out());
@@ -156,7 +145,7 @@ class AnalyzeCommandTest {
     void referenceRunGivesSStar(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("r.json");
         Path ref = seeded(dir.resolve("ref.npz"), 48, 0, 7, 8);
-        Run r = run("analyze", "--trace", seeded(dir.resolve("a.npz"), 6, 0, 7, 8).toString(), "--reference", ref.toString(), "--json", json.toString());
+        CliRun r = run("analyze", "--trace", seeded(dir.resolve("a.npz"), 6, 0, 7, 8).toString(), "--reference", ref.toString(), "--json", json.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("s* = the final states of the reference run ref.npz"), r.out());
         double expected = Math.sqrt(4 + 0 + 1 + 1) * Math.pow(0.6, 6); // token 0 at step 6 vs its limit (1, 2, 3, 0)
@@ -165,15 +154,15 @@ class AnalyzeCommandTest {
         assertEquals(7, t0.get("distance_to_reference").size(), "one distance per step 0..R");
         assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "distance to s*: %.4g at the last step", expected)), r.out());
 
-        Run other = run("analyze", "--trace", seeded(dir.resolve("b.npz"), 6, 0, 7, 9).toString(), "--reference", ref.toString());
+        CliRun other = run("analyze", "--trace", seeded(dir.resolve("b.npz"), 6, 0, 7, 9).toString(), "--reference", ref.toString());
         assertEquals(1, other.exitCode());
         assertTrue(other.err().contains("reference run ref.npz is a different prompt: its token ids differ from b.npz's at token 1 (8 vs 9)"), other.err());
 
-        Run shorter = run("analyze", "--trace", seeded(dir.resolve("c.npz"), 48, 1, 7, 8).toString(), "--reference", seeded(dir.resolve("s.npz"), 8, 0, 7, 8).toString());
+        CliRun shorter = run("analyze", "--trace", seeded(dir.resolve("c.npz"), 48, 1, 7, 8).toString(), "--reference", seeded(dir.resolve("s.npz"), 8, 0, 7, 8).toString());
         assertEquals(0, shorter.exitCode(), shorter.err());
         assertTrue(shorter.out().contains("note: reference run s.npz has R = 8, not more than c.npz's R = 48: s* is not from a longer run"), shorter.out());
 
-        Run shape = run("analyze", "--trace", trace(dir.resolve("d.npz"), 8, null).toString(), "--reference", states(dir.resolve("e.npz"), new float[9][3][4]).toString());
+        CliRun shape = run("analyze", "--trace", trace(dir.resolve("d.npz"), 8, null).toString(), "--reference", states(dir.resolve("e.npz"), new float[9][3][4]).toString());
         assertEquals(1, shape.exitCode());
         assertTrue(shape.err().contains("reference run e.npz has 3 tokens × H 4, d.npz has 2 × 4: not the same prompt and model"), shape.err());
     }
@@ -181,7 +170,7 @@ class AnalyzeCommandTest {
     @Test
     void pathIndependenceAcrossSeedsGroupedByPrompt(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("p.json");
-        Run r = run("analyze", "--trace", seeded(dir.resolve("s0.npz"), 40, 0, 1, 2).toString(), seeded(dir.resolve("s1.npz"), 40, 1, 1, 2).toString(),
+        CliRun r = run("analyze", "--trace", seeded(dir.resolve("s0.npz"), 40, 0, 1, 2).toString(), seeded(dir.resolve("s1.npz"), 40, 1, 1, 2).toString(),
                 seeded(dir.resolve("s2.npz"), 32, 2, 1, 2).toString(), seeded(dir.resolve("other.npz"), 40, 0, 3, 4).toString(),
                 trace(dir.resolve("noids.npz"), 16, null).toString(), "--json", json.toString());
         assertEquals(0, r.exitCode(), r.err());
@@ -207,7 +196,7 @@ class AnalyzeCommandTest {
 
     @Test
     void sameSeedIsFlagged(@TempDir Path dir) throws Exception {
-        Run r = run("analyze", "--trace", seeded(dir.resolve("a.npz"), 20, 1, 1, 2).toString(), seeded(dir.resolve("b.npz"), 20, 1, 1, 2).toString());
+        CliRun r = run("analyze", "--trace", seeded(dir.resolve("a.npz"), 20, 1, 1, 2).toString(), seeded(dir.resolve("b.npz"), 20, 1, 1, 2).toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("every run starts from the same s0 (same seed or init?), so agreement says nothing about path independence"), r.out());
     }
@@ -215,7 +204,7 @@ class AnalyzeCommandTest {
     @Test
     void everyBadInputOfTheIssueHasAClearMessage(@TempDir Path dir) throws Exception {
         Npz.write(dir.resolve("rank.npz"), Map.of("states", Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}})), Map.of());
-        Run rank = run("analyze", "--trace", dir.resolve("rank.npz").toString());
+        CliRun rank = run("analyze", "--trace", dir.resolve("rank.npz").toString());
         assertEquals(1, rank.exitCode());
         assertTrue(rank.err().contains("rank.npz: 'states' must have shape [R+1, S, H] or [R+1, 1, S, H], got [2, 2] (rank 2)"), rank.err());
 
@@ -226,19 +215,19 @@ class AnalyzeCommandTest {
         }
         s[5][1][2] = Float.NaN;
         s[9][1][0] = Float.POSITIVE_INFINITY;
-        Run nan = run("analyze", "--trace", states(dir.resolve("nan.npz"), s).toString());
+        CliRun nan = run("analyze", "--trace", states(dir.resolve("nan.npz"), s).toString());
         assertEquals(0, nan.exitCode(), nan.err());
         assertTrue(nan.out().contains("note: token 1 (#1) has NaN/Inf states at steps 5, 9; those states are left out"), nan.out());
         assertTrue(nan.out().contains("[0] '#0'         fixed-point"), "the finite token is analysed: " + nan.out());
 
-        Run r0 = run("analyze", "--trace", states(dir.resolve("r0.npz"), new float[][][] {{{1, 2}, {3, 4}}}).toString());
+        CliRun r0 = run("analyze", "--trace", states(dir.resolve("r0.npz"), new float[][][] {{{1, 2}, {3, 4}}}).toString());
         assertEquals(0, r0.exitCode(), r0.err());
         assertTrue(r0.out().contains("note: R = 0: only s0 was recorded, nothing to classify or exit from"), r0.out());
         assertTrue(r0.out().contains("other: nothing to classify: R = 0, only s0 was recorded"), r0.out());
 
         float[][][] one = new float[13][1][3];
         for (int i = 0; i <= 12; i++) one[i][0] = new float[] {2 + (float) Math.pow(0.5, i), 1, 0};
-        Run single = run("analyze", "--trace", states(dir.resolve("one.npz"), one).toString());
+        CliRun single = run("analyze", "--trace", states(dir.resolve("one.npz"), one).toString());
         assertEquals(0, single.exitCode(), single.err());
         assertTrue(single.out().contains("note: a single token: distributions over tokens have one entry"), single.out());
         assertTrue(single.out().contains("[0] '#0'         fixed-point"), single.out());
@@ -248,7 +237,7 @@ class AnalyzeCommandTest {
             scalar[i][0][0] = 3 + (float) Math.pow(0.6, i);
             scalar[i][1][0] = -1 - (float) Math.pow(0.7, i);
         }
-        Run h1 = run("analyze", "--trace", states(dir.resolve("h1.npz"), scalar).toString());
+        CliRun h1 = run("analyze", "--trace", states(dir.resolve("h1.npz"), scalar).toString());
         assertEquals(0, h1.exitCode(), h1.err());
         assertTrue(h1.out().contains("note: H = 1: states are scalars; orbits can only be period-2 flips and PCA has one component"), h1.out());
         assertTrue(h1.out().contains("PCA (exact, 42 states): explained variance 100.0%"), h1.out());
@@ -257,7 +246,7 @@ class AnalyzeCommandTest {
     @Test
     void writesTokenAndProjectionTables(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("tokens.csv"), proj = dir.resolve("proj.csv");
-        Run r = run("analyze", "--trace", trace(dir.resolve("a.npz"), 12, "easy").toString(), "--csv", csv.toString(), "--projections", proj.toString(),
+        CliRun r = run("analyze", "--trace", trace(dir.resolve("a.npz"), 12, "easy").toString(), "--csv", csv.toString(), "--projections", proj.toString(),
                 "--components", "3");
         assertEquals(0, r.exitCode(), r.err());
         java.util.List<String> tokens = Files.readAllLines(csv), rows = Files.readAllLines(proj);
@@ -269,7 +258,7 @@ class AnalyzeCommandTest {
         assertEquals(1 + 2 * 13, rows.size(), "one row per state");
 
         Path underFile = Files.writeString(dir.resolve("f"), "").resolve("x.csv");
-        Run bad = run("analyze", "--trace", dir.resolve("a.npz").toString(), "--csv", underFile.toString());
+        CliRun bad = run("analyze", "--trace", dir.resolve("a.npz").toString(), "--csv", underFile.toString());
         assertEquals(1, bad.exitCode());
         assertTrue(bad.err().contains("cannot write " + underFile), bad.err());
         assertFalse(Files.exists(underFile));

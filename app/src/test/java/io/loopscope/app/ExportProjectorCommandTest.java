@@ -18,7 +18,7 @@ class ExportProjectorCommandTest {
     void writesVectorsAndMetadataForEveryState(@TempDir Path dir) throws Exception {
         Path trace = AnalyzeCommandTest.trace(dir.resolve("a.npz"), 10, "easy");
         Path out = dir.resolve("projector");
-        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("export-projector", "--trace", trace.toString(), "--out", out.toString());
+        CliRun r = CliRun.of("export-projector", "--trace", trace.toString(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("wrote 22 states (2 tokens × 11 steps, H = 4, raw space)"), r.out());
         List<String> vectors = Files.readAllLines(out.resolve("vectors.tsv")), metadata = Files.readAllLines(out.resolve("metadata.tsv"));
@@ -34,22 +34,22 @@ class ExportProjectorCommandTest {
     @Test
     void badInputSaysWhy(@TempDir Path dir) throws Exception {
         Path trace = AnalyzeCommandTest.trace(dir.resolve("a.npz"), 4, null);
-        AnalyzeCommandTest.Run space = AnalyzeCommandTest.run("export-projector", "--trace", trace.toString(), "--out", dir.resolve("o").toString(),
+        CliRun space = CliRun.of("export-projector", "--trace", trace.toString(), "--out", dir.resolve("o").toString(),
                 "--space", "normalized");
         assertEquals(1, space.exitCode());
         assertTrue(space.err().contains("a.npz has no ln_f_weight, so states cannot be normalized; use --space raw"), space.err());
 
         Path file = Files.writeString(dir.resolve("f"), "");
-        AnalyzeCommandTest.Run under = AnalyzeCommandTest.run("export-projector", "--trace", trace.toString(), "--out", file.resolve("o").toString());
+        CliRun under = CliRun.of("export-projector", "--trace", trace.toString(), "--out", file.resolve("o").toString());
         assertEquals(1, under.exitCode());
         assertTrue(under.err().contains(file + " is a file, not a folder"), under.err());
 
         Npz.write(dir.resolve("n.npz"), Map.of("ids", Nd4j.createFromArray(new long[] {1})), Map.of());
-        AnalyzeCommandTest.Run none = AnalyzeCommandTest.run("export-projector", "--trace", dir.resolve("n.npz").toString(), "--out", dir.resolve("o").toString());
+        CliRun none = CliRun.of("export-projector", "--trace", dir.resolve("n.npz").toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, none.exitCode());
         assertTrue(none.err().contains("has no 'states' array (found: ids)"), none.err());
 
-        AnalyzeCommandTest.Run missing = AnalyzeCommandTest.run("export-projector", "--trace", trace.toString());
+        CliRun missing = CliRun.of("export-projector", "--trace", trace.toString());
         assertEquals(2, missing.exitCode(), "picocli usage error");
         assertTrue(missing.err().contains("Missing required option: '--out=DIR'"), missing.err());
     }

@@ -8,8 +8,6 @@ import io.loopscope.inference.io.Npy;
 import io.loopscope.inference.testing.Fixtures;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceFile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,23 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import picocli.CommandLine;
 
 /** The trace command as a user runs it: real fixture model, real files, every bad input. */
 class TraceCommandTest {
     static final Path FIXTURE = Fixtures.huginnTiny();
     static final String IDS_A = "127,208,299,131,217,0,287,16";
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     static String model() {
@@ -44,7 +33,7 @@ class TraceCommandTest {
     @Test
     void writesATraceThatMatchesTheReference(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("a.npz");
-        Run r = run("trace", "--model", model(), "--ids", IDS_A, "--iterations", "4",
+        CliRun r = run("trace", "--model", model(), "--ids", IDS_A, "--iterations", "4",
                 "--init", FIXTURE.resolve("inputs/A_s0.npy").toString(), "--top-k", "3", "--full-lens", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("8 tokens × 4 iterations"), r.out());
@@ -73,7 +62,7 @@ class TraceCommandTest {
 
     @Test
     void aFolderWithoutConfigIsExplained(@TempDir Path dir) {
-        Run r = run("trace", "-m", dir.toString(), "--ids", "1", "-o", dir.resolve("x.npz").toString());
+        CliRun r = run("trace", "-m", dir.toString(), "--ids", "1", "-o", dir.resolve("x.npz").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("config.json"), r.err());
         assertNoFiles(dir);
@@ -81,7 +70,7 @@ class TraceCommandTest {
 
     @Test
     void idsOutsideTheVocabularyAreRejected(@TempDir Path dir) {
-        Run r = run("trace", "-m", model(), "--ids", "1,300", "-o", dir.resolve("x.npz").toString());
+        CliRun r = run("trace", "-m", model(), "--ids", "1,300", "-o", dir.resolve("x.npz").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("token id 300 is outside the vocabulary [0, 300)"), r.err());
         assertNoFiles(dir);
@@ -90,24 +79,24 @@ class TraceCommandTest {
     @Test
     void aPromptLongerThanTheContextIsRejected(@TempDir Path dir) {
         String ids = String.join(",", java.util.Collections.nCopies(65, "1"));
-        Run r = run("trace", "-m", model(), "--ids", ids, "-o", dir.resolve("x.npz").toString());
+        CliRun r = run("trace", "-m", model(), "--ids", ids, "-o", dir.resolve("x.npz").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("65 tokens but the model's context (block_size) is 64"), r.err());
     }
 
     @Test
     void aPromptNeedsATokenizer(@TempDir Path dir) {
-        Run r = run("trace", "-m", model(), "--prompt", "hello", "-o", dir.resolve("x.npz").toString());
+        CliRun r = run("trace", "-m", model(), "--prompt", "hello", "-o", dir.resolve("x.npz").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("has no tokenizer.json; pass token ids with --ids"), r.err());
     }
 
     @Test
     void negativeAndAbsurdIterationCountsAreRejected(@TempDir Path dir) {
-        Run negative = run("trace", "-m", model(), "--ids", "1", "-r", "-1", "-o", dir.resolve("x.npz").toString());
+        CliRun negative = run("trace", "-m", model(), "--ids", "1", "-r", "-1", "-o", dir.resolve("x.npz").toString());
         assertEquals(1, negative.exitCode());
         assertTrue(negative.err().contains("iterations must be >= 0"), negative.err());
-        Run absurd = run("trace", "-m", model(), "--ids", "1", "-r", "100000", "-o", dir.resolve("x.npz").toString());
+        CliRun absurd = run("trace", "-m", model(), "--ids", "1", "-r", "100000", "-o", dir.resolve("x.npz").toString());
         assertEquals(1, absurd.exitCode());
         assertTrue(absurd.err().contains("over the cap of 1024") && absurd.err().contains("--max-iterations 100000"), absurd.err());
         assertNoFiles(dir);
@@ -126,24 +115,24 @@ class TraceCommandTest {
     void anInitArrayOfTheWrongShapeIsRejected(@TempDir Path dir) throws Exception {
         Path s0 = dir.resolve("s0.npy");
         Files.write(s0, Nd4j.toNpyByteArray(Nd4j.zeros(DataType.FLOAT, 2, 64)));
-        Run r = run("trace", "-m", model(), "--ids", "1,2,3", "--init", s0.toString(), "-o", dir.resolve("x.npz").toString());
+        CliRun r = run("trace", "-m", model(), "--ids", "1,2,3", "--init", s0.toString(), "-o", dir.resolve("x.npz").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("has shape [2, 64] but this run needs [3, 64]"), r.err());
         Files.write(s0, Nd4j.toNpyByteArray(Nd4j.zeros(DataType.FLOAT, 3)));
-        Run rank = run("trace", "-m", model(), "--ids", "1,2,3", "--init", s0.toString(), "-o", dir.resolve("x.npz").toString());
+        CliRun rank = run("trace", "-m", model(), "--ids", "1,2,3", "--init", s0.toString(), "-o", dir.resolve("x.npz").toString());
         assertTrue(rank.err().contains("must be [S, H]"), rank.err());
     }
 
     @Test
     void anUnwritableOutputFailsBeforeTheRun(@TempDir Path dir) throws Exception {
         Path aFile = Files.writeString(dir.resolve("notes.txt"), "not a folder");
-        Run underAFile = run("trace", "-m", model(), "--ids", "1", "-o", aFile.resolve("x.npz").toString());
+        CliRun underAFile = run("trace", "-m", model(), "--ids", "1", "-o", aFile.resolve("x.npz").toString());
         assertEquals(1, underAFile.exitCode());
         assertTrue(underAFile.err().contains("does not exist"), underAFile.err());
-        Run intoAFolder = run("trace", "-m", model(), "--ids", "1", "-o", dir.toString());
+        CliRun intoAFolder = run("trace", "-m", model(), "--ids", "1", "-o", dir.toString());
         assertEquals(1, intoAFolder.exitCode());
         assertTrue(intoAFolder.err().contains("is a folder, not a file"), intoAFolder.err());
-        Run missing = run("trace", "-m", model(), "--ids", "1", "-o", dir.resolve("nope/x.npz").toString());
+        CliRun missing = run("trace", "-m", model(), "--ids", "1", "-o", dir.resolve("nope/x.npz").toString());
         assertEquals(1, missing.exitCode());
         assertTrue(missing.err().contains("does not exist"), missing.err());
         assertNoFiles(dir);

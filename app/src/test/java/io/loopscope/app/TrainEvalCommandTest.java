@@ -16,7 +16,7 @@ class TrainEvalCommandTest {
     @Test
     void trainsATinyModelThenEvaluatesIt(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("model");
-        AnalyzeCommandTest.Run train = AnalyzeCommandTest.run("train", "--tasks", "copy,count", "--out", model.toString(),
+        CliRun train = CliRun.of("train", "--tasks", "copy,count", "--out", model.toString(),
                 "--steps", "2", "--hidden", "16", "--batch", "4", "--mean-recurrence", "2", "--backprop-depth", "1",
                 "--checkpoint-every", "1", "--quiet");
         assertEquals(0, train.exitCode(), train.err());
@@ -24,7 +24,7 @@ class TrainEvalCommandTest {
         assertTrue(Files.isRegularFile(model.resolve("config.json")) && Files.isRegularFile(model.resolve("tokenizer.json")));
 
         Path plot = dir.resolve("plot.png");
-        AnalyzeCommandTest.Run eval = AnalyzeCommandTest.run("eval", "--model", model.toString(), "--tasks", "copy",
+        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--tasks", "copy",
                 "--samples", "2", "--json", "--plot", plot.toString(), "--quiet");
         assertEquals(0, eval.exitCode(), eval.err());
         JsonNode json = new ObjectMapper().readTree(eval.out());
@@ -39,15 +39,15 @@ class TrainEvalCommandTest {
 
     @Test
     void unknownTaskAndResumeWithoutCheckpointAreClearErrors(@TempDir Path dir) {
-        AnalyzeCommandTest.Run unknown = AnalyzeCommandTest.run("train", "--tasks", "sum,sort", "--out", dir.toString(), "--quiet");
+        CliRun unknown = CliRun.of("train", "--tasks", "sum,sort", "--out", dir.toString(), "--quiet");
         assertEquals(1, unknown.exitCode());
         assertTrue(unknown.err().contains("unknown task \"sort\"") && unknown.err().contains("sum, hops, count, copy"), unknown.err());
 
-        AnalyzeCommandTest.Run resume = AnalyzeCommandTest.run("train", "--out", dir.resolve("none").toString(), "--resume", "--quiet");
+        CliRun resume = CliRun.of("train", "--out", dir.resolve("none").toString(), "--resume", "--quiet");
         assertEquals(1, resume.exitCode());
         assertTrue(resume.err().contains("no training checkpoint"), resume.err());
 
-        AnalyzeCommandTest.Run evalUnknown = AnalyzeCommandTest.run("eval", "--tasks", "nope", "--quiet");
+        CliRun evalUnknown = CliRun.of("eval", "--tasks", "nope", "--quiet");
         assertEquals(1, evalUnknown.exitCode());
         assertTrue(evalUnknown.err().contains("valid tasks"), evalUnknown.err());
     }
