@@ -72,7 +72,7 @@ public final class FigureWriter {
     /** The figure as pixels: logical size × dpi/72, drawn through a scale so layout matches the vector output. */
     public static BufferedImage raster(Figure figure, int dpi) {
         double scale = dpi / 72.0;
-        int w = (int) Math.ceil(figure.width() * scale), h = (int) Math.ceil(figure.height() * scale);
+        int w = (int) Math.round(figure.width() * scale), h = (int) Math.round(figure.height() * scale);
         if ((long) w * h > MAX_PIXELS) {
             throw new IllegalArgumentException(String.format("a %d × %d pixel PNG is too large; lower the DPI or the size", w, h));
         }
