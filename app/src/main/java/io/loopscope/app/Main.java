@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             AnalyzeCommand.class,
             BenchCommand.class,
+            DemoCommand.class,
             EvalCommand.class,
             ExportProjectorCommand.class,
             GuiCommand.class,

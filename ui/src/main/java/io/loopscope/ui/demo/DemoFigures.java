@@ -1,0 +1,63 @@
+package io.loopscope.ui.demo;
+
+import io.loopscope.ui.chart.ChartStyle;
+import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.figure.Figure;
+import io.loopscope.ui.figure.FigureFormat;
+import io.loopscope.ui.figure.FigureSet;
+import io.loopscope.ui.figure.Figures;
+import io.loopscope.ui.vm.HeatmapViewModel;
+import io.loopscope.ui.vm.MetricsViewModel;
+import io.loopscope.ui.vm.PcPair;
+import io.loopscope.ui.vm.Planes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A demo's figures, headless: the figure set of run A for every token the tour talks about, and one
+ * figure per tour step showing what that step shows (its view, tokens and step) — drawn by the same
+ * builders as the workbench.
+ */
+public final class DemoFigures {
+    private DemoFigures() {
+    }
+
+    public static List<Figure> build(Demo d, DemoRuns runs) {
+        RunResult a = runs.a();
+        Set<Integer> all = new LinkedHashSet<>();
+        for (Demo.Step s : d.tour()) for (int t : s.tokens()) if (t < a.tokens()) all.add(t);
+        if (all.isEmpty()) all.add(a.tokens() - 1);
+        ChartStyle style = ChartStyle.of(false);
+        List<Figure> out = new ArrayList<>(FigureSet.build(a,
+                new FigureSet.Request(List.copyOf(all), -1, DemoRuns.criterion(d), DemoRuns.threshold(d), style)));
+        for (int i = 0; i < d.tour().size(); i++) {
+            Demo.Step s = d.tour().get(i);
+            List<Integer> tokens = s.tokens().stream().filter(t -> t < a.tokens()).toList();
+            if (tokens.isEmpty()) tokens = List.copyOf(all);
+            int step = s.step() < 0 ? a.iterations() : Math.min(s.step(), a.iterations());
+            String name = String.format("tour-%d-%s", i + 1, s.view());
+            switch (s.view()) {
+                case "heatmap" -> out.add(Figures.heatmap(HeatmapViewModel.build(a), tokens, step, style).withName(name));
+                case "metrics" -> out.add(Figures.metrics(MetricsViewModel.build(a, tokens, DemoRuns.criterion(d), DemoRuns.threshold(d)), style).withName(name));
+                case "compare" -> {
+                    if (runs.b() == null) break;
+                    List<Integer> tb = tokens.stream().filter(t -> t < runs.b().tokens()).toList();
+                    out.add(Figures.trajectory(Planes.plane(a, new PcPair(0, 1), tokens), step, style).withName(name + "-a"));
+                    out.add(Figures.trajectory(Planes.plane(runs.b(), new PcPair(0, 1), tb), Math.min(step, runs.b().iterations()), style)
+                            .withName(name + "-b"));
+                }
+                // the lens table and the 3-D waterfall are not charts; their steps get the trajectory panel
+                default -> out.add(Figures.trajectory(Planes.plane(a, new PcPair(0, 1), tokens), step, style).withName(name));
+            }
+        }
+        return out;
+    }
+
+    public static List<Path> write(Demo d, DemoRuns runs, Path dir, List<FigureFormat> formats, int dpi) throws IOException {
+        return FigureSet.write(build(d, runs), dir, formats, dpi, null);
+    }
+}
