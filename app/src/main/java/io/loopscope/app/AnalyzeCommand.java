@@ -97,6 +97,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--projections", paramLabel = "OUT.csv", description = "Also write every state's PCA projection as CSV (trace, token, step, pc1..pcK).")
     Path projections;
 
+    @Mixin
+    FiguresOption figures;
+
     @Override
     public Integer call() throws Exception {
         boolean run = prompt != null || ids != null;
@@ -105,6 +108,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (prompt != null && ids != null) throw new IllegalArgumentException("give either --prompt or --ids, not both");
         for (Path out : new Path[] {json, csv, projections}) if (out != null) Outputs.requireWritableTarget(out);
         if (!(tolerance > 0)) throw new IllegalArgumentException("--tolerance must be > 0, got " + tolerance);
+        if (figures.requested()) figures.formats(); // a typo in --format fails before the work
         ExitThresholds thresholds = ExitThresholds.parse(exitThresholds);
         AnalysisOptions options = new AnalysisOptions(space == null ? null : StateSpace.byId(space), thresholds,
                 AnalysisOptions.defaults().motifs(), components);
@@ -154,6 +158,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println("wrote " + csv);
         }
         if (projections != null) writeProjections(out, reports);
+        if (figures.requested()) figures.write(data, reports, out);
         return 0;
     }
 
