@@ -34,18 +34,19 @@ final class PdfText extends Graphics2D {
     @Override
     public void drawString(String s, float x, float y) {
         if (s == null || s.isEmpty()) return;
-        boolean allPlain = true;
-        for (int i = 0; i < s.length() && allPlain; i++) allPlain = plain(s.charAt(i));
-        if (allPlain) {
+        boolean[] text = textable(s);
+        boolean allText = true;
+        for (boolean t : text) allText &= t;
+        if (allText) {
             g.drawString(s, x, y);
             return;
         }
         float cx = x;
         int start = 0;
         while (start < s.length()) {
-            boolean p = plain(s.charAt(start));
+            boolean p = text[start];
             int end = start + 1;
-            while (end < s.length() && plain(s.charAt(end)) == p) end++;
+            while (end < s.length() && text[end] == p) end++;
             String run = s.substring(start, end);
             if (p) {
                 g.drawString(run, cx, y);
@@ -57,6 +58,38 @@ final class PdfText extends Graphics2D {
             cx += (float) g.getFont().getStringBounds(run, g.getFontRenderContext()).getWidth();
             start = end;
         }
+    }
+
+    /**
+     * Which characters can go into a PDF text string as OrsonPDF writes it: printable ASCII — except
+     * that it does not escape parentheses or backslashes, which PDF strings only tolerate as balanced
+     * pairs. A run with unbalanced parentheses ("KL(p_i" once "−" is cut out) would end the string
+     * early and spill into the page's operators, so such runs draw their parentheses as outlines.
+     */
+    static boolean[] textable(String s) {
+        boolean[] t = new boolean[s.length()];
+        for (int i = 0; i < s.length(); i++) t[i] = plain(s.charAt(i));
+        int start = 0;
+        while (start < s.length()) {
+            if (!t[start]) {
+                start++;
+                continue;
+            }
+            int end = start;
+            int depth = 0;
+            boolean safe = true;
+            while (end < s.length() && t[end]) {
+                char c = s.charAt(end);
+                if (c == '\\') safe = false;
+                if (c == '(') depth++;
+                if (c == ')' && --depth < 0) safe = false;
+                end++;
+            }
+            if (depth != 0) safe = false;
+            if (!safe) for (int i = start; i < end; i++) if ("()\\".indexOf(s.charAt(i)) >= 0) t[i] = false;
+            start = end;
+        }
+        return t;
     }
 
     @Override

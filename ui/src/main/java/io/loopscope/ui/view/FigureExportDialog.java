@@ -115,8 +115,10 @@ public final class FigureExportDialog {
         formatChoice.setVisible(!set);
         formatChoice.setManaged(!set);
         formatLabel.setText(set ? "Formats" : "Format");
-        sizeLabel.setVisible(!set);
-        sizeBox.setVisible(!set);
+        for (Node n : new Node[] {sizeLabel, sizeBox}) {
+            n.setVisible(!set);
+            n.setManaged(!set);
+        }
         bind(widthSpinner, 72, 7200, vm.widthProperty(), 36);
         bind(heightSpinner, 72, 7200, vm.heightProperty(), 36);
         bind(dpiSpinner, FigureWriter.MIN_DPI, FigureWriter.MAX_DPI, vm.dpiProperty(), 50);

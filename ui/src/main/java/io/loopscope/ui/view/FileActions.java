@@ -148,6 +148,11 @@ public final class FileActions {
 
     /** Reads the session in the background and puts it on screen only when it was read completely. */
     public Task<SessionState> openSession(Path source) {
+        return openSession(source, false);
+    }
+
+    /** As {@link #openSession(Path)}; a recovered session is not "the session file" (Save asks where). */
+    Task<SessionState> openSession(Path source, boolean recovered) {
         var analyzer = ctx.services().pipeline().analyzer();
         Task<SessionState> task = new Task<>() {
             @Override
@@ -158,9 +163,11 @@ public final class FileActions {
         };
         run("Opening " + source.getFileName() + "…", task, s -> {
             applySession(s);
-            sessionFile = source;
-            lastFolder = folderOf(source);
-            done("Opened " + source);
+            if (!recovered) {
+                sessionFile = source;
+                lastFolder = folderOf(source);
+            }
+            done(recovered ? "Restored the autosaved session — File → Save session as… to keep it" : "Opened " + source);
         }, "The session could not be opened");
         return task;
     }

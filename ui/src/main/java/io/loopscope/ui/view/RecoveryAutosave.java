@@ -95,7 +95,7 @@ public final class RecoveryAutosave {
         a.setContentText("Restore the session autosaved at " + when + "? (It is kept in " + file + ".)");
         a.getDialogPane().setId("recoveryDialog");
         a.showAndWait().ifPresent(b -> {
-            if (b == restore) ctx.files().openSession(file);
+            if (b == restore) ctx.files().openSession(file, true);
             else discard();
         });
     }

@@ -72,6 +72,7 @@ public final class MetricsViewModel {
         List<String> names = r.tokenStrings();
         List<Series> out = new ArrayList<>();
         for (int t : tokens) {
+            if (t < 0 || t >= a.tokens()) continue; // a selection from the previous run, about to be reset
             double[] size = new double[steps], k = new double[steps], e = new double[steps];
             for (int s = 0; s < steps; s++) {
                 size[s] = a.relativeStep(t, s);

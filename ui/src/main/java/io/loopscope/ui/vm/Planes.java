@@ -36,6 +36,7 @@ public final class Planes {
         IntTensor top = r.trace().lensTopkIds();
         List<TokenPath> paths = new ArrayList<>(tokens.size());
         for (int t : tokens) {
+            if (t < 0 || t >= a.tokens()) continue; // a selection from the previous run, about to be reset
             double[] x = new double[steps], y = new double[steps], d = new double[steps];
             String[] top1 = new String[steps];
             for (int s = 0; s < steps; s++) {

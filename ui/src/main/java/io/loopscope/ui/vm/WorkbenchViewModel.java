@@ -40,13 +40,6 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel() {
         // a new criterion brings its own default threshold; the user may then edit it
         criterion.addListener((o, a, c) -> threshold.set(c.defaultThreshold()));
-        // First, and as an invalidation listener (those fire before change listeners): the selection
-        // must fit the new run before any child view rebuilds, or a shorter prompt would be drawn
-        // with the previous run's token indices.
-        result.addListener(o -> {
-            RunResult r = result.get();
-            if (r != null) selection.reset(r.tokens(), r.iterations(), defaultSelection(r.tokens()));
-        });
         tokenStrip = new TokenStripViewModel(result, selection, criterion, threshold);
         trajectories = new TrajectoryViewModel(result, selection);
         heatmap = new HeatmapViewModel(result, selection);
@@ -54,6 +47,11 @@ public final class WorkbenchViewModel {
         lens = new LensViewModel(result, selection);
         motifCard = new MotifCardViewModel(result, selection);
         waterfall = new WaterfallViewModel(result, selection);
+        // after the children's own result listeners (the trajectory view sets its last step first);
+        // until this runs, children may see the previous run's selection, so they clip it to the run
+        result.addListener((o, a, r) -> {
+            if (r != null) selection.reset(r.tokens(), r.iterations(), defaultSelection(r.tokens()));
+        });
     }
 
     /** The last few tokens: in a prompt the later tokens are the ones that have seen the most context. */

@@ -97,6 +97,30 @@ class FigureExportTest {
         assertFalse(content.contains("?"), "no characters lost to '?' (non-ASCII glyphs are drawn as outlines)");
     }
 
+    /** OrsonPDF does not escape parentheses: a run like "KL(p_i" must not open a string it never closes. */
+    @Test
+    void pdfTextStringsStayBalanced() throws Exception {
+        boolean[] t = PdfText.textable("KL(p_i−1 ‖ p_i) (nats)");
+        assertFalse(t[2], "the unbalanced '(' is drawn as an outline");
+        assertTrue(t[0] && t[3], "letters stay text");
+        assertFalse(t[6], "'−' is not ASCII");
+        boolean[] ok = PdfText.textable("lens entropy (nats)");
+        for (boolean b : ok) assertTrue(b, "balanced parentheses stay text");
+        Path pdf = dir.resolve("m.pdf");
+        FigureWriter.write(named(set(), "metrics"), FigureFormat.PDF, pdf, 300);
+        for (String line : pdfContent(Files.readAllBytes(pdf)).split("\n")) {
+            if (!line.endsWith(" Tj ET")) continue;
+            String str = line.substring(line.indexOf('(') + 1, line.lastIndexOf(") Tj ET"));
+            int depth = 0;
+            for (char c : str.toCharArray()) {
+                if (c == '(') depth++;
+                if (c == ')') depth--;
+                assertTrue(depth >= 0, "unbalanced string in: " + line);
+            }
+            assertEquals(0, depth, "unbalanced string in: " + line);
+        }
+    }
+
     @Test
     void darkThemeFiguresUseTheDarkBackground() throws Exception {
         RunResult r = TestRuns.synthetic("abc", 8);
