@@ -6,10 +6,10 @@ import org.jfree.pdf.PDFHints;
 
 /**
  * OrsonPDF writes text with the PDF standard fonts, which it encodes as ASCII only: "‖s_i − s*‖" or a
- * token "é" would come out as question marks. This Graphics2D passes everything through to the PDF
- * graphics, except that each string is split into runs: ASCII runs stay real PDF text (selectable,
- * searchable), other characters are drawn as vector glyph outlines from the same font — still
- * vectors, never a bitmap, and the label reads as on screen.
+ * token "é" would come out as question marks, and it does not escape parentheses. This Graphics2D
+ * passes everything through to the PDF graphics, except that a string it cannot write as PDF text is
+ * drawn as vector glyph outlines of the same font — still vectors, never a bitmap, and the label
+ * reads as on screen. Plain labels (tick numbers, axis titles, token labels) stay real, searchable text.
  */
 final class PdfText extends Graphics2D {
     private final Graphics2D g;
@@ -34,29 +34,20 @@ final class PdfText extends Graphics2D {
     @Override
     public void drawString(String s, float x, float y) {
         if (s == null || s.isEmpty()) return;
-        boolean[] text = textable(s);
         boolean allText = true;
-        for (boolean t : text) allText &= t;
+        for (boolean t : textable(s)) allText &= t;
         if (allText) {
             g.drawString(s, x, y);
             return;
         }
-        float cx = x;
-        int start = 0;
-        while (start < s.length()) {
-            boolean p = text[start];
-            int end = start + 1;
-            while (end < s.length() && text[end] == p) end++;
-            String run = s.substring(start, end);
-            if (p) {
-                g.drawString(run, cx, y);
-            } else {
-                g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
-                g.drawString(run, cx, y);
-                g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD);
-            }
-            cx += (float) g.getFont().getStringBounds(run, g.getFontRenderContext()).getWidth();
-            start = end;
+        // The whole string as outlines, not just the odd characters: the PDF viewer sets text in
+        // Helvetica, narrower than the Java font jfreechart measured with, so mixing text runs and
+        // outline runs left visible gaps inside a label.
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        try {
+            g.drawString(s, x, y);
+        } finally {
+            g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD);
         }
     }
 
