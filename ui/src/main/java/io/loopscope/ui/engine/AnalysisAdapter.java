@@ -31,6 +31,15 @@ public final class AnalysisAdapter implements Analyzer {
     }
 
     @Override
+    public RunAnalysis inFrameOf(RunAnalysis a, RunAnalysis b) {
+        try {
+            return ProjectedAnalysis.of(a, b);
+        } catch (IllegalArgumentException e) {
+            return null; // e.g. different state spaces: Compare falls back to each run's own PCA and says so
+        }
+    }
+
+    @Override
     public PairComparison compare(Trace a, Trace b) {
         if (a.tokenCount() != b.tokenCount() || a.hidden() != b.hidden() || !java.util.Arrays.equals(a.ids(), b.ids())) return null;
         TraceData da = TraceLoader.fromTrace(a, "A"), db = TraceLoader.fromTrace(b, "B");

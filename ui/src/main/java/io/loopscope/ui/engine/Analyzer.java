@@ -9,4 +9,9 @@ public interface Analyzer {
 
     /** Path independence of two runs of the same prompt; null when they cannot be compared (different prompts). */
     PairComparison compare(Trace a, Trace b);
+
+    /** Run b's analysis in run a's PCA frame (Compare draws both in one basis), or null when that is not possible. */
+    default RunAnalysis inFrameOf(RunAnalysis a, RunAnalysis b) {
+        return null;
+    }
 }

@@ -130,7 +130,8 @@ public final class SessionFile {
             RunResult a = loadRun(source, npz, runs.get(0), analyzer);
             RunResult b = runs.size() > 1 ? loadRun(source, npz, runs.get(1), analyzer) : null;
             PairComparison cmp = b == null ? null : analyzer.compare(a.trace(), b.trace());
-            return new SessionState(a, b, cmp, SessionJson.view(doc.path("view"), a));
+            var bInA = b == null ? null : analyzer.inFrameOf(a.analysis(), b.analysis());
+            return new SessionState(a, b, cmp, SessionJson.view(doc.path("view"), a), bInA);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new SessionFormatException(source.getFileName() + " is damaged: " + e.getMessage(), e);
         }

@@ -90,6 +90,12 @@ public final class CompareController {
         ctx.runner().runCompare();
     }
 
+    /** Which PCA frame a panel is drawn in: B shares A's when the analysis could project it. */
+    private String frame(int panel) {
+        if (panel == 0) return vm.sharedFrame() ? "(PCA of A; B is projected onto it)" : "(its own PCA)";
+        return vm.sharedFrame() ? "(projected onto A's PCA)" : "(its own PCA: another model, width or space)";
+    }
+
     private void show(List<PlaneData> planes) {
         if (planes.isEmpty()) {
             Label l = new Label("Run a prompt, then Run B: the same prompt from another seed, iteration count, init or model.");
@@ -127,7 +133,7 @@ public final class CompareController {
             charts.get(i).setColourBarVisible(i == planes.size() - 1);
             RunResult r = runs[i];
             ((Label) panels.get(i).getChildren().getFirst()).setText((i == 0 ? "A: " : "B: ")
-                    + (r == null ? "" : r.trace().info().model() + " · " + r.spec().shortLabel() + "  (its own PCA)"));
+                    + (r == null ? "" : r.trace().info().model() + " · " + r.spec().shortLabel() + "  " + frame(i)));
         }
         chartHost.getChildren().setAll(panels.subList(0, planes.size()));
     }

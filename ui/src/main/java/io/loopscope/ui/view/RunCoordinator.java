@@ -50,8 +50,9 @@ public final class RunCoordinator {
             }
         };
         ctx.run().started(spec);
-        task.messageProperty().addListener((o, a, m) -> ctx.run().progressed(m, task.getProgress()));
-        task.progressProperty().addListener((o, a, p) -> ctx.run().progressed(task.getMessage(), p.doubleValue()));
+        // a progress update can reach the FX thread after the task was cancelled: it must not overwrite "Cancelled"
+        task.messageProperty().addListener((o, a, m) -> { if (!task.isDone()) ctx.run().progressed(m, task.getProgress()); });
+        task.progressProperty().addListener((o, a, p) -> { if (!task.isDone()) ctx.run().progressed(task.getMessage(), p.doubleValue()); });
         task.setOnSucceeded(e -> {
             RunResult r = task.getValue();
             ctx.run().finished(r);
@@ -89,7 +90,7 @@ public final class RunCoordinator {
             ErrorDialog.show(ctx.window(), "Cannot compare", e);
             return;
         }
-        record Both(RunResult b, PairComparison c) {
+        record Both(RunResult b, PairComparison c, io.loopscope.ui.engine.RunAnalysis bInA) {
         }
         Task<Both> task = new Task<>() {
             @Override
@@ -98,17 +99,18 @@ public final class RunCoordinator {
                     updateMessage("Run B: " + m);
                     updateProgress(f < 0 ? -1 : f, 1);
                 }, this::isCancelled);
-                return new Both(b, ctx.services().pipeline().analyzer().compare(a.trace(), b.trace()));
+                var analyzer = ctx.services().pipeline().analyzer();
+                return new Both(b, analyzer.compare(a.trace(), b.trace()), analyzer.inFrameOf(a.analysis(), b.analysis()));
             }
         };
         cmp.runningProperty().set(true);
         ctx.run().runningProperty().set(true);
-        task.messageProperty().addListener((o, x, m) -> ctx.run().progressed(m, task.getProgress()));
-        task.progressProperty().addListener((o, x, p) -> ctx.run().progressed(task.getMessage(), p.doubleValue()));
+        task.messageProperty().addListener((o, x, m) -> { if (!task.isDone()) ctx.run().progressed(m, task.getProgress()); });
+        task.progressProperty().addListener((o, x, p) -> { if (!task.isDone()) ctx.run().progressed(task.getMessage(), p.doubleValue()); });
         task.setOnSucceeded(e -> {
             ctx.run().runningProperty().set(false);
             ctx.run().progressed("Run B done: " + spec.shortLabel(), 0);
-            cmp.finished(task.getValue().b(), task.getValue().c());
+            cmp.finished(task.getValue().b(), task.getValue().c(), task.getValue().bInA());
             if (after != null) after.run();
         });
         task.setOnCancelled(e -> {

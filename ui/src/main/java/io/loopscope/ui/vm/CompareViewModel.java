@@ -2,6 +2,7 @@ package io.loopscope.ui.vm;
 
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.PairComparison;
+import io.loopscope.ui.engine.RunAnalysis;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.engine.RunSpec.InitMode;
@@ -31,6 +32,8 @@ public final class CompareViewModel {
     private final ObjectProperty<RunResult> left;
     private final Selection selection;
     private final ObjectProperty<RunResult> right = new SimpleObjectProperty<>();
+    /** Run B with its states projected onto A's PCA (null: B is drawn in its own PCA). */
+    private final ObjectProperty<RunResult> rightInFrameOfA = new SimpleObjectProperty<>();
     private final ObjectProperty<PairComparison> comparison = new SimpleObjectProperty<>();
     private final ObjectProperty<ModelRef> modelB = new SimpleObjectProperty<>();
     private final IntegerProperty iterationsB = new SimpleIntegerProperty(32);
@@ -52,6 +55,7 @@ public final class CompareViewModel {
             initB.set(r.spec().init());
             seedB.set(r.spec().seed() + 1);
             right.set(null);
+            rightInFrameOfA.set(null);
             comparison.set(null);
         });
         for (Observable o : new Observable[] {left, right, selection.tokensProperty(), selection.focusProperty(), pair, comparison}) {
@@ -61,6 +65,12 @@ public final class CompareViewModel {
 
     public ObjectProperty<RunResult> leftProperty() { return left; }
     public ObjectProperty<RunResult> rightProperty() { return right; }
+    public ObjectProperty<RunResult> rightInFrameOfAProperty() { return rightInFrameOfA; }
+
+    /** Whether B is drawn in A's PCA frame (one basis for both panels). */
+    public boolean sharedFrame() {
+        return rightInFrameOfA.get() != null;
+    }
     public ObjectProperty<PairComparison> comparisonProperty() { return comparison; }
     public ObjectProperty<ModelRef> modelBProperty() { return modelB; }
     public IntegerProperty iterationsBProperty() { return iterationsB; }
@@ -84,13 +94,20 @@ public final class CompareViewModel {
     }
 
     public void finished(RunResult b, PairComparison c) {
+        finished(b, c, null);
+    }
+
+    /** Run B is done; bInFrameOfA is B's analysis in A's PCA frame, or null to draw B in its own. */
+    public void finished(RunResult b, PairComparison c, RunAnalysis bInFrameOfA) {
         running.set(false);
         comparison.set(c);
+        rightInFrameOfA.set(bInFrameOfA == null ? null
+                : new RunResult(b.spec(), b.model(), b.trace(), bInFrameOfA, b.traceMs(), b.analysisMs()));
         right.set(b);
     }
 
     private void rebuild() {
-        RunResult a = left.get(), b = right.get();
+        RunResult a = left.get(), b = rightInFrameOfA.get() != null ? rightInFrameOfA.get() : right.get();
         PcPair p = pair.get() == null ? new PcPair(0, 1) : pair.get(); // a choice box clears its value while refilling
         List<PlaneData> out = new ArrayList<>();
         if (a != null && a.analysis().components() > Math.max(p.x(), p.y())) {

@@ -66,7 +66,7 @@ public final class SessionBinding {
             compare.seedBProperty().set(v.compare().seed());
             compare.pairProperty().set(v.compare().pair());
         }
-        if (s.compareRun() != null) compare.finished(s.compareRun(), s.comparison());
+        if (s.compareRun() != null) compare.finished(s.compareRun(), s.comparison(), s.compareInFrameOfA());
         if (WorkbenchViewModel.VIEWS.contains(v.view())) workbench.viewProperty().set(v.view());
     }
 
