@@ -36,7 +36,7 @@ public final class WorkbenchBenchmark {
         ModelRef model = args.length > 0 ? ModelRef.folder(Path.of(args[0])) : defaultModel();
         HuginnModelLoader loader = new HuginnModelLoader(WorkbenchBenchmark::embedded, "bench");
         RunPipeline pipeline = new RunPipeline(loader, new AnalysisAdapter());
-        String prompt = loader.load(model).hasTokenizer() ? "the quick brown fox jumps over a lazy dog" : ids(32);
+        String prompt = loader.load(model).hasTokenizer() ? "a>c c>f f>b x>q a>>> 4+7+1+9=xyz" : ids(32); // 32 characters = 32 tokens
         System.out.println("model: " + model.displayName() + " — " + loader.load(model).description());
         int repeats = 7;
         double[] trace = new double[repeats], analysis = new double[repeats], views = new double[repeats], charts = new double[repeats],
