@@ -13,7 +13,6 @@ import io.loopscope.ui.vm.PcPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -43,18 +42,11 @@ class PublishFlowsFxTest {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFlows.waitFor(what, condition);
     }
 
     private void runPrompt(FxRobot robot, String prompt) {
-        robot.clickOn("#promptField").eraseText(40).write(prompt);
-        robot.clickOn("#runButton");
-        waitFor("the run", () -> ctx.workbench().result() != null && !ctx.run().runningProperty().get());
+        FxFlows.runPrompt(robot, ctx, prompt);
     }
 
     /** Fires a menu item by its path of texts (the menu's own action, without moving a pointer over popups). */

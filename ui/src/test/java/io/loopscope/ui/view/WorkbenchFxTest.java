@@ -11,7 +11,6 @@ import io.loopscope.ui.vm.PcPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The main flows, driven through the real window with a robot (headless Monocle in the build). */
 @ExtendWith(ApplicationExtension.class)
@@ -44,18 +42,11 @@ class WorkbenchFxTest {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFlows.waitFor(what, condition);
     }
 
     private void runPrompt(FxRobot robot, String prompt) {
-        robot.clickOn("#promptField").eraseText(40).write(prompt);
-        robot.clickOn("#runButton");
-        waitFor("the run", () -> ctx.workbench().result() != null && !ctx.run().runningProperty().get());
+        FxFlows.runPrompt(robot, ctx, prompt);
     }
 
     @Test
