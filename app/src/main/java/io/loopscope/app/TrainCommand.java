@@ -85,8 +85,8 @@ public final class TrainCommand implements Callable<Integer> {
 
                 @Override
                 public void onCheckpoint(long step, Path dir) {
-                    outWriter.printf(Locale.ROOT, "step %d: loss %.3f, checkpoint saved, %.0f s%n", step, smoothed[0],
-                            (System.nanoTime() - started) / 1e9);
+                    outWriter.printf(Locale.ROOT, "step %d: loss %.3f, checkpoint saved, %.0f s; %s%n", step, smoothed[0],
+                            (System.nanoTime() - started) / 1e9, trainer.curriculumSummary());
                     outWriter.flush();
                 }
             });

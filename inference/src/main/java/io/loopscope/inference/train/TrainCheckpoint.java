@@ -1,5 +1,6 @@
 package io.loopscope.inference.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loopscope.inference.checkpoint.CheckpointException;
@@ -43,11 +44,11 @@ public final class TrainCheckpoint {
 
     /** A checkpoint read back for resuming. */
     record Loaded(Path dir, long step, TrainOptions options, Map<String, INDArray> params, Map<String, INDArray> optimizer,
-                  double elapsedSeconds) {
+                  double elapsedSeconds, JsonNode curriculum) {
     }
 
     static void save(Path out, TrainOptions options, HuginnConfig config, Map<String, INDArray> params, Adam adam,
-                     long step, CharVocab vocab, double elapsedSeconds) throws IOException {
+                     long step, CharVocab vocab, double elapsedSeconds, JsonNode curriculum) throws IOException {
         Path dir = out.resolve(CHECKPOINTS);
         Files.createDirectories(dir);
         Path target = dir.resolve(String.format("step-%07d", step));
@@ -64,6 +65,7 @@ public final class TrainCheckpoint {
         state.put("architecture", options.architecture());
         state.put("vocab", vocab.toString());
         state.set("options", JSON.valueToTree(options));
+        state.set("curriculum", curriculum);
         Files.writeString(partial.resolve(STATE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
         deleteTree(target); // only a stale copy of this very step (a resumed run repeating it) can be here
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -117,7 +119,8 @@ public final class TrainCheckpoint {
         Map<String, INDArray> params = new java.util.LinkedHashMap<>();
         HuginnLayout.flatten(model.config(), model.weights()).forEach((k, v) -> params.put(k, v.dup('c')));
         Map<String, INDArray> optimizer = Npz.read(checkpoint.resolve(OPTIMIZER)).arrays();
-        return new Loaded(checkpoint, state.get("step").asLong(), options, params, optimizer, state.path("elapsed_seconds").asDouble());
+        return new Loaded(checkpoint, state.get("step").asLong(), options, params, optimizer, state.path("elapsed_seconds").asDouble(),
+                state.path("curriculum"));
     }
 
     static void deleteTree(Path path) throws IOException {

@@ -4,7 +4,6 @@ import io.loopscope.inference.checkpoint.HuginnConfig;
 import io.loopscope.inference.checkpoint.HuginnLayout;
 import io.loopscope.inference.checkpoint.RandomWeights;
 import io.loopscope.inference.tasks.Example;
-import io.loopscope.inference.tasks.Task;
 import io.loopscope.inference.tasks.Tasks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Trains a Huginn-format looped model on the synthetic tasks with Huginn's recipe: per step
  * r ~ Poisson-lognormal(r̄), s0 ~ like-init, the first r − k iterations without gradient, the last k
- * with it, Adam, cross-entropy on the answer token only.
+ * with it, Adam, cross-entropy on the answer token only. Which task a step trains and how hard its
+ * examples are is the {@link Curriculum}'s choice.
  */
 public final class Trainer {
 
@@ -38,7 +38,7 @@ public final class Trainer {
     private final Path out;
     private final CharVocab vocab = CharVocab.standard();
     private final HuginnConfig config;
-    private final List<Task> tasks;
+    private final Curriculum curriculum;
     private final RecurrenceSampler sampler;
     private final Map<String, INDArray> params;
     private final Adam adam = new Adam(0.9, 0.98, 1e-8, 1.0);
@@ -64,6 +64,8 @@ public final class Trainer {
             adam.restore(saved.optimizer(), saved.step());
             this.step = saved.step();
             this.elapsedBefore = saved.elapsedSeconds();
+            this.curriculum = new Curriculum(this.options.tasks().stream().map(Tasks::byName).toList());
+            curriculum.restore(saved.curriculum());
         } else {
             if (latest.isPresent()) {
                 throw new IllegalArgumentException(out + " already holds training checkpoints (newest " + latest.get().getFileName()
@@ -74,8 +76,8 @@ public final class Trainer {
             this.params = new LinkedHashMap<>();
             HuginnLayout.flatten(config, RandomWeights.create(config, options.seed()))
                     .forEach((name, arr) -> params.put(name, arr.dup('c')));
+            this.curriculum = new Curriculum(this.options.tasks().stream().map(Tasks::byName).toList());
         }
-        this.tasks = this.options.tasks().stream().map(Tasks::byName).toList();
         this.sampler = new RecurrenceSampler(this.options.meanRecurrence(), this.options.sigma(), this.options.maxRecurrence());
     }
 
@@ -102,6 +104,11 @@ public final class Trainer {
         return step;
     }
 
+    /** Per task: the hardest difficulty opened so far and the running accuracy, for the log. */
+    public String curriculumSummary() {
+        return curriculum.summary();
+    }
+
     /** Trains until options.steps(), checkpointing every options.checkpointEvery() steps and at the end. */
     public void run(Listener listener) throws IOException {
         Files.createDirectories(out);
@@ -117,7 +124,7 @@ public final class Trainer {
             listener.onStep(step, options.steps(), result.loss, result.accuracy, result.recurrence, options.batch() / seconds);
             if (step % options.checkpointEvery() == 0 || step == options.steps()) {
                 double elapsed = elapsedBefore + (System.nanoTime() - started) / 1e9;
-                TrainCheckpoint.save(out, options, config, params, adam, step, vocab, elapsed);
+                TrainCheckpoint.save(out, options, config, params, adam, step, vocab, elapsed, curriculum.toJson());
                 listener.onCheckpoint(step, out);
             }
         }
@@ -129,9 +136,9 @@ public final class Trainer {
     /** One optimizer step; everything random in it comes from a generator seeded by (seed, t). */
     StepResult trainStep(long t) {
         SplittableRandom rng = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + t);
-        Task task = tasks.get((int) ((t - 1) % tasks.size()));
+        int task = curriculum.pickTask(rng);
         List<Example> examples = new ArrayList<>(options.batch());
-        for (int i = 0; i < options.batch(); i++) examples.add(task.sample(rng, task.training()));
+        for (int i = 0; i < options.batch(); i++) examples.add(curriculum.sample(task, rng));
         int seqLen = Math.min(config.blockSize(), Batch.bucket(Batch.maxLength(examples)));
         Batch batch = Batch.of(examples, vocab, seqLen);
         int r = sampler.sample(rng);
@@ -147,6 +154,7 @@ public final class Trainer {
         OutAndGrad result = graph.run(batch.ids(), state, batch.select(), batch.labels());
         double loss = result.getOutputs().get("loss").getDouble(0);
         double accuracy = batch.accuracy(result.getOutputs().get("logits"));
+        curriculum.record(task, accuracy);
         adam.step(params, result.getGradients(), options.learningRate(t));
         // Free native memory now rather than when the (nearly idle) Java heap next collects:
         // without this a run grew past 20 GB of off-heap arrays within minutes.

@@ -70,12 +70,18 @@ class TasksTest {
 
     @Test
     void countAnswersCountTheLetter() {
-        for (Example e : Tasks.examples(new CountTask(), new Range(0, 9), 200, 5)) {
+        java.util.Set<Character> answers = new java.util.TreeSet<>();
+        for (Example e : Tasks.examples(new CountTask(), new Range(1, 16), 400, 5)) {
             assertTrue(e.prompt().startsWith("how many "), e.prompt());
             char target = e.prompt().charAt(9);
             String letters = e.prompt().substring(e.prompt().indexOf(" in ") + 4, e.prompt().length() - 1);
+            assertEquals(e.difficulty(), letters.length(), e.prompt());
             assertEquals((char) ('0' + letters.chars().filter(c -> c == target).count()), e.answer(), e.prompt());
+            answers.add(e.answer());
         }
+        // every one-digit answer occurs, so the harder (longer) strings ask for no answer never trained
+        assertEquals("0123456789", answers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining()));
+        assertTrue(Tasks.examples(new CountTask(), new CountTask().training(), 400, 6).stream().anyMatch(e -> e.answer() == '9'));
     }
 
     @Test
