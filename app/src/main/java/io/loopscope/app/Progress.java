@@ -2,12 +2,17 @@ package io.loopscope.app;
 
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A terminal progress bar on stderr, or nothing when quiet or not attached to a terminal. */
+/**
+ * A terminal progress bar on stderr; without a terminal (a background job writing a log) the same
+ * line every {@link #LOG_INTERVAL_MILLIS}, so a log shows progress too; nothing when quiet.
+ */
 final class Progress implements AutoCloseable {
+    static final int LOG_INTERVAL_MILLIS = 30_000;
     private final ProgressBar bar;
 
     private Progress(ProgressBar bar) {
@@ -15,11 +20,17 @@ final class Progress implements AutoCloseable {
     }
 
     static Progress start(String task, long total, boolean quiet, PrintWriter err) {
-        if (quiet || System.console() == null) return new Progress(null);
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(200).build();
-        return new Progress(bar);
+        if (quiet) return new Progress(null);
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII);
+        if (System.console() != null) {
+            builder.setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200);
+        } else {
+            builder.setConsumer(new DelegatingProgressBarConsumer(line -> {
+                err.println(line.strip());
+                err.flush();
+            }, 100)).setUpdateIntervalMillis(LOG_INTERVAL_MILLIS).continuousUpdate();
+        }
+        return new Progress(builder.build());
     }
 
     void stepTo(long n) {
