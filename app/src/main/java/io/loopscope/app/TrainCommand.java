@@ -48,6 +48,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--mean-recurrence", description = "Mean training recurrence r̄ (default: 8).")
     Double meanRecurrence;
 
+    @Option(names = "--recurrence-ramp", description = "Steps over which the mean recurrence rises from 1 to r̄ (default: 0, none).")
+    Integer recurrenceRamp;
+
+    @Option(names = "--lr", description = "Peak learning rate (default: 0.002).")
+    Double lr;
+
     @Option(names = "--backprop-depth", description = "Iterations that get gradients, k (default: 4).")
     Integer backpropDepth;
 
@@ -98,8 +104,9 @@ public final class TrainCommand implements Callable<Integer> {
     private TrainOptions options(List<String> taskNames) {
         TrainOptions d = TrainOptions.defaults(taskNames, steps, seed);
         int h = hidden != null ? hidden : d.hidden();
-        return new TrainOptions(d.tasks(), steps, seed, batch != null ? batch : d.batch(), d.lr(), d.warmup(),
+        return new TrainOptions(d.tasks(), steps, seed, batch != null ? batch : d.batch(), lr != null ? lr : d.lr(), d.warmup(),
                 meanRecurrence != null ? meanRecurrence : d.meanRecurrence(), d.sigma(),
+                recurrenceRamp != null ? recurrenceRamp : d.recurrenceRamp(),
                 backpropDepth != null ? backpropDepth : d.backpropDepth(), d.maxRecurrence(),
                 checkpointEvery != null ? checkpointEvery : d.checkpointEvery(),
                 h, d.heads(), hidden != null ? h * 11 / 4 : d.intermediate(), d.prelude(), d.core(), d.coda(), d.blockSize());

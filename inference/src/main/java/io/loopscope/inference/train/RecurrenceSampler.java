@@ -15,7 +15,12 @@ public record RecurrenceSampler(double meanRecurrence, double sigma, int cap) {
 
     /** One recurrence count in 1..cap (the cap bounds the cost of the rare extreme draw). */
     public int sample(SplittableRandom rng) {
-        double tau = Math.log(meanRecurrence) - sigma * sigma / 2 + sigma * rng.nextGaussian();
+        return sample(rng, meanRecurrence);
+    }
+
+    /** One recurrence count for another mean (a depth curriculum's current r̄). */
+    public int sample(SplittableRandom rng, double mean) {
+        double tau = Math.log(mean) - sigma * sigma / 2 + sigma * rng.nextGaussian();
         return Math.min(cap, poisson(Math.exp(tau), rng) + 1);
     }
 

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param warmup         warm-up steps
  * @param meanRecurrence r̄ of Huginn's Poisson-lognormal recurrence sampling
  * @param sigma          σ of that sampling
+ * @param recurrenceRamp steps over which r̄ rises linearly from 1 to meanRecurrence (0: none) — a
+ *                       depth curriculum, as in McLeish et al. 2025 (retrofitted recurrence), so early
+ *                       steps are shallow and cheap while the model learns what the tasks ask
  * @param backpropDepth  k: gradients flow through the last k iterations only
  * @param maxRecurrence  cap on a sampled r
  * @param checkpointEvery steps between checkpoints
@@ -30,7 +33,7 @@ import java.util.Objects;
  */
 public record TrainOptions(
         List<String> tasks, int steps, long seed, int batch, double lr, int warmup,
-        double meanRecurrence, double sigma, int backpropDepth, int maxRecurrence, int checkpointEvery,
+        double meanRecurrence, double sigma, int recurrenceRamp, int backpropDepth, int maxRecurrence, int checkpointEvery,
         int hidden, int heads, int intermediate, int prelude, int core, int coda, int blockSize) {
 
     public TrainOptions {
@@ -48,6 +51,7 @@ public record TrainOptions(
         positive("core blocks", core);
         positive("block size", blockSize);
         if (!(lr > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
+        if (recurrenceRamp < 0) throw new IllegalArgumentException("recurrence ramp must be >= 0, got " + recurrenceRamp);
         if (warmup < 0) throw new IllegalArgumentException("warm-up must be >= 0, got " + warmup);
         if (!(meanRecurrence >= 1)) throw new IllegalArgumentException("mean recurrence must be >= 1, got " + meanRecurrence);
     }
@@ -58,12 +62,12 @@ public record TrainOptions(
 
     /** The defaults that trained the shipped model, for the given tasks, steps and seed. */
     public static TrainOptions defaults(List<String> tasks, int steps, long seed) {
-        return new TrainOptions(tasks, steps, seed, 32, 2e-3, 200, 8, 0.5, 4, 32, 250,
+        return new TrainOptions(tasks, steps, seed, 32, 2e-3, 200, 8, 0.5, 0, 4, 32, 250,
                 128, 4, 352, 1, 2, 1, 64);
     }
 
     public TrainOptions withSteps(int newSteps) {
-        return new TrainOptions(tasks, newSteps, seed, batch, lr, warmup, meanRecurrence, sigma, backpropDepth,
+        return new TrainOptions(tasks, newSteps, seed, batch, lr, warmup, meanRecurrence, sigma, recurrenceRamp, backpropDepth,
                 maxRecurrence, checkpointEvery, hidden, heads, intermediate, prelude, core, coda, blockSize);
     }
 
@@ -78,6 +82,12 @@ public record TrainOptions(
         if (t <= warmup) return lr * t / Math.max(1, warmup);
         double progress = (t - warmup) / (double) Math.max(1, steps - warmup);
         return lr * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, progress))));
+    }
+
+    /** The mean recurrence r̄ at step t (1-based): ramps from 1 to meanRecurrence over recurrenceRamp steps. */
+    public double meanRecurrenceAt(long t) {
+        if (recurrenceRamp == 0 || t >= recurrenceRamp) return meanRecurrence;
+        return 1 + (meanRecurrence - 1) * t / (double) recurrenceRamp;
     }
 
     /** A description of the architecture, to compare a resumed checkpoint against. */

@@ -141,7 +141,7 @@ public final class Trainer {
         for (int i = 0; i < options.batch(); i++) examples.add(curriculum.sample(task, rng));
         int seqLen = Math.min(config.blockSize(), Batch.bucket(Batch.maxLength(examples)));
         Batch batch = Batch.of(examples, vocab, seqLen);
-        int r = sampler.sample(rng);
+        int r = sampler.sample(rng, options.meanRecurrenceAt(t));
         int k = options.backpropDepth();
         INDArray state = likeInit(rng, options.batch() * seqLen, config.hidden());     // s0 [N, H]
         if (r > k) {

@@ -20,7 +20,7 @@ class TrainerTest {
 
     /** A model small enough that a few steps take seconds. */
     static TrainOptions tiny(int steps, int hidden) {
-        return new TrainOptions(List.of("copy", "sum"), steps, 5, 4, 1e-3, 1, 2, 0.5, 2, 4, 2,
+        return new TrainOptions(List.of("copy", "sum"), steps, 5, 4, 1e-3, 1, 2, 0.5, 0, 2, 4, 2,
                 hidden, 2, 24, 1, 1, 1, 64);
     }
 
@@ -88,9 +88,20 @@ class TrainerTest {
     }
 
     @Test
+    void theDepthCurriculumRampsTheMeanRecurrenceFromOne() {
+        TrainOptions o = TrainOptions.defaults(List.of("sum"), 1000, 1);
+        assertEquals(8, o.meanRecurrenceAt(1), "no ramp by default: Huginn's recipe");
+        TrainOptions ramped = new TrainOptions(o.tasks(), 1000, 1, 32, 2e-3, 200, 8, 0.5, 700, 4, 32, 250, 128, 4, 352, 1, 2, 1, 64);
+        assertEquals(1.01, ramped.meanRecurrenceAt(1), 1e-9);
+        assertEquals(4.5, ramped.meanRecurrenceAt(350), 1e-9);
+        assertEquals(8, ramped.meanRecurrenceAt(700), 1e-9);
+        assertEquals(8, ramped.meanRecurrenceAt(1000), 1e-9);
+    }
+
+    @Test
     void unknownTasksAreRejectedWithTheValidNames() {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> new TrainOptions(List.of("sum", "sort"),
-                1, 1, 1, 1e-3, 0, 2, 0.5, 1, 4, 1, 16, 2, 24, 1, 1, 1, 64));
+                1, 1, 1, 1e-3, 0, 2, 0.5, 0, 1, 4, 1, 16, 2, 24, 1, 1, 1, 64));
         assertTrue(ex.getMessage().contains("sort") && ex.getMessage().contains("sum, hops, count, copy"), ex.getMessage());
     }
 }
