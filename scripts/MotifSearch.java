@@ -13,7 +13,7 @@ import java.util.*;
  * Scans a model for motif instances and for answers that improve with iterations — how the teaching
  * demos in sample-prompts/demos were found, and how to show that a motif is absent.
  * Every task at every difficulty of its training and harder ranges (PER prompts each) plus a few
- * odd prompts, each from a random (seed 0) and a zero s0, R = 64.
+ * odd and random prompts, each from a random (seed 0) and a zero s0, R = 64.
  * <pre>
  *   java --enable-native-access=ALL-UNNAMED -cp "app/target/lib/*" scripts/MotifSearch.java MODEL_DIR [PER]
  * </pre>
@@ -27,6 +27,13 @@ public class MotifSearch {
         List<Example> ex = new ArrayList<>();
         for (Task t : Tasks.all()) {
             for (int d = t.training().min(); d <= t.harder().max(); d++) ex.addAll(Tasks.examples(t, new Range(d, d), per, 77 + d));
+        }
+        SplittableRandom random = new SplittableRandom(5);
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 +=>?";
+        for (int i = 0; i < 4 * per; i++) { // random strings: off every task's distribution
+            StringBuilder b = new StringBuilder();
+            for (int n = 5 + random.nextInt(25); n > 0; n--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            ex.add(new Example("random", 0, b.toString(), '?'));
         }
         for (String odd : List.of("zzzzzzzzzzzzzzzzzzzz", "9+9+9+9+9+9+9+9+9+9+9+9+9=", "a>b b>a a>>>>>>>>>>", "how many z in zzzzzzzzzzzzzzzzz?", "copy =", "0000000000000000", "a>b b>c c>d d>e e>f f>g a>>>>>>"))
             ex.add(new Example("odd", 0, odd, '?'));
