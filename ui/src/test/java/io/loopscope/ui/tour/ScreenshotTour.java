@@ -56,9 +56,9 @@ public final class ScreenshotTour {
         });
         waitFor(() -> fx(() -> ctx.workbench().result() != null && !ctx.run().runningProperty().get()));
         fx(() -> {
-            ctx.workbench().selection().click(29, false, false);
-            ctx.workbench().selection().click(30, true, false);
-            ctx.workbench().selection().click(31, true, false);
+            int n = ctx.workbench().result().tokens(); // the last three tokens, as the workbench selects after a run
+            ctx.workbench().selection().click(Math.max(0, n - 3), false, false);
+            for (int t = Math.max(0, n - 2); t < n; t++) ctx.workbench().selection().click(t, true, false);
             return null;
         });
         shoot(out, "trajectories", 0);
