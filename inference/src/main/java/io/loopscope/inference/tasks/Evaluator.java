@@ -20,6 +20,7 @@ public final class Evaluator {
     public static final int[] RECURRENCES = {1, 2, 4, 8, 16, 32, 64};
     /** Seeds the evaluation sets: a different stream from any training step's. */
     public static final long EVAL_SEED = 0x5EED_E7A1L;
+    private static final int GC_EVERY = 16;
 
     private final HuginnModel model;
     private final Tokenizer tokenizer;
@@ -52,8 +53,13 @@ public final class Evaluator {
         // Examples are independent and the engine keeps no state between calls, so they run in
         // parallel (one per core); each example's s0 seed depends only on its index.
         java.util.concurrent.atomic.AtomicIntegerArray right = new java.util.concurrent.atomic.AtomicIntegerArray(rs.length);
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
         java.util.stream.IntStream.range(0, examples.size()).parallel().forEach(n -> {
             boolean[] correct = answers(examples.get(n), rs, EVAL_SEED + n);
+            // Each example leaves ~10 MB of native arrays that are freed only when their small Java
+            // handles are collected; the heap hardly grows, so without this an 800-example eval
+            // reached 15 GB of native memory and was killed by the OOM killer.
+            if (finished.incrementAndGet() % GC_EVERY == 0) System.gc();
             for (int i = 0; i < rs.length; i++) if (correct[i]) right.incrementAndGet(i);
             synchronized (progress) {
                 progress.accept(1);
