@@ -14,6 +14,9 @@ import java.util.Locale;
  * rule and threshold is in analysis/MOTIFS.md.
  */
 public final class MotifClassifier {
+    /** Late steps at or below this share of the state norm count as standing still (float32 noise). */
+    static final double NUMERIC_FLOOR = 1e-5;
+
     private final MotifThresholds th;
 
     public MotifClassifier(MotifThresholds thresholds) {
@@ -48,6 +51,10 @@ public final class MotifClassifier {
             return new MotifResult(Motif.DIVERGING, new MotifEvidence.Diverging(f.stepGrowth(), f.normGrowth(), null), f, null);
         }
         if (f.stepGrowth() <= th.contractGrowth() && f.shrink() <= th.contractShrink()) return fixedPoint(m);
+        // float32 states cannot resolve motion much below 1e-6 of their norm: late steps that small are
+        // rounding noise around a point, whatever shape the noise happens to trace (it can look like a
+        // quasi-periodic orbit of radius 1e-7 × the norm)
+        if (f.tailStep() <= NUMERIC_FLOOR * f.meanNorm()) return fixedPoint(m);
         if (isOrbit(f)) return new MotifResult(Motif.ORBIT, OrbitFit.of(m), f, null);
         if (f.straightness() >= th.sliderStraightness() && f.alongShare() >= th.sliderAlongShare()) return slider(m);
         // settled: tiny late steps that either go nowhere (noise around a point) or are still shrinking (the

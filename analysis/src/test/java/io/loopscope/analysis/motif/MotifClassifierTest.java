@@ -77,6 +77,28 @@ class MotifClassifierTest {
     }
 
     @Test
+    void roundingNoiseThatCirclesAroundAPointIsAFixedPointNotAnOrbit() {
+        // a big first jump, then a rotation of radius 2e-7 × the state norm: what a settled float32 state
+        // looks like (the embedded model produced such "quasi-periodic orbits" of radius ~3e-6)
+        int h = 96;
+        double[][] x = new double[65][h];
+        for (int t = 1; t <= 64; t++) {
+            double phi = 2 * Math.PI * t / 3.3;
+            x[t][10] = 10 + 2e-6 * Math.cos(phi);
+            x[t][20] = 2e-6 * Math.sin(phi);
+        }
+        MotifResult r = classifier.classify(x);
+        assertEquals(Motif.FIXED_POINT, r.motif(), r.describe());
+        // the same rotation at 1e-3 of the norm is well above float32 resolution: a real (small) orbit
+        for (int t = 1; t <= 64; t++) {
+            double phi = 2 * Math.PI * t / 3.3;
+            x[t][10] = 10 + 1e-2 * Math.cos(phi);
+            x[t][20] = 1e-2 * Math.sin(phi);
+        }
+        assertEquals(Motif.ORBIT, classifier.classify(x).motif());
+    }
+
+    @Test
     void sliderEvidenceRecoversSpeedAndDirection() {
         double[][] x = new double[33][16];
         for (int t = 0; t <= 32; t++) {
