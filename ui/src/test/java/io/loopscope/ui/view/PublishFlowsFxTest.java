@@ -1,5 +1,6 @@
 package io.loopscope.ui.view;
 
+import static io.loopscope.ui.view.FxFlows.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,7 +14,6 @@ import io.loopscope.ui.vm.PcPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -41,14 +41,6 @@ class PublishFlowsFxTest {
         ctx = WorkbenchWindow.open(stage, FakeServices.create(0));
     }
 
-    private static void waitFor(String what, BooleanSupplier condition) {
-        FxFlows.waitFor(what, condition);
-    }
-
-    private void runPrompt(FxRobot robot, String prompt) {
-        FxFlows.runPrompt(robot, ctx, prompt);
-    }
-
     /** Fires a menu item by its path of texts (the menu's own action, without moving a pointer over popups). */
     private static void fireMenu(FxRobot robot, String... path) {
         javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
@@ -66,7 +58,7 @@ class PublishFlowsFxTest {
 
     @Test
     void exportTheFigureSetFromTheFileMenu(FxRobot robot) throws Exception {
-        runPrompt(robot, "abcdef");
+        FxFlows.runPrompt(robot, ctx, "abcdef");
         Path out = dir.resolve("figs");
         robot.clickOn("File").clickOn("Export").clickOn("Figure set (paper layout)…");
         waitFor("the export dialog", () -> robot.lookup("#exportTarget").tryQuery().isPresent());
@@ -86,7 +78,7 @@ class PublishFlowsFxTest {
 
     @Test
     void exportOneChartAsSvgAndAnUnwritableFolderSaysSo(FxRobot robot) throws Exception {
-        runPrompt(robot, "abcdef");
+        FxFlows.runPrompt(robot, ctx, "abcdef");
         Path svg = dir.resolve("one.svg");
         fireMenu(robot, "File", "Export", "Current view as figure…");
         waitFor("the export dialog", () -> robot.lookup("#exportTarget").tryQuery().isPresent());
@@ -109,7 +101,7 @@ class PublishFlowsFxTest {
 
     @Test
     void saveAndReopenASessionRestoresTheScreen(FxRobot robot) throws Exception {
-        runPrompt(robot, "abcdefgh");
+        FxFlows.runPrompt(robot, ctx, "abcdefgh");
         robot.clickOn("Compare runs");
         robot.clickOn("#runBButton");
         waitFor("run B", () -> ctx.compare().rightProperty().get() != null);
@@ -124,7 +116,7 @@ class PublishFlowsFxTest {
         robot.interact(() -> ctx.files().saveSession(file));
         waitFor("the save", () -> ctx.run().messageProperty().get().startsWith("Saved the session"));
 
-        runPrompt(robot, "xyz"); // something else on screen
+        FxFlows.runPrompt(robot, ctx, "xyz"); // something else on screen
         assertEquals(3, ctx.workbench().result().tokens());
 
         robot.interact(() -> ctx.files().openSession(file));
@@ -145,7 +137,7 @@ class PublishFlowsFxTest {
 
     @Test
     void aDamagedSessionShowsAnErrorAndKeepsTheScreen(FxRobot robot) throws Exception {
-        runPrompt(robot, "abcd");
+        FxFlows.runPrompt(robot, ctx, "abcd");
         Path junk = dir.resolve("junk.npz");
         Files.writeString(junk, "not a session");
         robot.interact(() -> ctx.files().openSession(junk));

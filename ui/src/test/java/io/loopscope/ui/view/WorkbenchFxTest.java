@@ -1,5 +1,6 @@
 package io.loopscope.ui.view;
 
+import static io.loopscope.ui.view.FxFlows.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +12,6 @@ import io.loopscope.ui.vm.PcPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
@@ -41,17 +41,9 @@ class WorkbenchFxTest {
         ctx = WorkbenchWindow.open(stage, FakeServices.create(4));
     }
 
-    private static void waitFor(String what, BooleanSupplier condition) {
-        FxFlows.waitFor(what, condition);
-    }
-
-    private void runPrompt(FxRobot robot, String prompt) {
-        FxFlows.runPrompt(robot, ctx, prompt);
-    }
-
     @Test
     void runAPromptFillsTheViews(FxRobot robot) {
-        runPrompt(robot, "the cat sat");
+        FxFlows.runPrompt(robot, ctx, "the cat sat");
         assertEquals(11, ctx.workbench().result().tokens());
         assertNotNull(robot.lookup("#chip-10").query(), "one chip per token");
         assertTrue(robot.lookup("#statusLabel").queryAs(Label.class).getText().contains("11 tokens"));
@@ -61,7 +53,7 @@ class WorkbenchFxTest {
 
     @Test
     void ctrlEnterRunsAndHistoryComesBackWithUp(FxRobot robot) {
-        runPrompt(robot, "abc");
+        FxFlows.runPrompt(robot, ctx, "abc");
         robot.clickOn("#promptField").eraseText(10).write("xyz");
         robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
         waitFor("the second run", () -> ctx.workbench().result().tokens() == 3 && ctx.run().historyEntries().getFirst().equals("xyz"));
@@ -71,7 +63,7 @@ class WorkbenchFxTest {
 
     @Test
     void selectTokensWithClicksAndModifiers(FxRobot robot) {
-        runPrompt(robot, "abcdef");
+        FxFlows.runPrompt(robot, ctx, "abcdef");
         robot.clickOn("#chip-0");
         assertEquals(List.of(0), ctx.workbench().selection().tokens());
         robot.press(KeyCode.CONTROL).clickOn("#chip-2").release(KeyCode.CONTROL);
@@ -84,7 +76,7 @@ class WorkbenchFxTest {
 
     @Test
     void changePcPairRelabelsTheAxes(FxRobot robot) {
-        runPrompt(robot, "abcd");
+        FxFlows.runPrompt(robot, ctx, "abcd");
         robot.clickOn(robot.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
                 && "PC3 – PC4".equals(c.getText())).<javafx.scene.Node>query());
         assertEquals(new PcPair(2, 3), ctx.workbench().trajectories().pairProperty().get());
@@ -99,7 +91,7 @@ class WorkbenchFxTest {
 
     @Test
     void scrubTheSliderAndPlay(FxRobot robot) {
-        runPrompt(robot, "abcd");
+        FxFlows.runPrompt(robot, ctx, "abcd");
         Slider slider = robot.lookup("#stepSlider").queryAs(Slider.class);
         assertEquals(32, (int) slider.getMax());
         robot.interact(() -> slider.setValue(5));
@@ -114,7 +106,7 @@ class WorkbenchFxTest {
 
     @Test
     void compareRunsBWithTheNextSeed(FxRobot robot) {
-        runPrompt(robot, "abcdef");
+        FxFlows.runPrompt(robot, ctx, "abcdef");
         robot.clickOn("Compare runs");
         robot.clickOn("#runBButton");
         waitFor("run B", () -> ctx.compare().rightProperty().get() != null);
@@ -125,7 +117,7 @@ class WorkbenchFxTest {
 
     @Test
     void cancelALongRun(FxRobot robot) {
-        runPrompt(robot, "ab");
+        FxFlows.runPrompt(robot, ctx, "ab");
         robot.interact(() -> ctx.run().iterationsProperty().set(1000));
         robot.clickOn("#promptField").eraseText(10).write("abcdef");
         robot.clickOn("#runButton");
@@ -155,7 +147,7 @@ class WorkbenchFxTest {
 
     @Test
     void tabsAndThemes(FxRobot robot) {
-        runPrompt(robot, "abcdef");
+        FxFlows.runPrompt(robot, ctx, "abcdef");
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         for (int i = 0; i < tabs.getTabs().size(); i++) {
             int k = i;
