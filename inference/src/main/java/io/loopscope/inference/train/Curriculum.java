@@ -49,10 +49,6 @@ final class Curriculum {
         return weights.length - 1;
     }
 
-    Task task(int index) {
-        return tasks.get(index);
-    }
-
     /** One training example of task index: mostly up to its current level, sometimes anywhere in its range. */
     Example sample(int index, SplittableRandom rng) {
         Task task = tasks.get(index);
