@@ -34,8 +34,11 @@ public final class WorkbenchWindow {
         });
         stage.show();
         // the first pulse after show(): the window is on screen and takes input — the startup figure the README reports
-        javafx.application.Platform.runLater(() -> LOG.info("window ready {} ms after the JVM started",
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+        // (only when asked for: the management bean costs start-up time of its own)
+        if (LOG.isInfoEnabled()) {
+            javafx.application.Platform.runLater(() -> LOG.info("window ready {} ms after the JVM started",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+        }
         if (ctx.autosave() != null) javafx.application.Platform.runLater(ctx.autosave()::offerAtStart); // after the window is up
         applyStart(ctx, services.start());
         return ctx;
