@@ -54,14 +54,14 @@ public class MotifSearch {
                 }
                 Integer kl = rep.exitSteps().get(ExitCriterion.byId("kl")).steps().get(last);
                 exits[kl == null ? 64 : Math.min(64, kl)]++;
-                if (init instanceof StateInit.Random && e.answer() != '?') {
+                if (init instanceof StateInit.Random && !e.answer().equals("?")) {
                     StringBuilder seq = new StringBuilder();
                     boolean wrong1 = false, right16 = true;
                     for (int s : new int[] {1, 2, 4, 8, 16, 32, 64}) {
                         String g = m.tokenStrings(new long[] {tr.lensTopkIds().get(s, last, 0)}).getFirst();
                         seq.append(s).append(':').append(g).append(' ');
-                        if (s == 1) wrong1 = !g.equals(String.valueOf(e.answer()));
-                        if (s >= 16) right16 &= g.equals(String.valueOf(e.answer()));
+                        if (s == 1) wrong1 = !g.equals(e.answer().substring(0, 1));
+                        if (s >= 16) right16 &= g.equals(e.answer().substring(0, 1));
                     }
                     if (wrong1 && right16) improving.add(e.task() + " d=" + e.difficulty() + " " + e.prompt() + " -> " + e.answer() + "  " + seq);
                 }

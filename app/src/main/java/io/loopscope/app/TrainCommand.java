@@ -24,7 +24,7 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--tasks", defaultValue = "all",
-            description = "Comma-separated tasks, or all (default: ${DEFAULT-VALUE}). Valid: sum, hops, count, copy.")
+            description = "Comma-separated tasks, or all (default: ${DEFAULT-VALUE}). Valid: sum, add, hops, count, copy.")
     String tasks;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The run's folder.")

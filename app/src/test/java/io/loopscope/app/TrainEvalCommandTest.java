@@ -41,7 +41,7 @@ class TrainEvalCommandTest {
     void unknownTaskAndResumeWithoutCheckpointAreClearErrors(@TempDir Path dir) {
         CliRun unknown = CliRun.of("train", "--tasks", "sum,sort", "--out", dir.toString(), "--quiet");
         assertEquals(1, unknown.exitCode());
-        assertTrue(unknown.err().contains("unknown task \"sort\"") && unknown.err().contains("sum, hops, count, copy"), unknown.err());
+        assertTrue(unknown.err().contains("unknown task \"sort\"") && unknown.err().contains("sum, add, hops, count, copy"), unknown.err());
 
         CliRun resume = CliRun.of("train", "--out", dir.resolve("none").toString(), "--resume", "--quiet");
         assertEquals(1, resume.exitCode());

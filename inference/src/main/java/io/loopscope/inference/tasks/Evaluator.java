@@ -48,7 +48,7 @@ public final class Evaluator {
         return new EvalReport(rs, samples, out);
     }
 
-    /** Fraction of examples answered correctly (argmax at the last prompt position), per r. */
+    /** Fraction of examples answered correctly (every answer character the argmax), per r. */
     double[] accuracy(List<Example> examples, int[] rs, IntConsumer progress) {
         // Examples are independent and the engine keeps no state between calls, so they run in
         // parallel (one per core); each example's s0 seed depends only on its index.
@@ -70,20 +70,26 @@ public final class Evaluator {
         return acc;
     }
 
-    /** For one example: is the answer the argmax at each r in rs (ascending)? s0 is like-init from stateSeed. */
+    /**
+     * For one example: is the answer right at each r in rs (ascending)? Every answer character must be
+     * the argmax after the prompt and the answer characters before it — with causal attention that is
+     * exactly whether greedy decoding writes the whole answer. s0 is like-init from stateSeed.
+     */
     public boolean[] answers(Example example, int[] rs, long stateSeed) {
-        long[] ids = tokenizer.encode(example.prompt());
-        long[] answer = tokenizer.encode(String.valueOf(example.answer()));
-        if (answer.length != 1) throw new IllegalStateException("answer '" + example.answer() + "' is not a single token");
+        long[] ids = tokenizer.encode(example.teacherForcedInput());
+        long[] answer = tokenizer.encode(example.answer());
+        if (answer.length != example.answer().length()) throw new IllegalStateException("answer \"" + example.answer() + "\" is not one token per character");
         INDArray e = model.embed(ids);
         INDArray s0 = model.initialState(new StateInit.Random(stateSeed), ids.length);
         boolean[] correct = new boolean[rs.length];
-        int last = ids.length - 1;
+        int first = ids.length - answer.length;                                  // the prompt's last position
         model.recur(s0, e, rs[rs.length - 1], (step, state) -> {
             for (int i = 0; i < rs.length; i++) {
                 if (rs[i] == step) {
-                    INDArray logits = model.decode(state);                // [S, V]
-                    correct[i] = logits.getRow(last).argMax().getLong(0) == answer[0];
+                    INDArray logits = model.decode(state);                       // [S, V]
+                    boolean all = true;
+                    for (int a = 0; a < answer.length && all; a++) all = logits.getRow(first + a).argMax().getLong(0) == answer[a];
+                    correct[i] = all;
                 }
             }
         });

@@ -2,7 +2,10 @@ package io.loopscope.inference.tasks;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 
 /**
@@ -41,6 +44,24 @@ public final class HopTask implements Task {
         shuffle(edges, rng);
         String prompt = String.join(" ", edges) + " " + letters.get(0) + ">".repeat(hops);
         return new Example(name(), hops, prompt, letters.get(hops));
+    }
+
+    /** "a>c c>f f>b a>>>": at the query's first and second '>' the prefixes ask for 1 and 2 hops (c, f). */
+    @Override
+    public Map<Integer, Character> prefixAnswers(Example example) {
+        String prompt = example.prompt();
+        int query = prompt.lastIndexOf(' ') + 1;
+        Map<Character, Character> next = new HashMap<>();
+        for (String edge : prompt.substring(0, Math.max(0, query - 1)).split(" ")) {
+            if (edge.length() == 3) next.put(edge.charAt(0), edge.charAt(2));
+        }
+        Map<Integer, Character> out = new TreeMap<>();
+        Character at = prompt.charAt(query);
+        for (int i = query + 1; i < prompt.length() - 1 && at != null; i++) {
+            at = next.get(at);
+            if (at != null) out.put(i, at);
+        }
+        return out;
     }
 
     /** Fisher–Yates with the task's own generator (Collections.shuffle wants a java.util.Random). */

@@ -1,5 +1,6 @@
 package io.loopscope.inference.tasks;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -24,6 +25,16 @@ public interface Task {
 
     /** One example at exactly this difficulty; all randomness comes from rng. */
     Example sample(SplittableRandom rng, int difficulty);
+
+    /**
+     * Positions inside the prompt (0-based, before its last character) where the prompt read up to
+     * and including that position is itself a question of this task, with its answer. A causal model
+     * sees exactly that prefix there, so the trainer supervises these positions too: more examples of
+     * the same task from the same sequence, not an easier task. None by default.
+     */
+    default Map<Integer, Character> prefixAnswers(Example example) {
+        return Map.of();
+    }
 
     /** One example with a difficulty drawn uniformly from the range. */
     default Example sample(SplittableRandom rng, Range range) {

@@ -11,7 +11,7 @@ public final class Tasks {
     private static final Map<String, Task> ALL = new LinkedHashMap<>();
 
     static {
-        for (Task t : List.of(new SumTask(), new HopTask(), new CountTask(), new CopyTask())) ALL.put(t.name(), t);
+        for (Task t : List.of(new SumTask(), new AddTask(), new HopTask(), new CountTask(), new CopyTask())) ALL.put(t.name(), t);
     }
 
     private Tasks() {

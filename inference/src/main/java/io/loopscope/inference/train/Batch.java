@@ -1,20 +1,27 @@
 package io.loopscope.inference.train;
 
 import io.loopscope.inference.tasks.Example;
+import io.loopscope.inference.tasks.Tasks;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A batch of examples as the graphs want it: prompts right-padded to S (causal attention means the
- * padding after a prompt never influences it), the answer position selected per row, answers one-hot.
+ * A batch of examples as the graphs want it. Each row is the example's teacher-forced input (the
+ * prompt, then all answer characters but the last) right-padded to S — causal attention means the
+ * padding never influences it. A row has up to P supervised positions: one per answer character,
+ * plus the positions where a prefix of the prompt is a question in its own right
+ * ({@link io.loopscope.inference.tasks.Task#prefixAnswers}).
  *
- * @param ids     [B, S] int token ids, [PAD] after each prompt
- * @param select  [B, S] one-hot: the prompt's last position, where the answer is predicted
- * @param labels  [B, V] one-hot answer ids
- * @param answers [B] answer ids
+ * @param ids     [B, S] int token ids, [PAD] after each input
+ * @param select  [B, P, S] one-hot: the supervised positions of each row; all-zero rows are unused slots
+ * @param labels  [B·P, V] one-hot target ids; all-zero for unused slots (they add nothing to the loss)
+ * @param targets [B][P] target id per slot, −1 for an unused slot
+ * @param scored  [B][P] whether a slot is an answer character (accuracy counts only those)
  */
-record Batch(INDArray ids, INDArray select, INDArray labels, int[] answers, int seqLen) {
+record Batch(INDArray ids, INDArray select, INDArray labels, int[][] targets, boolean[][] scored, int seqLen, int positions) {
 
     /**
      * Sequence lengths graphs are built for. Few buckets, because each (length, depth) pair is a
@@ -27,33 +34,66 @@ record Batch(INDArray ids, INDArray select, INDArray labels, int[] answers, int 
         return length;
     }
 
+    /** Supervised slots per row, rounded up to a power of two so few graph shapes are built. */
+    static int positionBucket(int count) {
+        return Integer.highestOneBit(Math.max(1, count - 1)) << (count > 1 ? 1 : 0);
+    }
+
+    private record Target(int position, int id, boolean scored) {
+    }
+
     static Batch of(List<Example> examples, CharVocab vocab, int seqLen) {
         int b = examples.size();
+        List<List<Target>> rows = new ArrayList<>(b);
         int[][] ids = new int[b][seqLen];
-        float[][] select = new float[b][seqLen];
-        float[][] labels = new float[b][vocab.size()];
-        int[] answers = new int[b];
         for (int i = 0; i < b; i++) {
             Example ex = examples.get(i);
-            int[] prompt = vocab.encode(ex.prompt());
-            if (prompt.length > seqLen) throw new IllegalArgumentException("prompt of " + prompt.length + " characters exceeds " + seqLen);
-            System.arraycopy(prompt, 0, ids[i], 0, prompt.length);
-            select[i][prompt.length - 1] = 1;
-            answers[i] = vocab.id(ex.answer());
-            labels[i][answers[i]] = 1;
+            int[] input = vocab.encode(ex.teacherForcedInput());
+            if (input.length > seqLen) throw new IllegalArgumentException("input of " + input.length + " characters exceeds " + seqLen + ": " + ex.teacherForcedInput());
+            System.arraycopy(input, 0, ids[i], 0, input.length);
+            List<Target> row = new ArrayList<>();
+            for (Map.Entry<Integer, Character> sub : Tasks.byName(ex.task()).prefixAnswers(ex).entrySet()) {
+                row.add(new Target(sub.getKey(), vocab.id(sub.getValue()), false));
+            }
+            int last = ex.prompt().length() - 1;
+            for (int a = 0; a < ex.answer().length(); a++) row.add(new Target(last + a, vocab.id(ex.answer().charAt(a)), true));
+            rows.add(row);
         }
-        return new Batch(Nd4j.createFromArray(ids), Nd4j.createFromArray(select), Nd4j.createFromArray(labels), answers, seqLen);
+        int p = positionBucket(rows.stream().mapToInt(List::size).max().orElse(1));
+        float[][][] select = new float[b][p][seqLen];
+        float[][] labels = new float[b * p][vocab.size()];
+        int[][] targets = new int[b][p];
+        boolean[][] scored = new boolean[b][p];
+        for (int i = 0; i < b; i++) {
+            java.util.Arrays.fill(targets[i], -1);
+            List<Target> row = rows.get(i);
+            for (int j = 0; j < row.size(); j++) {
+                Target t = row.get(j);
+                select[i][j][t.position()] = 1;
+                labels[i * p + j][t.id()] = 1;
+                targets[i][j] = t.id();
+                scored[i][j] = t.scored();
+            }
+        }
+        return new Batch(Nd4j.createFromArray(ids), Nd4j.createFromArray(select), Nd4j.createFromArray(labels), targets, scored, seqLen, p);
     }
 
+    /** Longest teacher-forced input of the examples. */
     static int maxLength(List<Example> examples) {
-        return examples.stream().mapToInt(e -> e.prompt().length()).max().orElse(1);
+        return examples.stream().mapToInt(e -> e.teacherForcedInput().length()).max().orElse(1);
     }
 
-    /** Fraction of rows whose argmax logit is the answer. logits [B, V]. */
+    /** Fraction of rows whose every answer character is the argmax at its position. logits [B·P, V]. */
     double accuracy(INDArray logits) {
         INDArray argmax = logits.argMax(1);
         int right = 0;
-        for (int i = 0; i < answers.length; i++) if (argmax.getInt(i) == answers[i]) right++;
-        return right / (double) answers.length;
+        for (int i = 0; i < targets.length; i++) {
+            boolean ok = true;
+            for (int j = 0; j < positions; j++) {
+                if (scored[i][j] && argmax.getInt(i * positions + j) != targets[i][j]) ok = false;
+            }
+            if (ok) right++;
+        }
+        return right / (double) targets.length;
     }
 }

@@ -143,9 +143,14 @@ final class SdHuginn {
      * The coda still sees every position (it attends causally); only the head is narrowed.
      */
     SDVariable decodeAt(SDVariable s, SDVariable select) {
-        SDVariable x = sd.reshape(decodeLatent(s), batch, seqLen, c.hidden());         // [B, S, H]
-        SDVariable picked = sd.mmul(sd.reshape(select, batch, 1, seqLen), x);            // [B, 1, H]
-        return sd.mmul(sd.reshape(picked, batch, c.hidden()), w(HuginnLayout.WTE), false, true, false); // [B, V]
+        return decodeAt(s, select, 1);
+    }
+
+    /** Logits at P positions per row: s [N, H], select [B, P, S] (one-hot rows, or zero rows) → [B·P, V]. */
+    SDVariable decodeAt(SDVariable s, SDVariable select, int positions) {
+        SDVariable x = sd.reshape(decodeLatent(s), batch, seqLen, c.hidden());                  // [B, S, H]
+        SDVariable picked = sd.mmul(sd.reshape(select, batch, positions, seqLen), x);             // [B, P, H]
+        return sd.mmul(sd.reshape(picked, (long) batch * positions, c.hidden()), w(HuginnLayout.WTE), false, true, false); // [B·P, V]
     }
 
     private SDVariable w(String name) {

@@ -18,31 +18,33 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  *   e   = prelude(embed(ids))                      (gets gradient through the last iterations)
  *   s   = StopGradient(s_start)                    s_start = s_{r−depth}, computed without gradient
  *   s   ← core(adapter([s; e]))                    depth times
- *   loss = −mean log softmax(decodeAt(s, select))[label]
+ *   loss = −Σ log softmax(decodeAt(s, select))[label] / number of supervised positions
  * </pre>
  * The iterations before the last depth are run by {@link ForwardGraph} — exactly Huginn's truncated
  * backpropagation, where those iterations run under no_grad. One graph per (S, depth) is cached by
- * the trainer; depth < k only when the sampled r itself is below k.
+ * the trainer; depth < k only when the sampled r itself is below k. P is the
+ * number of supervised positions per row ({@link Batch}).
  */
 final class TrainGraph {
     private final SameDiff sd = SameDiff.create();
     private final List<String> paramNames;
 
-    TrainGraph(HuginnConfig config, Map<String, INDArray> params, int batch, int seqLen, int depth) {
+    TrainGraph(HuginnConfig config, Map<String, INDArray> params, int batch, int seqLen, int depth, int positions) {
         this.paramNames = List.copyOf(HuginnLayout.required(config).keySet());
         SdHuginn model = new SdHuginn(sd, config, params, batch, seqLen);
         long n = (long) batch * seqLen;
         SDVariable ids = sd.placeHolder("ids", DataType.INT, batch, seqLen);                 // [B, S]
         SDVariable start = sd.placeHolder("s_start", DataType.FLOAT, n, config.hidden());    // [N, H]
-        SDVariable select = sd.placeHolder("select", DataType.FLOAT, batch, seqLen);         // [B, S]
-        SDVariable labels = sd.placeHolder("labels", DataType.FLOAT, batch, config.vocab()); // [B, V] one-hot
+        SDVariable select = sd.placeHolder("select", DataType.FLOAT, batch, positions, seqLen);          // [B, P, S]
+        SDVariable labels = sd.placeHolder("labels", DataType.FLOAT, (long) batch * positions, config.vocab()); // [B·P, V] one-hot or 0
 
         SDVariable e = model.embed(ids);
         SDVariable s = new StopGradient(sd, start).outputVariable();
         for (int i = 0; i < depth; i++) s = model.step(s, e);
-        SDVariable logits = sd.identity("logits", model.decodeAt(s, select));               // [B, V]
+        SDVariable logits = sd.identity("logits", model.decodeAt(s, select, positions));   // [B·P, V]
         SDVariable logProbs = sd.nn.logSoftmax(logits);
-        SDVariable loss = sd.identity("loss", logProbs.mul(labels).sum(1).mean().neg());
+        // unused slots have zero labels: they add nothing to the sum nor to the count
+        SDVariable loss = sd.identity("loss", logProbs.mul(labels).sum().div(labels.sum()).neg());
         sd.setLossVariables(loss);
     }
 
@@ -50,7 +52,7 @@ final class TrainGraph {
         return sd;
     }
 
-    /** Runs forward and backward; returns the loss, the logits [B, V] and a gradient per parameter. */
+    /** Runs forward and backward; returns the loss, the logits [B·P, V] and a gradient per parameter. */
     OutAndGrad run(INDArray ids, INDArray start, INDArray select, INDArray labels) {
         Map<String, INDArray> placeholders = Map.of("ids", ids, "s_start", start, "select", select, "labels", labels);
         OutAndGrad result = sd.calculateGradientsAndOutputs(placeholders, List.of("loss", "logits"), paramNames);

@@ -42,7 +42,7 @@ public final class Trainer {
     private final RecurrenceSampler sampler;
     private final Map<String, INDArray> params;
     private final Adam adam = new Adam(0.9, 0.98, 1e-8, 1.0);
-    private final Map<List<Integer>, TrainGraph> trainGraphs = new HashMap<>(); // (S, depth) →
+    private final Map<List<Integer>, TrainGraph> trainGraphs = new HashMap<>(); // (S, depth, P) →
     private final Map<Integer, ForwardGraph> forwardGraphs = new HashMap<>();
     private long step;
     private double elapsedBefore;
@@ -150,7 +150,8 @@ public final class Trainer {
             for (int i = 0; i < r - k; i++) state = forward.step(state, e);             // no gradient: Huginn's no_grad prefix
         }
         int depth = Math.min(r, k);
-        TrainGraph graph = trainGraphs.computeIfAbsent(List.of(seqLen, depth), key -> new TrainGraph(config, params, options.batch(), seqLen, depth));
+        TrainGraph graph = trainGraphs.computeIfAbsent(List.of(seqLen, depth, batch.positions()),
+                key -> new TrainGraph(config, params, options.batch(), seqLen, depth, batch.positions()));
         OutAndGrad result = graph.run(batch.ids(), state, batch.select(), batch.labels());
         double loss = result.getOutputs().get("loss").getDouble(0);
         double accuracy = batch.accuracy(result.getOutputs().get("logits"));

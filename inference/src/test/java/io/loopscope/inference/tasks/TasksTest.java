@@ -44,7 +44,7 @@ class TasksTest {
             String body = e.prompt().substring(0, e.prompt().length() - 1);
             int sum = 0;
             for (String d : body.split("\\+")) sum += Integer.parseInt(d);
-            assertEquals((char) ('0' + sum % 10), e.answer(), e.prompt());
+            assertEquals(String.valueOf(sum % 10), e.answer(), e.prompt());
             assertEquals(e.difficulty(), body.split("\\+").length);
         }
     }
@@ -63,9 +63,47 @@ class TasksTest {
             int hops = query.length() - 1;
             assertEquals(e.difficulty(), hops);
             for (int i = 0; i < hops; i++) at = next.get(at);
-            assertEquals(at, e.answer(), e.prompt());
+            assertEquals(String.valueOf(at), e.answer(), e.prompt());
             assertEquals(hops + HopTask.DISTRACTORS, parts.length - 1);
         }
+    }
+
+    @Test
+    void addAnswersAreTheDecimalSum() {
+        java.util.Set<Integer> lengths = new java.util.TreeSet<>();
+        for (Example e : Tasks.examples(new AddTask(), new Range(1, 5), 300, 8)) {
+            assertTrue(e.prompt().matches("(0|[1-9][0-9]*)\\+(0|[1-9][0-9]*)="), e.prompt());
+            String[] operands = e.prompt().substring(0, e.prompt().length() - 1).split("\\+");
+            assertEquals(e.difficulty(), operands[0].length(), e.prompt());
+            assertEquals(e.difficulty(), operands[1].length(), e.prompt());
+            assertEquals(Long.toString(Long.parseLong(operands[0]) + Long.parseLong(operands[1])), e.answer(), e.prompt());
+            assertEquals(e.prompt() + e.answer().substring(0, e.answer().length() - 1), e.teacherForcedInput());
+            lengths.add(e.answer().length());
+        }
+        assertEquals(java.util.Set.of(1, 2, 3, 4, 5, 6), lengths, "answers of every length, with and without a final carry");
+    }
+
+    @Test
+    void hopPrefixesAreHopQuestionsWithTheirOwnAnswers() {
+        Example e = new Example("hops", 3, "f>b x>q a>c c>f a>>>", 'b');
+        assertEquals(Map.of(17, 'c', 18, 'f'), new HopTask().prefixAnswers(e));
+        for (Example ex : Tasks.examples(new HopTask(), new Range(1, 6), 100, 9)) {
+            Map<Integer, Character> prefixes = new HopTask().prefixAnswers(ex);
+            assertEquals(ex.difficulty() - 1, prefixes.size(), ex.prompt());
+            String[] parts = ex.prompt().split(" ");
+            Map<Character, Character> next = new HashMap<>();
+            for (int i = 0; i < parts.length - 1; i++) next.put(parts[i].charAt(0), parts[i].charAt(2));
+            prefixes.forEach((at, answer) -> {
+                String prefix = ex.prompt().substring(0, at + 1);
+                assertTrue(prefix.endsWith(">"), prefix);
+                int hops = prefix.length() - prefix.lastIndexOf(' ') - 2;
+                assertTrue(hops >= 1 && hops < ex.difficulty(), prefix);
+                char landed = parts[parts.length - 1].charAt(0);
+                for (int i = 0; i < hops; i++) landed = next.get(landed);
+                assertEquals(landed, answer, prefix);
+            });
+        }
+        assertEquals(Map.of(), new SumTask().prefixAnswers(new SumTask().sample(new SplittableRandom(1), 4)));
     }
 
     @Test
@@ -76,26 +114,26 @@ class TasksTest {
             char target = e.prompt().charAt(9);
             String letters = e.prompt().substring(e.prompt().indexOf(" in ") + 4, e.prompt().length() - 1);
             assertEquals(e.difficulty(), letters.length(), e.prompt());
-            assertEquals((char) ('0' + letters.chars().filter(c -> c == target).count()), e.answer(), e.prompt());
-            answers.add(e.answer());
+            assertEquals(String.valueOf(letters.chars().filter(c -> c == target).count()), e.answer(), e.prompt());
+            answers.add(e.answer().charAt(0));
         }
         // every one-digit answer occurs, so the harder (longer) strings ask for no answer never trained
         assertEquals("0123456789", answers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining()));
-        assertTrue(Tasks.examples(new CountTask(), new CountTask().training(), 400, 6).stream().anyMatch(e -> e.answer() == '9'));
+        assertTrue(Tasks.examples(new CountTask(), new CountTask().training(), 400, 6).stream().anyMatch(e -> e.answer().equals("9")));
     }
 
     @Test
     void copyAnswersTheFirstLetter() {
         Example e = new CopyTask().sample(new SplittableRandom(1), 4);
         assertTrue(e.prompt().matches("copy [a-z]{4}="), e.prompt());
-        assertEquals(e.prompt().charAt(5), e.answer());
+        assertEquals(e.prompt().substring(5, 6), e.answer());
     }
 
     @Test
     void unknownTaskNamesListTheValidOnes() {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> Tasks.parse("sum,multiply"));
-        assertTrue(ex.getMessage().contains("multiply") && ex.getMessage().contains("sum, hops, count, copy"), ex.getMessage());
-        assertEquals(List.of("sum", "hops", "count", "copy"), Tasks.parse("all").stream().map(Task::name).toList());
+        assertTrue(ex.getMessage().contains("multiply") && ex.getMessage().contains("sum, add, hops, count, copy"), ex.getMessage());
+        assertEquals(List.of("sum", "add", "hops", "count", "copy"), Tasks.parse("all").stream().map(Task::name).toList());
     }
 
     @Test

@@ -102,6 +102,6 @@ class TrainerTest {
     void unknownTasksAreRejectedWithTheValidNames() {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> new TrainOptions(List.of("sum", "sort"),
                 1, 1, 1, 1e-3, 0, 2, 0.5, 0, 1, 4, 1, 16, 2, 24, 1, 1, 1, 64));
-        assertTrue(ex.getMessage().contains("sort") && ex.getMessage().contains("sum, hops, count, copy"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("sort") && ex.getMessage().contains("sum, add, hops, count, copy"), ex.getMessage());
     }
 }

@@ -1,0 +1,36 @@
+package io.loopscope.inference.tasks;
+
+import java.util.SplittableRandom;
+
+/**
+ * Multi-digit addition: two numbers of d digits each and their sum in decimal, written as a person
+ * would. {@code 47+85=} → {@code 132}. The answer has several characters, produced one at a time;
+ * its first digit already depends on every carry, so longer operands mean longer carry chains to
+ * resolve in the latent before the first character is written.
+ */
+public final class AddTask implements Task {
+    @Override public String name() { return "add"; }
+    @Override public String knob() { return "digits"; }
+    @Override public String format() { return "two d-digit numbers joined by '+', then '=': 47+85= -> 132 (answer written one digit at a time)"; }
+    @Override public Range training() { return new Range(1, 3); }
+    @Override public Range harder() { return new Range(4, 5); }
+
+    @Override
+    public Example sample(SplittableRandom rng, int digits) {
+        if (digits < 1 || digits > 9) throw new IllegalArgumentException("add needs 1..9 digits per operand, got " + digits);
+        long a = number(rng, digits), b = number(rng, digits);
+        return new Example(name(), digits, a + "+" + b + "=", Long.toString(a + b));
+    }
+
+    /** A uniformly drawn number of exactly d digits (0..9 when d = 1). */
+    private static long number(SplittableRandom rng, int digits) {
+        long low = digits == 1 ? 0 : pow10(digits - 1), high = pow10(digits);
+        return low + rng.nextLong(high - low);
+    }
+
+    private static long pow10(int n) {
+        long p = 1;
+        for (int i = 0; i < n; i++) p *= 10;
+        return p;
+    }
+}

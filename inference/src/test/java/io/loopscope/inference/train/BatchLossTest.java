@@ -1,0 +1,91 @@
+package io.loopscope.inference.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopscope.inference.checkpoint.HuginnConfig;
+import io.loopscope.inference.checkpoint.HuginnWeights;
+import io.loopscope.inference.checkpoint.RandomWeights;
+import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.tasks.Example;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Several supervised positions per row (multi-character answers, hop prefixes) and the loss over them. */
+class BatchLossTest {
+    private final CharVocab vocab = CharVocab.standard();
+    private final Example hops = new Example("hops", 3, "f>b x>q a>c c>f a>>>", 'b');
+    private final Example add = new Example("add", 2, "47+85=", "132");
+
+    @Test
+    void supervisesEveryAnswerCharacterAndEveryHopPrefix() {
+        Batch batch = Batch.of(List.of(hops, add), vocab, 24);
+        assertEquals(4, batch.positions(), "3 targets per row round up to 4 slots");
+        // hops: prefixes at the query's 1st and 2nd '>' (positions 17, 18), the answer after the 3rd (19)
+        assertEquals(List.of(17, 18, 19, -1), selected(batch, 0));
+        assertEquals(List.of(vocab.id('c'), vocab.id('f'), vocab.id('b'), -1), List.of(batch.targets()[0][0], batch.targets()[0][1], batch.targets()[0][2], batch.targets()[0][3]));
+        // add reads "47+85=13" and answers '1', '3', '2' at positions 5, 6, 7
+        assertEquals(List.of(5, 6, 7, -1), selected(batch, 1));
+        assertEquals(vocab.id('1'), batch.ids().getInt(1, 6));
+        assertEquals(vocab.id('3'), batch.ids().getInt(1, 7));
+        assertEquals(0, batch.labels().getRow(3).sumNumber().intValue(), "an unused slot has no label");
+        assertEquals(6, batch.labels().sumNumber().intValue());
+    }
+
+    @Test
+    void accuracyNeedsEveryAnswerCharacterButNotThePrefixes() {
+        Batch batch = Batch.of(List.of(hops, add), vocab, 24);
+        INDArray logits = Nd4j.zeros(8, vocab.size());                                  // [B·P, V]
+        int[][] pick = {{'z', 'z', 'b', 'a'}, {'1', '3', '2', 'a'}};                    // hop prefixes wrong, answers right
+        for (int b = 0; b < 2; b++) for (int j = 0; j < 4; j++) logits.putScalar(b * 4 + j, vocab.id((char) pick[b][j]), 1);
+        assertEquals(1.0, batch.accuracy(logits));
+        logits.putScalar(1 * 4 + 1, vocab.id('3'), 0);
+        logits.putScalar(1 * 4 + 1, vocab.id('4'), 1);                                  // "142": one wrong digit
+        assertEquals(0.5, batch.accuracy(logits));
+    }
+
+    @Test
+    void lossIsTheMeanCrossEntropyOverSupervisedPositionsAsTheEngineComputesIt() {
+        HuginnConfig config = new HuginnConfig(32, 2, 2, 88, vocab.size(), 1, 1, 1, 1e-6, 50000, 24, true, true, 2);
+        HuginnWeights weights = RandomWeights.create(config, 11);
+        int seqLen = 24;
+        Batch batch = Batch.of(List.of(hops, add), vocab, seqLen);
+        INDArray s0 = Trainer.likeInit(new SplittableRandom(2), 2 * seqLen, config.hidden());
+        TrainGraph graph = new TrainGraph(config, SdHuginnParityTest.params(config, weights), 2, seqLen, 2, batch.positions());
+        double loss = graph.run(batch.ids(), s0, batch.select(), batch.labels()).getOutputs().get("loss").getDouble(0);
+
+        HuginnModel engine = new HuginnModel(config, weights);
+        double sum = 0;
+        int count = 0;
+        for (int b = 0; b < 2; b++) {
+            long[] ids = new long[seqLen];
+            for (int t = 0; t < seqLen; t++) ids[t] = batch.ids().getInt(b, t);
+            INDArray rows = s0.get(NDArrayIndex.interval(b * seqLen, (b + 1) * seqLen), NDArrayIndex.all()).dup();
+            INDArray logits = engine.decode(engine.recur(rows, engine.embed(ids), 2, (i, s) -> { }));   // [S, V]
+            INDArray logProbs = Transforms.log(Transforms.softmax(logits.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)));
+            for (int j = 0; j < batch.positions(); j++) {
+                int target = batch.targets()[b][j];
+                if (target < 0) continue;
+                sum -= logProbs.getDouble(selected(batch, b).get(j), target);
+                count++;
+            }
+        }
+        assertEquals(6, count);
+        assertEquals(sum / count, loss, 1e-4);
+        assertTrue(loss > 0);
+    }
+
+    private static List<Integer> selected(Batch batch, int row) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int j = 0; j < batch.positions(); j++) {
+            INDArray slot = batch.select().get(NDArrayIndex.point(row), NDArrayIndex.point(j), NDArrayIndex.all());
+            out.add(slot.sumNumber().intValue() == 0 ? -1 : slot.argMax().getInt(0));
+        }
+        return out;
+    }
+}
