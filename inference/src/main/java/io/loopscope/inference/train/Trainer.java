@@ -9,14 +9,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Trains a Huginn-format looped model on the synthetic tasks with Huginn's recipe: per step
@@ -42,8 +45,14 @@ public final class Trainer {
     private final RecurrenceSampler sampler;
     private final Map<String, INDArray> params;
     private final Adam adam = new Adam(0.9, 0.98, 1e-8, 1.0);
-    private final Map<List<Integer>, TrainGraph> trainGraphs = new HashMap<>(); // (S, depth, P) →
-    private final Map<Integer, ForwardGraph> forwardGraphs = new HashMap<>();
+    /** Every step splits its batch in SHARDS equal shares, whatever the machine, so a seed gives the same run everywhere. */
+    static final int SHARDS = 2;
+    private final List<TrainShard> shards = new ArrayList<>();
+    private final ExecutorService workers = Executors.newFixedThreadPool(SHARDS, runnable -> {
+        Thread thread = new Thread(runnable, "train-shard");
+        thread.setDaemon(true);
+        return thread;
+    });
     private long step;
     private double elapsedBefore;
 
@@ -78,6 +87,8 @@ public final class Trainer {
                     .forEach((name, arr) -> params.put(name, arr.dup('c')));
             this.curriculum = new Curriculum(this.options.tasks().stream().map(Tasks::byName).toList());
         }
+        if (this.options.batch() % SHARDS != 0) throw new IllegalArgumentException("batch must be a multiple of " + SHARDS + ", got " + this.options.batch());
+        for (int i = 0; i < SHARDS; i++) shards.add(new TrainShard(config, params, this.options.batch() / SHARDS));
         this.sampler = new RecurrenceSampler(this.options.meanRecurrence(), this.options.sigma(), this.options.maxRecurrence());
     }
 
@@ -140,28 +151,52 @@ public final class Trainer {
         List<Example> examples = new ArrayList<>(options.batch());
         for (int i = 0; i < options.batch(); i++) examples.add(curriculum.sample(task, rng));
         int seqLen = Math.min(config.blockSize(), Batch.bucket(Batch.maxLength(examples)));
-        Batch batch = Batch.of(examples, vocab, seqLen);
         int r = sampler.sample(rng, options.meanRecurrenceAt(t));
         int k = options.backpropDepth();
-        INDArray state = likeInit(rng, options.batch() * seqLen, config.hidden());     // s0 [N, H]
-        if (r > k) {
-            ForwardGraph forward = forwardGraphs.computeIfAbsent(seqLen, s -> new ForwardGraph(config, params, options.batch(), s));
-            INDArray e = forward.embed(batch.ids());
-            for (int i = 0; i < r - k; i++) state = forward.step(state, e);             // no gradient: Huginn's no_grad prefix
+        INDArray states = likeInit(rng, options.batch() * seqLen, config.hidden());    // s0 [N, H]
+        // The shares run on their own threads (one core each, see README on OMP_NUM_THREADS); their
+        // sums are combined in a fixed order, so the step does not depend on which finishes first.
+        int rows = options.batch() / SHARDS;
+        List<Future<TrainShard.Result>> pending = new ArrayList<>();
+        for (int i = 0; i < SHARDS; i++) {
+            List<Example> share = examples.subList(i * rows, (i + 1) * rows);
+            INDArray s0 = states.get(NDArrayIndex.interval((long) i * rows * seqLen, (long) (i + 1) * rows * seqLen), NDArrayIndex.all()).dup('c');
+            TrainShard shard = shards.get(i);
+            pending.add(workers.submit(() -> shard.run(share, vocab, seqLen, s0, r, k)));
         }
-        int depth = Math.min(r, k);
-        TrainGraph graph = trainGraphs.computeIfAbsent(List.of(seqLen, depth, batch.positions()),
-                key -> new TrainGraph(config, params, options.batch(), seqLen, depth, batch.positions()));
-        OutAndGrad result = graph.run(batch.ids(), state, batch.select(), batch.labels());
-        double loss = result.getOutputs().get("loss").getDouble(0);
-        double accuracy = batch.accuracy(result.getOutputs().get("logits"));
+        List<TrainShard.Result> results = new ArrayList<>();
+        for (Future<TrainShard.Result> f : pending) results.add(join(f));
+        double lossSum = 0;
+        int supervised = 0, right = 0;
+        Map<String, INDArray> grads = results.getFirst().gradientSums();
+        for (int i = 0; i < results.size(); i++) {
+            TrainShard.Result res = results.get(i);
+            lossSum += res.lossSum();
+            supervised += res.supervised();
+            right += res.rightRows();
+            if (i > 0) res.gradientSums().forEach((name, g) -> grads.get(name).addi(g));
+        }
+        int count = supervised;
+        grads.values().forEach(g -> g.divi(count));                                    // mean over supervised positions
+        double accuracy = right / (double) options.batch();
         curriculum.record(task, accuracy);
-        adam.step(params, result.getGradients(), options.learningRate(t));
+        adam.step(params, grads, options.learningRate(t));
         // Free native memory now rather than when the (nearly idle) Java heap next collects:
         // without this a run grew past 20 GB of off-heap arrays within minutes.
-        result.getGradients().values().forEach(INDArray::close);
-        result.getOutputs().values().forEach(INDArray::close);
-        return new StepResult(loss, accuracy, r);
+        results.forEach(res -> res.gradientSums().values().forEach(INDArray::close));
+        return new StepResult(lossSum / count, accuracy, r);
+    }
+
+    private static TrainShard.Result join(Future<TrainShard.Result> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Huginn's like-init: √H · truncated normal(0, √(2/(5H))) cut at ±3σ.  → [rows, H]. */

@@ -80,6 +80,29 @@ class BatchLossTest {
         assertTrue(loss > 0);
     }
 
+    @Test
+    void sharesOfABatchAddUpToTheWholeBatch() {
+        HuginnConfig config = new HuginnConfig(16, 2, 2, 44, vocab.size(), 1, 1, 1, 1e-6, 50000, 24, true, true, 2);
+        var params = SdHuginnParityTest.params(config, RandomWeights.create(config, 5));
+        int seqLen = 24, r = 3, k = 2;
+        INDArray s0 = Trainer.likeInit(new SplittableRandom(4), 2 * seqLen, config.hidden());
+        TrainShard.Result whole = new TrainShard(config, params, 2).run(List.of(hops, add), vocab, seqLen, s0, r, k);
+        TrainShard.Result first = new TrainShard(config, params, 1).run(List.of(hops), vocab, seqLen, rows(s0, 0, seqLen), r, k);
+        TrainShard.Result second = new TrainShard(config, params, 1).run(List.of(add), vocab, seqLen, rows(s0, seqLen, 2 * seqLen), r, k);
+        assertEquals(6, whole.supervised());
+        assertEquals(whole.supervised(), first.supervised() + second.supervised());
+        assertEquals(whole.lossSum(), first.lossSum() + second.lossSum(), 1e-4);
+        assertEquals(params.keySet(), whole.gradientSums().keySet());
+        whole.gradientSums().forEach((name, g) -> {
+            double err = g.sub(first.gradientSums().get(name).add(second.gradientSums().get(name))).amaxNumber().doubleValue();
+            assertTrue(err < 1e-4 * Math.max(1, g.amaxNumber().doubleValue()), name + ": " + err);
+        });
+    }
+
+    private static INDArray rows(INDArray x, int from, int to) {
+        return x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup();
+    }
+
     private static List<Integer> selected(Batch batch, int row) {
         List<Integer> out = new java.util.ArrayList<>();
         for (int j = 0; j < batch.positions(); j++) {
