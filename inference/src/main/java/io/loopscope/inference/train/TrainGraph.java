@@ -2,6 +2,8 @@ package io.loopscope.inference.train;
 
 import io.loopscope.inference.checkpoint.HuginnConfig;
 import io.loopscope.inference.checkpoint.HuginnLayout;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -46,6 +48,27 @@ final class TrainGraph {
         // unused slots have zero labels: they add nothing to the sum nor to the count
         SDVariable loss = sd.identity("loss", logProbs.mul(labels).sum().div(labels.sum()).neg());
         sd.setLossVariables(loss);
+        createGradientQuietly();
+    }
+
+    private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream());
+
+    /**
+     * SameDiff 1.0.0-M2.1 prints "Added differentiated op …" to System.out for every op of the
+     * backward graph (thousands of lines per graph, no logger to turn off), which buried the training
+     * log. The graph is built here, once, with standard output parked; the lock keeps two shards'
+     * threads from swapping it at the same time.
+     */
+    private void createGradientQuietly() {
+        synchronized (DISCARD) {
+            PrintStream out = System.out;
+            System.setOut(DISCARD);
+            try {
+                sd.createGradFunction();
+            } finally {
+                System.setOut(out);
+            }
+        }
     }
 
     SameDiff sd() {
