@@ -34,9 +34,16 @@ record Batch(INDArray ids, INDArray select, INDArray labels, int[][] targets, bo
         return length;
     }
 
-    /** Supervised slots per row, rounded up to a power of two so few graph shapes are built. */
+    /**
+     * Supervised slots per row: at least MIN_POSITIONS (every task's training range fits in four:
+     * up to four hops, up to four answer digits), so one graph serves every task — each extra slot
+     * shape is a graph per length and depth, each with its own native array cache; beyond that the
+     * count rounds up to a power of two.
+     */
+    static final int MIN_POSITIONS = 4;
+
     static int positionBucket(int count) {
-        return Integer.highestOneBit(Math.max(1, count - 1)) << (count > 1 ? 1 : 0);
+        return Math.max(MIN_POSITIONS, Integer.highestOneBit(Math.max(1, count - 1)) << (count > 1 ? 1 : 0));
     }
 
     private record Target(int position, int id, boolean scored) {

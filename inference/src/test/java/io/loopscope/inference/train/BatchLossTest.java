@@ -26,6 +26,8 @@ class BatchLossTest {
     void supervisesEveryAnswerCharacterAndEveryHopPrefix() {
         Batch batch = Batch.of(List.of(hops, add), vocab, 24);
         assertEquals(4, batch.positions(), "3 targets per row round up to 4 slots");
+        assertEquals(4, Batch.of(List.of(new Example("copy", 2, "copy ab=", 'a')), vocab, 16).positions(), "one graph shape for every task");
+        assertEquals(8, Batch.of(List.of(new Example("add", 5, "12345+67890=", "80235")), vocab, 24).positions());
         // hops: prefixes at the query's 1st and 2nd '>' (positions 17, 18), the answer after the 3rd (19)
         assertEquals(List.of(17, 18, 19, -1), selected(batch, 0));
         assertEquals(List.of(vocab.id('c'), vocab.id('f'), vocab.id('b'), -1), List.of(batch.targets()[0][0], batch.targets()[0][1], batch.targets()[0][2], batch.targets()[0][3]));
