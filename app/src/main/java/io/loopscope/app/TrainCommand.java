@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code loopscope train}: trains a small Huginn-format looped model on the synthetic task suite. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a small looped (Huginn-format) model on synthetic reasoning tasks with Huginn's recipe",
-                "(random recurrence per step, truncated backpropagation, Adam, loss on the answer token).",
+                "(random recurrence per step, truncated backpropagation, Adam, loss on every answer character).",
                 "OUT becomes a model folder (config.json, model.safetensors, tokenizer.json); checkpoints go to OUT/checkpoints."})
 public final class TrainCommand implements Callable<Integer> {
 

@@ -86,13 +86,18 @@ public final class Evaluator {
         model.recur(s0, e, rs[rs.length - 1], (step, state) -> {
             for (int i = 0; i < rs.length; i++) {
                 if (rs[i] == step) {
-                    INDArray logits = model.decode(state);                       // [S, V]
-                    boolean all = true;
-                    for (int a = 0; a < answer.length && all; a++) all = logits.getRow(first + a).argMax().getLong(0) == answer[a];
-                    correct[i] = all;
+                    correct[i] = answersAt(model.decode(state), first, answer);
                 }
             }
         });
         return correct;
+    }
+
+    /** Whether logits [S, V] have answer[a] as the argmax at position first + a, for every a. */
+    static boolean answersAt(INDArray logits, int first, long[] answer) {
+        for (int a = 0; a < answer.length; a++) {
+            if (logits.getRow(first + a).argMax().getLong(0) != answer[a]) return false;
+        }
+        return true;
     }
 }

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 
 /**
  * The differentiated part of one training step: the last {@code depth} loop iterations, the head
- * and the loss on answer tokens.
+ * and the loss on the supervised positions.
  * <pre>
  *   e   = prelude(embed(ids))                      (gets gradient through the last iterations)
  *   s   = StopGradient(s_start)                    s_start = s_{r−depth}, computed without gradient

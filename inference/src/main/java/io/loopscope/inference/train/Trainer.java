@@ -24,7 +24,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Trains a Huginn-format looped model on the synthetic tasks with Huginn's recipe: per step
  * r ~ Poisson-lognormal(r̄), s0 ~ like-init, the first r − k iterations without gradient, the last k
- * with it, Adam, cross-entropy on the answer token only. Which task a step trains and how hard its
+ * with it, Adam, cross-entropy on the answer characters (and hop prefixes, see {@link Batch}). Which task a step trains and how hard its
  * examples are is the {@link Curriculum}'s choice.
  */
 public final class Trainer {
