@@ -12,8 +12,8 @@ import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
  * each session keeps a small cache and everything beyond it is freed by the collector.
  */
 final class SessionMemory {
-    /** Fraction of physical memory one session may cache (≈ 240 MB on a 24 GB machine). */
-    private static final double CACHE_FRACTION = 0.01;
+    /** Fraction of physical memory one session may cache (≈ 120 MB on a 24 GB machine; a two-share run has ~50 sessions). */
+    private static final double CACHE_FRACTION = 0.005;
 
     private SessionMemory() {
     }
