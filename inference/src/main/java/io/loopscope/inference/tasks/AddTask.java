@@ -24,13 +24,7 @@ public final class AddTask implements Task {
 
     /** A uniformly drawn number of exactly d digits (0..9 when d = 1). */
     private static long number(SplittableRandom rng, int digits) {
-        long low = digits == 1 ? 0 : pow10(digits - 1), high = pow10(digits);
+        long high = Math.powExact(10L, digits), low = digits == 1 ? 0 : high / 10;
         return low + rng.nextLong(high - low);
-    }
-
-    private static long pow10(int n) {
-        long p = 1;
-        for (int i = 0; i < n; i++) p *= 10;
-        return p;
     }
 }

@@ -43,7 +43,7 @@ record Batch(INDArray ids, INDArray select, INDArray labels, int[][] targets, bo
     static final int MIN_POSITIONS = 4;
 
     static int positionBucket(int count) {
-        return Math.max(MIN_POSITIONS, Integer.highestOneBit(Math.max(1, count - 1)) << (count > 1 ? 1 : 0));
+        return count <= MIN_POSITIONS ? MIN_POSITIONS : Integer.highestOneBit(count - 1) << 1;
     }
 
     private record Target(int position, int id, boolean scored) {
