@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -36,9 +37,9 @@ class GradientCheckTest {
         SplittableRandom rng = new SplittableRandom(1);
         List<String> failures = new ArrayList<>();
         for (String name : params.keySet()) {
-            INDArray g = grads.get(name).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+            INDArray g = grads.get(name).castTo(DataType.DOUBLE);
             double norm = g.norm2Number().doubleValue();
-            INDArray random = Nd4j.randn(rng.nextLong(), g.shape()).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+            INDArray random = Nd4j.randn(rng.nextLong(), g.shape()).castTo(DataType.DOUBLE);
             random.divi(random.norm2Number());
             List<INDArray> directions = norm > 0 ? List.of(g.div(norm), random) : List.of(random);
             for (INDArray v : directions) {
