@@ -14,8 +14,9 @@ import java.util.*;
  * demos in sample-prompts/demos were found, and how to show that a motif is absent.
  * Every task at every difficulty of its training and harder ranges (PER prompts each) plus a few
  * odd and random prompts, each from a random (seed 0) and a zero s0, R = 64.
+ * The classes are built for Java 25: run them with that JDK ($JAVA_HOME), not an older java on the PATH.
  * <pre>
- *   java --enable-native-access=ALL-UNNAMED -cp "app/target/lib/*" scripts/MotifSearch.java MODEL_DIR [PER]
+ *   $JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp "app/target/lib/*" scripts/MotifSearch.java MODEL_DIR [PER]
  * </pre>
  */
 public class MotifSearch {

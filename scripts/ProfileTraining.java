@@ -14,8 +14,9 @@ import org.nd4j.linalg.profiler.OpProfiler;
  * per step of 32 examples (80 % custom ops) at ~1 s per step, so ~150 µs per op — per-op dispatch,
  * not arithmetic, is what a faster trainer has to cut (fewer, larger ops; batch 128 ran out of the
  * 18 GB native-memory cap at this code).
+ * The classes are built for Java 25: run them with that JDK ($JAVA_HOME), not an older java on the PATH.
  * <pre>
- *   OMP_NUM_THREADS=1 java --enable-native-access=ALL-UNNAMED -cp "app/target/lib/*" scripts/ProfileTraining.java [WARM] [PROFILED]
+ *   OMP_NUM_THREADS=1 $JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp "app/target/lib/*" scripts/ProfileTraining.java [WARM] [PROFILED]
  * </pre>
  */
 public class ProfileTraining {
