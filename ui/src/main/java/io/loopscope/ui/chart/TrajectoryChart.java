@@ -125,18 +125,50 @@ public final class TrajectoryChart {
         try {
             paths.setUpTo(upTo);
             updateMarkers(upTo);
-            plot.clearAnnotations();
-            Font f = new Font("SansSerif", Font.BOLD, 11);
-            for (TokenPath p : data.paths()) {
-                int i = Math.min(upTo, p.steps() - 1);
-                XYTextAnnotation label = new XYTextAnnotation("  " + p.label(), p.x()[i], p.y()[i]);
-                label.setTextAnchor(TextAnchor.HALF_ASCENT_LEFT);
-                label.setFont(f);
-                label.setPaint(style.text());
-                plot.addAnnotation(label, false);
-            }
+            addLabels(upTo);
         } finally {
             chart.setNotify(true);
+        }
+    }
+
+    /**
+     * One label per current point; tokens whose points would print over each other (settled on
+     * nearly the same state) share one label, and points in the right fifth are labelled on their
+     * left so the text stays inside the plot.
+     */
+    private void addLabels(int upTo) {
+        plot.clearAnnotations();
+        List<TokenPath> ps = data.paths();
+        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (TokenPath p : ps) {
+            for (int i = 0; i < p.steps(); i++) {
+                minX = Math.min(minX, p.x()[i]);
+                maxX = Math.max(maxX, p.x()[i]);
+                minY = Math.min(minY, p.y()[i]);
+                maxY = Math.max(maxY, p.y()[i]);
+            }
+        }
+        double width = Math.max(maxX - minX, 1e-12), height = Math.max(maxY - minY, 1e-12);
+        Font f = new Font("SansSerif", Font.BOLD, 11);
+        boolean[] labelled = new boolean[ps.size()];
+        for (int a = 0; a < ps.size(); a++) {
+            if (labelled[a]) continue;
+            int ia = Math.min(upTo, ps.get(a).steps() - 1);
+            double x = ps.get(a).x()[ia], y = ps.get(a).y()[ia];
+            StringBuilder text = new StringBuilder(ps.get(a).label());
+            for (int b = a + 1; b < ps.size(); b++) {
+                int ib = Math.min(upTo, ps.get(b).steps() - 1);
+                if (!labelled[b] && Math.abs(ps.get(b).x()[ib] - x) < 0.08 * width && Math.abs(ps.get(b).y()[ib] - y) < 0.04 * height) {
+                    text.append(", ").append(ps.get(b).label());
+                    labelled[b] = true;
+                }
+            }
+            boolean rightEdge = x > minX + 0.8 * width;
+            XYTextAnnotation label = new XYTextAnnotation(rightEdge ? text + "  " : "  " + text, x, y);
+            label.setTextAnchor(rightEdge ? TextAnchor.HALF_ASCENT_RIGHT : TextAnchor.HALF_ASCENT_LEFT);
+            label.setFont(f);
+            label.setPaint(style.text());
+            plot.addAnnotation(label, false);
         }
     }
 
