@@ -78,7 +78,7 @@ public final class Attention {
 
     /** [nh, S, S]: 0 on and below the diagonal, a large negative number above it (built once per S). */
     private INDArray causalMask(int tokens) {
-        return masks.computeIfAbsent(tokens, s -> {
+        return masks.computeIfAbsent(tokens, s -> Scratch.outside(() -> {
             float[][][] mask = new float[heads][s][s];
             for (float[][] head : mask) {
                 for (int i = 0; i < s; i++) {
@@ -86,6 +86,6 @@ public final class Attention {
                 }
             }
             return Nd4j.createFromArray(mask);
-        });
+        }));
     }
 }

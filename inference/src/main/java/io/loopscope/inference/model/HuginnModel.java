@@ -17,7 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   s_i = core(adapter([s_{i-1}; e]))   i = 1..r     [S, H]   the loop
  *   decode(s) = lm_head(ln_f(coda(ln_f(s))))        [S, V]   also the logit lens of any s_i
  * </pre>
- * Every method is a pure function of its inputs (no state kept between calls).
+ * Every method is a pure function of its inputs (no state kept between calls). Each pass runs in a
+ * per-thread workspace ({@link Scratch}): its intermediates are reclaimed when it returns.
  */
 public final class HuginnModel {
     private final HuginnConfig config;
@@ -68,18 +69,17 @@ public final class HuginnModel {
                 throw new IllegalArgumentException("token id " + id + " is outside the vocabulary [0, " + config.vocab() + ")");
             }
         }
-        INDArray rows = Nd4j.pullRows(wte, 1, toInts(ids)); // [S, H]
-        return rows.muli(config.embedScale());
+        return Scratch.run(() -> Nd4j.pullRows(wte, 1, toInts(ids)).muli(config.embedScale())); // [S, H]
     }
 
     /** The injected input e = prelude(embedTokens(ids)) [S, H]. */
     public INDArray embed(long[] ids) {
-        return runBlocks(prelude, embedTokens(ids));
+        return prelude(embedTokens(ids));
     }
 
     /** Runs the prelude blocks on already scaled embeddings [S, H]. */
     public INDArray prelude(INDArray embeddings) {
-        return runBlocks(prelude, embeddings);
+        return Scratch.run(() -> runBlocks(prelude, embeddings));
     }
 
     /** s0 [S, H] for a sequence of the given length. */
@@ -95,12 +95,14 @@ public final class HuginnModel {
 
     /** e·A_eᵀ [S, H]: the embedding's share of the adapter, constant across iterations. */
     private INDArray inputInjection(INDArray e) {
-        return Nd4j.gemm(e, adapterInput, false, true);
+        return Scratch.run(() -> Nd4j.gemm(e, adapterInput, false, true));
     }
 
     private INDArray stepInjected(INDArray state, INDArray injection) {
-        INDArray adapted = Nd4j.gemm(state, adapterState, false, true).addi(injection); // [S, H]
-        return runBlocks(core, adapted);
+        return Scratch.run(() -> {
+            INDArray adapted = Nd4j.gemm(state, adapterState, false, true).addi(injection); // [S, H]
+            return runBlocks(core, adapted);
+        });
     }
 
     /**
@@ -122,13 +124,15 @@ public final class HuginnModel {
 
     /** ln_f(s) [S, H]: the latent the real model returns, and the space the paper plots. */
     public INDArray finalNorm(INDArray state) {
-        return lnF.apply(state);
+        return Scratch.run(() -> lnF.apply(state));
     }
 
     /** Logits lm_head(ln_f(coda(ln_f(s)))): state [S, H] → [S, V]. */
     public INDArray decode(INDArray state) {
-        INDArray x = runBlocks(coda, lnF.apply(state));
-        return Nd4j.gemm(lnF.apply(x), lmHead, false, true);
+        return Scratch.run(() -> {
+            INDArray x = runBlocks(coda, lnF.apply(state)); // [S, H]
+            return Nd4j.gemm(lnF.apply(x), lmHead, false, true);
+        });
     }
 
     private static INDArray runBlocks(List<SandwichBlock> blocks, INDArray x) {
