@@ -17,8 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   s_i = core(adapter([s_{i-1}; e]))   i = 1..r     [S, H]   the loop
  *   decode(s) = lm_head(ln_f(coda(ln_f(s))))        [S, V]   also the logit lens of any s_i
  * </pre>
- * Every method is a pure function of its inputs (no state kept between calls). Each pass runs in a
- * per-thread workspace ({@link Scratch}): its intermediates are reclaimed when it returns.
+ * Every method is a pure function of its inputs (no state kept between calls). Each pass through
+ * blocks runs in a per-thread workspace ({@link Scratch}): its intermediates are reclaimed when it returns.
  */
 public final class HuginnModel {
     private final HuginnConfig config;
@@ -69,7 +69,7 @@ public final class HuginnModel {
                 throw new IllegalArgumentException("token id " + id + " is outside the vocabulary [0, " + config.vocab() + ")");
             }
         }
-        return Scratch.run(() -> Nd4j.pullRows(wte, 1, toInts(ids)).muli(config.embedScale())); // [S, H]
+        return Nd4j.pullRows(wte, 1, toInts(ids)).muli(config.embedScale()); // [S, H], one new array: no scratch needed
     }
 
     /** The injected input e = prelude(embedTokens(ids)) [S, H]. */
@@ -95,7 +95,7 @@ public final class HuginnModel {
 
     /** e·A_eᵀ [S, H]: the embedding's share of the adapter, constant across iterations. */
     private INDArray inputInjection(INDArray e) {
-        return Scratch.run(() -> Nd4j.gemm(e, adapterInput, false, true));
+        return Nd4j.gemm(e, adapterInput, false, true);
     }
 
     private INDArray stepInjected(INDArray state, INDArray injection) {
@@ -124,7 +124,7 @@ public final class HuginnModel {
 
     /** ln_f(s) [S, H]: the latent the real model returns, and the space the paper plots. */
     public INDArray finalNorm(INDArray state) {
-        return Scratch.run(() -> lnF.apply(state));
+        return lnF.apply(state);
     }
 
     /** Logits lm_head(ln_f(coda(ln_f(s)))): state [S, H] → [S, V]. */
