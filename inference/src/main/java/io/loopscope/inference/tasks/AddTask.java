@@ -1,6 +1,8 @@
 package io.loopscope.inference.tasks;
 
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Multi-digit addition: two numbers of d digits each and their sum in decimal, written as a person
@@ -26,5 +28,23 @@ public final class AddTask implements Task {
     private static long number(SplittableRandom rng, int digits) {
         long high = Math.powExact(10L, digits), low = digits == 1 ? 0 : high / 10;
         return low + rng.nextLong(high - low);
+    }
+
+    /**
+     * {@code 47+85=}: under each digit of the second number the digit sum of its column without carries
+     * — 2 (4+8) and 2 (7+5) at positions 3 and 4. The carries, which need the columns to the right, are
+     * left to the answer.
+     */
+    @Override
+    public Map<Integer, Character> runningAnswers(Example example) {
+        String prompt = example.prompt();
+        int plus = prompt.indexOf('+'), digits = plus;
+        if (prompt.length() != 2 * digits + 2) return Map.of();     // operands of different lengths: no columns
+        Map<Integer, Character> out = new TreeMap<>();
+        for (int i = 0; i < digits; i++) {
+            int column = (prompt.charAt(i) - '0' + prompt.charAt(plus + 1 + i) - '0') % 10;
+            out.put(plus + 1 + i, (char) ('0' + column));
+        }
+        return out;
     }
 }

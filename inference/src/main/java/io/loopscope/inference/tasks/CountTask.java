@@ -2,7 +2,9 @@ package io.loopscope.inference.tasks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Counting: how many times a letter occurs in a string. {@code how many x in xaxbxx?} → {@code 4}.
@@ -11,6 +13,8 @@ import java.util.SplittableRandom;
  * for a "slider" that advances a counter in latent space.
  */
 public final class CountTask implements Task {
+    private static final String PREFIX = "how many ";
+
     @Override public String name() { return "count"; }
     @Override public String knob() { return "letters"; }
     @Override public String format() { return "how many <letter> in <letters>? : how many x in xaxbxx? -> 4"; }
@@ -32,9 +36,25 @@ public final class CountTask implements Task {
             chars.add(other);
         }
         HopTask.shuffle(chars, rng);
-        StringBuilder s = new StringBuilder("how many ").append(target).append(" in ");
+        StringBuilder s = new StringBuilder(PREFIX).append(target).append(" in ");
         chars.forEach(s::append);
         s.append('?');
         return new Example(name(), letters, s.toString(), (char) ('0' + count));
+    }
+
+    /** {@code how many x in xaxb?}: after each letter of the string the count so far — 1, 1, 2, 2. */
+    @Override
+    public Map<Integer, Character> runningAnswers(Example example) {
+        String prompt = example.prompt();
+        char target = prompt.charAt(PREFIX.length());
+        int from = prompt.indexOf(" in ", PREFIX.length()) + 4;
+        Map<Integer, Character> out = new TreeMap<>();
+        int count = 0;
+        for (int i = from; i < prompt.length() - 1; i++) {
+            if (prompt.charAt(i) == target) count++;
+            if (count > 9) break;       // one digit only; the task's answers never exceed 9 either
+            out.put(i, (char) ('0' + count));
+        }
+        return out;
     }
 }

@@ -64,6 +64,26 @@ public final class HopTask implements Task {
         return out;
     }
 
+    /**
+     * {@code c>f a>c f>b a>>>}: at an edge's target letter whose own edge was listed earlier, where it
+     * leads — after "c>f a>c" the 'c' at position 6 leads to f. The same look-up a hop does, asked at
+     * every edge the list allows, so the look-up is practised several times per example.
+     */
+    @Override
+    public Map<Integer, Character> runningAnswers(Example example) {
+        String prompt = example.prompt();
+        int query = prompt.lastIndexOf(' ');
+        Map<Character, Character> seen = new HashMap<>();
+        Map<Integer, Character> out = new TreeMap<>();
+        for (int at = 0; at + 2 < query; at += 4) {
+            char source = prompt.charAt(at), target = prompt.charAt(at + 2);
+            Character next = seen.get(target);
+            if (next != null) out.put(at + 2, next);
+            seen.put(source, target);
+        }
+        return out;
+    }
+
     /** Fisher–Yates with the task's own generator (Collections.shuffle wants a java.util.Random). */
     static <T> void shuffle(List<T> list, SplittableRandom rng) {
         for (int i = list.size() - 1; i > 0; i--) Collections.swap(list, i, rng.nextInt(i + 1));

@@ -1,6 +1,8 @@
 package io.loopscope.inference.tasks;
 
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Multi-operand arithmetic, the paper's own probe: the sum of n digits modulo 10.
@@ -26,5 +28,20 @@ public final class SumTask implements Task {
         }
         prompt.append('=');
         return new Example(name(), operands, prompt.toString(), (char) ('0' + sum % 10));
+    }
+
+    /** {@code 4+7+1+9=}: at each operand's digit the total so far mod 10 — 4, 1, 2, 1 at positions 0, 2, 4, 6. */
+    @Override
+    public Map<Integer, Character> runningAnswers(Example example) {
+        String prompt = example.prompt();
+        Map<Integer, Character> out = new TreeMap<>();
+        int total = 0;
+        for (int i = 0; i < prompt.length() - 1; i++) {
+            char c = prompt.charAt(i);
+            if (c < '0' || c > '9') continue;
+            total = (total + c - '0') % 10;
+            out.put(i, (char) ('0' + total));
+        }
+        return out;
     }
 }

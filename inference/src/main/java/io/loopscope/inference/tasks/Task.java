@@ -36,6 +36,17 @@ public interface Task {
         return Map.of();
     }
 
+    /**
+     * Positions inside the prompt (0-based, before its last character) where the partial result of
+     * the task's own algorithm is defined by what has been read so far: sum's running total after each
+     * operand, count's running count after each letter. The trainer supervises them too, never scores
+     * them: a scratchpad the model keeps in its latent state. Each needs the one before it, so a deeper
+     * position needs more iterations — the serial work a looped model is for. None by default.
+     */
+    default Map<Integer, Character> runningAnswers(Example example) {
+        return Map.of();
+    }
+
     /** One example with a difficulty drawn uniformly from the range. */
     default Example sample(SplittableRandom rng, Range range) {
         return sample(rng, range.min() + rng.nextInt(range.max() - range.min() + 1));

@@ -1,10 +1,12 @@
 package io.loopscope.inference.train;
 
 import io.loopscope.inference.tasks.Example;
+import io.loopscope.inference.tasks.Task;
 import io.loopscope.inference.tasks.Tasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -13,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * prompt, then all answer characters but the last) right-padded to S — causal attention means the
  * padding never influences it. A row has up to P supervised positions: one per answer character,
  * plus the positions where a prefix of the prompt is a question in its own right
- * ({@link io.loopscope.inference.tasks.Task#prefixAnswers}).
+ * ({@link io.loopscope.inference.tasks.Task#prefixAnswers}) or where the task's partial result is
+ * defined ({@link io.loopscope.inference.tasks.Task#runningAnswers}).
  *
  * @param ids     [B, S] int token ids, [PAD] after each input
  * @param select  [B, P, S] one-hot: the supervised positions of each row; all-zero rows are unused slots
@@ -35,12 +38,13 @@ record Batch(INDArray ids, INDArray select, INDArray labels, int[][] targets, bo
     }
 
     /**
-     * Supervised slots per row: at least MIN_POSITIONS (every task's training range fits in four:
-     * up to four hops, up to four answer digits), so one graph serves every task — each extra slot
-     * shape is a graph per length and depth, each with its own native array cache; beyond that the
-     * count rounds up to a power of two.
+     * Supervised slots per row: at least MIN_POSITIONS (every task's training range fits in sixteen:
+     * count's nine running counts and answer, sum's six running totals and answer, four hops, four
+     * answer digits), so one graph serves every task — each extra slot shape is a graph per length and
+     * depth, each with its own native array cache; beyond that the count rounds up to a power of two.
+     * Unused slots cost only rows of the [B·P, H]·[H, V] head product.
      */
-    static final int MIN_POSITIONS = 4;
+    static final int MIN_POSITIONS = 16;
 
     static int positionBucket(int count) {
         return count <= MIN_POSITIONS ? MIN_POSITIONS : Integer.highestOneBit(count - 1) << 1;
@@ -59,9 +63,10 @@ record Batch(INDArray ids, INDArray select, INDArray labels, int[][] targets, bo
             if (input.length > seqLen) throw new IllegalArgumentException("input of " + input.length + " characters exceeds " + seqLen + ": " + ex.teacherForcedInput());
             System.arraycopy(input, 0, ids[i], 0, input.length);
             List<Target> row = new ArrayList<>();
-            for (Map.Entry<Integer, Character> sub : Tasks.byName(ex.task()).prefixAnswers(ex).entrySet()) {
-                row.add(new Target(sub.getKey(), vocab.id(sub.getValue()), false));
-            }
+            Task task = Tasks.byName(ex.task());
+            Map<Integer, Character> hints = new TreeMap<>(task.runningAnswers(ex));
+            hints.putAll(task.prefixAnswers(ex));
+            hints.forEach((position, answer) -> row.add(new Target(position, vocab.id(answer), false)));
             int last = ex.prompt().length() - 1;
             for (int a = 0; a < ex.answer().length(); a++) row.add(new Target(last + a, vocab.id(ex.answer().charAt(a)), true));
             rows.add(row);

@@ -107,6 +107,30 @@ class TasksTest {
     }
 
     @Test
+    void runningAnswersArePartialResultsThatEndInTheAnswer() {
+        assertEquals(Map.of(0, '4', 2, '1', 4, '2', 6, '1'), new SumTask().runningAnswers(new Example("sum", 4, "4+7+1+9=", '1')));
+        assertEquals(Map.of(14, '1', 15, '1', 16, '2', 17, '2'), new CountTask().runningAnswers(new Example("count", 4, "how many x in xaxb?", '2')));
+        for (Task task : List.of(new SumTask(), new CountTask())) {
+            for (Example ex : Tasks.examples(task, new Range(1, 16), 200, 3)) {
+                Map<Integer, Character> running = task.runningAnswers(ex);
+                assertEquals(ex.difficulty(), running.size(), ex.prompt());
+                int last = java.util.Collections.max(running.keySet());
+                assertEquals(ex.prompt().length() - 2, last, "the last partial result sits just before the answer position: " + ex.prompt());
+                assertEquals(ex.answer().charAt(0), running.get(last), ex.prompt());
+            }
+        }
+        assertEquals(Map.of(3, '2', 4, '2'), new AddTask().runningAnswers(new Example("add", 2, "47+85=", "132")));
+        assertEquals(Map.of(14, 'b'), new HopTask().runningAnswers(new Example("hops", 3, "f>b x>q a>c c>f a>>>", 'b')));
+        for (Example ex : Tasks.examples(new HopTask(), new Range(1, 6), 200, 4)) {
+            String edges = ex.prompt().substring(0, ex.prompt().lastIndexOf(' '));
+            new HopTask().runningAnswers(ex).forEach((at, next) -> {
+                char letter = ex.prompt().charAt(at);
+                assertTrue(edges.substring(0, at).contains(letter + ">" + next), "an earlier edge " + letter + ">" + next + " in " + ex.prompt());
+            });
+        }
+    }
+
+    @Test
     void countAnswersCountTheLetter() {
         java.util.Set<Character> answers = new java.util.TreeSet<>();
         for (Example e : Tasks.examples(new CountTask(), new Range(1, 16), 400, 5)) {

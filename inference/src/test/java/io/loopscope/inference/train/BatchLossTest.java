@@ -25,29 +25,54 @@ class BatchLossTest {
     @Test
     void supervisesEveryAnswerCharacterAndEveryHopPrefix() {
         Batch batch = Batch.of(List.of(hops, add), vocab, 24);
-        assertEquals(4, batch.positions(), "3 targets per row round up to 4 slots");
-        assertEquals(4, Batch.of(List.of(new Example("copy", 2, "copy ab=", 'a')), vocab, 16).positions(), "one graph shape for every task");
-        assertEquals(8, Batch.of(List.of(new Example("add", 5, "12345+67890=", "80235")), vocab, 24).positions());
-        // hops: prefixes at the query's 1st and 2nd '>' (positions 17, 18), the answer after the 3rd (19)
-        assertEquals(List.of(17, 18, 19, -1), selected(batch, 0));
-        assertEquals(List.of(vocab.id('c'), vocab.id('f'), vocab.id('b'), -1), List.of(batch.targets()[0][0], batch.targets()[0][1], batch.targets()[0][2], batch.targets()[0][3]));
-        // add reads "47+85=13" and answers '1', '3', '2' at positions 5, 6, 7
-        assertEquals(List.of(5, 6, 7, -1), selected(batch, 1));
+        assertEquals(16, batch.positions(), "3 targets per row round up to 16 slots");
+        assertEquals(16, Batch.of(List.of(new Example("copy", 2, "copy ab=", 'a')), vocab, 16).positions(), "one graph shape for every task");
+        assertEquals(32, Batch.of(List.of(new Example("count", 16, "how many a in aaaaaaaaabcdefgh?", '9')), vocab, 40).positions(),
+                "beyond sixteen targets the slots round up to a power of two");
+        // hops: where c>f's f leads (b, listed earlier; position 14), prefixes at the query's 1st and 2nd '>'
+        // (positions 17, 18), the answer after the 3rd (19)
+        assertEquals(List.of(14, 17, 18, 19, -1), selected(batch, 0).subList(0, 5));
+        assertEquals("bcfb", chars(batch.targets()[0], 4));
+        // add: the column sums 4+8, 7+5 under the second number (positions 3, 4); reads "47+85=13" and
+        // answers '1', '3', '2' at positions 5, 6, 7
+        assertEquals(List.of(3, 4, 5, 6, 7, -1), selected(batch, 1).subList(0, 6));
+        assertEquals("22132", chars(batch.targets()[1], 5));
         assertEquals(vocab.id('1'), batch.ids().getInt(1, 6));
         assertEquals(vocab.id('3'), batch.ids().getInt(1, 7));
-        assertEquals(0, batch.labels().getRow(3).sumNumber().intValue(), "an unused slot has no label");
-        assertEquals(6, batch.labels().sumNumber().intValue());
+        assertEquals(0, batch.labels().getRow(5).sumNumber().intValue(), "an unused slot has no label");
+        assertEquals(List.of(-1), selected(batch, 1).subList(5, 16).stream().distinct().toList());
+        assertEquals(9, batch.labels().sumNumber().intValue());
+    }
+
+    @Test
+    void supervisesTheRunningTotalsAndCountsBeforeTheAnswer() {
+        Example sum = new Example("sum", 4, "4+7+1+9=", '1');
+        Example count = new Example("count", 4, "how many x in xaxb?", '2');
+        Batch batch = Batch.of(List.of(sum, count), vocab, 24);
+        assertEquals(List.of(0, 2, 4, 6, 7, -1), selected(batch, 0).subList(0, 6));
+        assertEquals("41211", chars(batch.targets()[0], 5));
+        assertEquals(List.of(14, 15, 16, 17, 18, -1), selected(batch, 1).subList(0, 6));
+        assertEquals("11222", chars(batch.targets()[1], 5));
+        assertEquals(List.of(false, false, false, false, true), List.of(batch.scored()[0][0], batch.scored()[0][1], batch.scored()[0][2],
+                batch.scored()[0][3], batch.scored()[0][4]), "only the answer counts for accuracy");
+    }
+
+    private String chars(int[] targets, int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) s.append(vocab.token(targets[i]));
+        return s.toString();
     }
 
     @Test
     void accuracyNeedsEveryAnswerCharacterButNotThePrefixes() {
         Batch batch = Batch.of(List.of(hops, add), vocab, 24);
-        INDArray logits = Nd4j.zeros(8, vocab.size());                                  // [B·P, V]
-        int[][] pick = {{'z', 'z', 'b', 'a'}, {'1', '3', '2', 'a'}};                    // hop prefixes wrong, answers right
-        for (int b = 0; b < 2; b++) for (int j = 0; j < 4; j++) logits.putScalar(b * 4 + j, vocab.id((char) pick[b][j]), 1);
+        int p = batch.positions();
+        INDArray logits = Nd4j.zeros(2 * p, vocab.size());                              // [B·P, V]
+        int[][] pick = {{'z', 'z', 'z', 'b', 'a'}, {'0', '0', '1', '3', '2'}};          // hints wrong, answers right
+        for (int b = 0; b < 2; b++) for (int j = 0; j < 5; j++) logits.putScalar(b * p + j, vocab.id((char) pick[b][j]), 1);
         assertEquals(1.0, batch.accuracy(logits));
-        logits.putScalar(1 * 4 + 1, vocab.id('3'), 0);
-        logits.putScalar(1 * 4 + 1, vocab.id('4'), 1);                                  // "142": one wrong digit
+        logits.putScalar(1 * p + 3, vocab.id('3'), 0);
+        logits.putScalar(1 * p + 3, vocab.id('4'), 1);                                  // "142": one wrong digit
         assertEquals(0.5, batch.accuracy(logits));
     }
 
@@ -77,7 +102,7 @@ class BatchLossTest {
                 count++;
             }
         }
-        assertEquals(6, count);
+        assertEquals(9, count);
         assertEquals(sum / count, loss, 1e-4);
         assertTrue(loss > 0);
     }
@@ -91,7 +116,7 @@ class BatchLossTest {
         TrainShard.Result whole = new TrainShard(config, params, 2).run(List.of(hops, add), vocab, seqLen, s0, r, k);
         TrainShard.Result first = new TrainShard(config, params, 1).run(List.of(hops), vocab, seqLen, rows(s0, 0, seqLen), r, k);
         TrainShard.Result second = new TrainShard(config, params, 1).run(List.of(add), vocab, seqLen, rows(s0, seqLen, 2 * seqLen), r, k);
-        assertEquals(6, whole.supervised());
+        assertEquals(9, whole.supervised());
         assertEquals(whole.supervised(), first.supervised() + second.supervised());
         assertEquals(whole.lossSum(), first.lossSum() + second.lossSum(), 1e-4);
         assertEquals(params.keySet(), whole.gradientSums().keySet());
