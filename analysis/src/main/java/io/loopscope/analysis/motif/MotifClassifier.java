@@ -47,14 +47,14 @@ public final class MotifClassifier {
         }
         TrajectoryFeatures.Measured m = TrajectoryFeatures.Measured.of(x);
         TrajectoryFeatures f = m.features();
+        // float32 states cannot resolve motion much below 1e-6 of their norm: late steps that small are
+        // rounding noise around a point, whatever shape the noise happens to trace (it can look like a
+        // quasi-periodic orbit of radius 1e-7 × the norm, or like steps "growing" 1.03× per step)
+        if (f.tailStep() <= NUMERIC_FLOOR * f.meanNorm()) return fixedPoint(m);
         if (f.stepGrowth() >= th.divergeGrowth() && f.shrink() >= th.divergeFactor()) {
             return new MotifResult(Motif.DIVERGING, new MotifEvidence.Diverging(f.stepGrowth(), f.normGrowth(), null), f, null);
         }
         if (f.stepGrowth() <= th.contractGrowth() && f.shrink() <= th.contractShrink()) return fixedPoint(m);
-        // float32 states cannot resolve motion much below 1e-6 of their norm: late steps that small are
-        // rounding noise around a point, whatever shape the noise happens to trace (it can look like a
-        // quasi-periodic orbit of radius 1e-7 × the norm)
-        if (f.tailStep() <= NUMERIC_FLOOR * f.meanNorm()) return fixedPoint(m);
         if (isOrbit(f)) return new MotifResult(Motif.ORBIT, OrbitFit.of(m), f, null);
         if (f.straightness() >= th.sliderStraightness() && f.alongShare() >= th.sliderAlongShare()) return slider(m);
         // settled: tiny late steps that either go nowhere (noise around a point) or are still shrinking (the

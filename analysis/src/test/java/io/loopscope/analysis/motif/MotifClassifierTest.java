@@ -99,6 +99,28 @@ class MotifClassifierTest {
     }
 
     @Test
+    void roundingNoiseWhoseStepsCreepUpIsAFixedPointNotADivergence() {
+        // a contraction onto 10·e0 that reaches the float32 floor, after which the noise steps happen to
+        // grow 1.05× per step (the embedded model showed such a token: steps "growing", norm flat)
+        int h = 96;
+        double[][] x = new double[65][h];
+        java.util.Random random = new java.util.Random(3);
+        for (int t = 0; t <= 64; t++) {
+            x[t][0] = 10 + 3 * Math.pow(0.5, t);
+            double noise = t < 30 ? 0 : 1e-7 * Math.pow(1.05, t);
+            for (int d = 1; d < h; d++) x[t][d] = noise * random.nextGaussian() / Math.sqrt(h);
+        }
+        MotifResult r = classifier.classify(x);
+        assertEquals(Motif.FIXED_POINT, r.motif(), r.describe());
+        // the same creeping growth well above float32 resolution is a real divergence
+        for (int t = 0; t <= 64; t++) {
+            x[t][0] = 10 + 3 * Math.pow(0.5, t);
+            for (int d = 1; d < h; d++) x[t][d] = 1e-2 * Math.pow(1.08, t) * random.nextGaussian() / Math.sqrt(h);
+        }
+        assertEquals(Motif.DIVERGING, classifier.classify(x).motif(), classifier.classify(x).describe());
+    }
+
+    @Test
     void sliderEvidenceRecoversSpeedAndDirection() {
         double[][] x = new double[33][16];
         for (int t = 0; t <= 32; t++) {
