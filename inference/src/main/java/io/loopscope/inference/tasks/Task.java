@@ -37,11 +37,12 @@ public interface Task {
     }
 
     /**
-     * Positions inside the prompt (0-based, before its last character) where the partial result of
-     * the task's own algorithm is defined by what has been read so far: sum's running total after each
-     * operand, count's running count after each letter. The trainer supervises them too, never scores
-     * them: a scratchpad the model keeps in its latent state. Each needs the one before it, so a deeper
-     * position needs more iterations — the serial work a looped model is for. None by default.
+     * Positions inside the prompt (0-based, before its last character) where a partial result of the
+     * task's own algorithm is defined by what has been read so far: sum's running total after each
+     * operand, count's running count after each letter, add's column sums, a hop's look-up at an edge
+     * whose successor was listed earlier. The trainer supervises them too, never scores them: a
+     * scratchpad the model keeps in its latent state. A running total needs the one before it, so a
+     * deeper position needs more iterations — the serial work a looped model is for. None by default.
      */
     default Map<Integer, Character> runningAnswers(Example example) {
         return Map.of();

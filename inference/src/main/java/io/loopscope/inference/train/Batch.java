@@ -39,7 +39,8 @@ record Batch(INDArray ids, INDArray select, INDArray labels, int[][] targets, bo
 
     /**
      * Supervised slots per row: at least MIN_POSITIONS (every task's training range fits in sixteen:
-     * count's nine running counts and answer, sum's six running totals and answer, four hops, four
+     * count's nine running counts and answer, sum's six running totals and answer, a 4-hop chase's
+     * look-ups at up to six edges, three shorter chases and answer, add's three column sums and four
      * answer digits), so one graph serves every task — each extra slot shape is a graph per length and
      * depth, each with its own native array cache; beyond that the count rounds up to a power of two.
      * Unused slots cost only rows of the [B·P, H]·[H, V] head product.
