@@ -52,9 +52,7 @@ public final class HopTask implements Task {
         String prompt = example.prompt();
         int query = prompt.lastIndexOf(' ') + 1;
         Map<Character, Character> next = new HashMap<>();
-        for (String edge : prompt.substring(0, Math.max(0, query - 1)).split(" ")) {
-            if (edge.length() == 3) next.put(edge.charAt(0), edge.charAt(2));
-        }
+        for (Edge edge : edges(prompt)) next.put(edge.source(), edge.target());
         Map<Integer, Character> out = new TreeMap<>();
         Character at = prompt.charAt(query);
         for (int i = query + 1; i < prompt.length() - 1 && at != null; i++) {
@@ -71,16 +69,25 @@ public final class HopTask implements Task {
      */
     @Override
     public Map<Integer, Character> runningAnswers(Example example) {
-        String prompt = example.prompt();
-        int query = prompt.lastIndexOf(' ');
         Map<Character, Character> seen = new HashMap<>();
         Map<Integer, Character> out = new TreeMap<>();
-        for (int at = 0; at + 2 < query; at += 4) {
-            char source = prompt.charAt(at), target = prompt.charAt(at + 2);
-            Character next = seen.get(target);
-            if (next != null) out.put(at + 2, next);
-            seen.put(source, target);
+        for (Edge edge : edges(example.prompt())) {
+            Character next = seen.get(edge.target());
+            if (next != null) out.put(edge.at() + 2, next);
+            seen.put(edge.source(), edge.target());
         }
+        return out;
+    }
+
+    /** An edge "x>y" of the list, starting at position at. */
+    private record Edge(int at, char source, char target) {
+    }
+
+    /** The edge list before the query, in prompt order: "x>y" blocks of four characters with their spaces. */
+    private static List<Edge> edges(String prompt) {
+        int query = prompt.lastIndexOf(' ');
+        List<Edge> out = new ArrayList<>();
+        for (int at = 0; at + 2 < query; at += 4) out.add(new Edge(at, prompt.charAt(at), prompt.charAt(at + 2)));
         return out;
     }
 
