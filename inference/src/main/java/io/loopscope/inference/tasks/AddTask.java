@@ -14,7 +14,8 @@ public final class AddTask implements Task {
     @Override public String name() { return "add"; }
     @Override public String knob() { return "digits"; }
     @Override public String format() { return "two d-digit numbers joined by '+', then '=': 47+85= -> 132 (answer written one digit at a time)"; }
-    @Override public Range training() { return new Range(1, 3); }
+    // From two digits: "6+4=" with one-digit numbers is also a two-operand sum question (answer 0, not 10).
+    @Override public Range training() { return new Range(2, 3); }
     @Override public Range harder() { return new Range(4, 5); }
 
     @Override

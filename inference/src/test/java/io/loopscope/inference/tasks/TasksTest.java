@@ -28,6 +28,18 @@ class TasksTest {
     }
 
     @Test
+    void noPromptAsksTwoTasksForDifferentAnswers() {
+        // one-digit add once made "6+4=" both a sum (0) and an add (10) question; the model could only guess
+        Map<String, Example> seen = new HashMap<>();
+        for (Task t : Tasks.all()) {
+            for (Example e : Tasks.examples(t, new Range(t.training().min(), t.harder().max()), 2000, 3)) {
+                Example earlier = seen.putIfAbsent(e.prompt(), e);
+                if (earlier != null) assertEquals(earlier.answer(), e.answer(), e.prompt() + " in " + earlier.task() + " and " + e.task());
+            }
+        }
+    }
+
+    @Test
     void everyPromptFitsTheContextAndTheVocabulary() {
         CharVocab vocab = CharVocab.standard();
         for (Task t : Tasks.all()) {
