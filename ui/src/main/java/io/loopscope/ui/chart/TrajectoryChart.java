@@ -37,6 +37,8 @@ public final class TrajectoryChart {
     private final XYPlot plot;
     private final StepPathRenderer paths = new StepPathRenderer();
     private final XYLineAndShapeRenderer markers = new XYLineAndShapeRenderer(false, true);
+    /** Between a point and its label: about 12 px at the labels' 11 pt, clear of the 7 px diamond drawn on the point. */
+    static final String LABEL_GAP = "    ";
     private final XYSeriesCollection pathData = new XYSeriesCollection();
     private final DefaultXYDataset markerData = new DefaultXYDataset();
     private final PaintScaleLegend colourBar;
@@ -164,7 +166,7 @@ public final class TrajectoryChart {
                 }
             }
             boolean rightEdge = x > minX + 0.8 * width;
-            XYTextAnnotation label = new XYTextAnnotation(rightEdge ? text + "  " : "  " + text, x, y);
+            XYTextAnnotation label = new XYTextAnnotation(rightEdge ? text + LABEL_GAP : LABEL_GAP + text, x, y);
             label.setTextAnchor(rightEdge ? TextAnchor.HALF_ASCENT_RIGHT : TextAnchor.HALF_ASCENT_LEFT);
             label.setFont(f);
             label.setPaint(style.text());

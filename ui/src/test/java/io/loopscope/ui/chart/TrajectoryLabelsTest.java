@@ -1,6 +1,7 @@
 package io.loopscope.ui.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.ui.vm.PcPair;
 import io.loopscope.ui.vm.PlaneData;
@@ -32,6 +33,24 @@ class TrajectoryLabelsTest {
 
         chart.showUpTo(0);   // at step 0 the starts are apart: one label each
         assertEquals(3, ((XYPlot) chart.chart().getPlot()).getAnnotations().size());
+    }
+
+    @Test
+    void labelsStartClearOfTheMarkerOnTheirPoint() {
+        PlaneData plane = new PlaneData(new PcPair(0, 1), "PC1", "PC2", List.of(
+                path(3, "[3] +", new double[] {0, 1}, new double[] {0, 1}),
+                path(4, "[4] 5", new double[] {9, 10}, new double[] {9, 10})), 1);
+        TrajectoryChart chart = new TrajectoryChart(ChartStyle.of(false));
+        chart.setData(plane, 1);
+        for (Object o : ((XYPlot) chart.chart().getPlot()).getAnnotations()) {
+            XYTextAnnotation label = (XYTextAnnotation) o;
+            String text = label.getText();
+            String gap = text.substring(0, text.length() - text.stripLeading().length()) + text.substring(text.stripTrailing().length());
+            java.awt.FontMetrics metrics = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                    .createGraphics().getFontMetrics(label.getFont());
+            // the current-step diamond reaches 7 px from the point, plus its 2 px outline
+            assertTrue(metrics.stringWidth(gap) >= 9, label.getText() + ": gap of " + metrics.stringWidth(gap) + " px");
+        }
     }
 
     private static TokenPath path(int token, String label, double[] x, double[] y) {
