@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loopscope.ui.vm.PcPair;
 import io.loopscope.ui.vm.PlaneData;
 import io.loopscope.ui.vm.TokenPath;
+import java.awt.FontMetrics;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.plot.XYPlot;
@@ -46,8 +48,7 @@ class TrajectoryLabelsTest {
             XYTextAnnotation label = (XYTextAnnotation) o;
             String text = label.getText();
             String gap = text.substring(0, text.length() - text.stripLeading().length()) + text.substring(text.stripTrailing().length());
-            java.awt.FontMetrics metrics = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
-                    .createGraphics().getFontMetrics(label.getFont());
+            FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(label.getFont());
             // the current-step diamond reaches 7 px from the point, plus its 2 px outline
             assertTrue(metrics.stringWidth(gap) >= 9, label.getText() + ": gap of " + metrics.stringWidth(gap) + " px");
         }
