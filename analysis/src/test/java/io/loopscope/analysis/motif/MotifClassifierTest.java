@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loopscope.analysis.motif.SyntheticTrajectories.Family;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MotifClassifierTest {
@@ -104,7 +105,7 @@ class MotifClassifierTest {
         // grow 1.05× per step (the embedded model showed such a token: steps "growing", norm flat)
         int h = 96;
         double[][] x = new double[65][h];
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         for (int t = 0; t <= 64; t++) {
             x[t][0] = 10 + 3 * Math.pow(0.5, t);
             double noise = t < 30 ? 0 : 1e-7 * Math.pow(1.05, t);

@@ -37,8 +37,8 @@ public final class TrajectoryChart {
     private final XYPlot plot;
     private final StepPathRenderer paths = new StepPathRenderer();
     private final XYLineAndShapeRenderer markers = new XYLineAndShapeRenderer(false, true);
-    /** Between a point and its label: about 12 px at the labels' 11 pt, clear of the 7 px diamond drawn on the point. */
-    static final String LABEL_GAP = "    ";
+    /** Between a point and its label: 16 px at the labels' 11 pt, clear of the current-step diamond (7 px and its outline). */
+    private static final String LABEL_GAP = "    ";
     private final XYSeriesCollection pathData = new XYSeriesCollection();
     private final DefaultXYDataset markerData = new DefaultXYDataset();
     private final PaintScaleLegend colourBar;
