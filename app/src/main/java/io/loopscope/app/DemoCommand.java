@@ -67,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<DemoChecker.Result> results = DemoChecker.check(d, runs);
         for (DemoChecker.Result r : results) out.printf("  %s %s: %s%n", r.holds() ? "✓" : "✗", r.claim().kind(), r.found());
         if (figures.requested()) {
-            List<Path> written = DemoDemoFigures.write(d, runs, figures);
+            List<Path> written = DemoFigures.write(d, runs, figures.directory(), figures.formats(), figures.dpi);
             out.println("wrote " + written.size() + " figure files to " + figures.directory());
         }
         return check && !DemoChecker.allHold(results) ? 1 : 0;
@@ -90,13 +90,6 @@ public final class DemoCommand implements Callable<Integer> {
             return EmbeddedModel.directory();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** The figure options applied to a demo's figures. */
-    private static final class DemoDemoFigures {
-        static List<Path> write(Demo d, DemoRuns runs, FiguresOption f) throws IOException {
-            return DemoFigures.write(d, runs, f.directory(), f.formats(), f.dpi);
         }
     }
 }
