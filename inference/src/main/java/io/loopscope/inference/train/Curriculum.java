@@ -15,18 +15,14 @@ import java.util.StringJoiner;
  * Which task a step trains and how hard its examples are. A task starts at its two easiest
  * difficulties and opens the next one when its running batch accuracy reaches {@link #ADVANCE_AT};
  * tasks the model has not mastered get more steps (weight 0.1 + 1 − accuracy), so the control task
- * that is learnt in a few hundred steps stops taking a quarter of the budget. Half of a task's examples
- * sit at its current level: a harder example also asks the easier questions (a 2-hop chase asks the
- * 1-hop one at its first '>', a long sum its running totals), so that is where the gradient is. A
- * share of examples is always drawn from the whole training range so no difficulty goes unseen while
- * a task is stuck.
+ * that is learnt in a few hundred steps stops taking a quarter of the budget. A share of examples is
+ * always drawn from the whole training range so no difficulty goes unseen while a task is stuck.
  * The state depends only on the (deterministic) batch accuracies, so a resumed run repeats it exactly.
  */
 final class Curriculum {
     static final double ADVANCE_AT = 0.8;
     private static final double SMOOTHING = 0.05;     // weight of one batch in the running accuracy
     private static final double FULL_RANGE_SHARE = 0.15;
-    private static final double AT_LEVEL_SHARE = 0.5;  // of the examples that are not full-range
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Task> tasks;
@@ -53,14 +49,12 @@ final class Curriculum {
         return weights.length - 1;
     }
 
-    /** One training example of task index: often at its current level, else below it, sometimes anywhere in its range. */
+    /** One training example of task index: mostly up to its current level, sometimes anywhere in its range. */
     Example sample(int index, SplittableRandom rng) {
         Task task = tasks.get(index);
         Range full = task.training();
-        double u = rng.nextDouble();
-        if (u < FULL_RANGE_SHARE) return task.sample(rng, full);
-        boolean atLevel = u < FULL_RANGE_SHARE + (1 - FULL_RANGE_SHARE) * AT_LEVEL_SHARE;
-        return task.sample(rng, new Range(atLevel ? level[index] : full.min(), level[index]));
+        boolean anywhere = rng.nextDouble() < FULL_RANGE_SHARE;
+        return task.sample(rng, anywhere ? full : new Range(full.min(), level[index]));
     }
 
     /** Folds one batch's accuracy in; opens the next difficulty when the current ones are mastered. */

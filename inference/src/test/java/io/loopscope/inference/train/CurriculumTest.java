@@ -31,19 +31,6 @@ class CurriculumTest {
     }
 
     @Test
-    void halfOfTheExamplesSitAtTheCurrentLevel() {
-        Curriculum c = new Curriculum(List.of(Tasks.byName("hops")));
-        assertEquals(2, c.level(0)); // hops trains 1..4: starts at 1..2
-        SplittableRandom rng = new SplittableRandom(3);
-        int[] byHops = new int[5];
-        for (int i = 0; i < 4000; i++) byHops[c.sample(0, rng).difficulty()]++;
-        // 15 % anywhere in 1..4 (3.75 % each); of the rest half at 2, half uniform over 1..2.
-        assertEquals(0.0375 + 0.85 * 0.25, byHops[1] / 4000.0, 0.02, "1 hop");
-        assertEquals(0.0375 + 0.85 * 0.75, byHops[2] / 4000.0, 0.02, "2 hops");
-        assertEquals(0.0375, byHops[4] / 4000.0, 0.01, "4 hops, from the full-range share only");
-    }
-
-    @Test
     void unmasteredTasksGetMoreSteps() {
         Curriculum c = sumAndCopy();
         for (int i = 0; i < 300; i++) c.record(1, 1.0); // copy mastered, sum not
