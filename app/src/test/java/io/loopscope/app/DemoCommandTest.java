@@ -1,6 +1,7 @@
 package io.loopscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.inference.testing.Fixtures;
@@ -32,7 +33,7 @@ class DemoCommandTest {
         Files.writeString(demo, DEMO);
         Path figs = dir.resolve("figs");
         CliRun r = CliRun.of("demo", demo.toString(), "--model", Fixtures.huginnTiny().resolve("f32").toString(),
-                "--figures", figs.toString(), "--format", "png,pdf", "--dpi", "72");
+                "--figures", figs.toString(), "--format", "png,pdf,svg", "--dpi", "72");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Fixture: early tokens settle first"), r.out());
         assertTrue(r.out().contains("1. [trajectories, tokens [0]] Token 0 spirals in."), r.out());
@@ -43,6 +44,8 @@ class DemoCommandTest {
                 "tour-1-trajectories.png", "tour-2-heatmap.png", "tour-3-metrics.pdf", "tour-4-lens.png"}) {
             assertTrue(Files.size(figs.resolve(f)) > 1000, f);
         }
+        assertTrue(Files.readString(figs.resolve("tour-4-lens.svg")).contains("lens probability"), "a lens step draws the lens");
+        assertFalse(Files.readString(figs.resolve("tour-1-trajectories.svg")).contains("lens probability"));
         CliRun strict = CliRun.of("demo", demo.toString(), "--model", Fixtures.huginnTiny().resolve("f32").toString(), "--check");
         assertEquals(1, strict.exitCode(), "--check fails on the false claim");
     }

@@ -7,6 +7,7 @@ import io.loopscope.ui.figure.FigureFormat;
 import io.loopscope.ui.figure.FigureSet;
 import io.loopscope.ui.figure.Figures;
 import io.loopscope.ui.vm.HeatmapViewModel;
+import io.loopscope.ui.vm.LensCurves;
 import io.loopscope.ui.vm.MetricsViewModel;
 import io.loopscope.ui.vm.PcPair;
 import io.loopscope.ui.vm.Planes;
@@ -50,7 +51,14 @@ public final class DemoFigures {
                     out.add(Figures.trajectory(Planes.plane(runs.b(), new PcPair(0, 1), tb), Math.min(step, runs.b().iterations()), style)
                             .withName(name + "-b"));
                 }
-                // the lens table and the 3-D waterfall are not charts; their steps get the trajectory panel
+                // the lens of each token the step names, as curves (the GUI shows it as a table)
+                case "lens" -> {
+                    for (int t : tokens) {
+                        String suffix = tokens.size() == 1 ? "" : "-" + t;
+                        out.add(Figures.lens(LensCurves.of(a, t), step, style).withName(name + suffix));
+                    }
+                }
+                // the 3-D waterfall is not a chart; its steps get the trajectory panel
                 default -> out.add(Figures.trajectory(Planes.plane(a, new PcPair(0, 1), tokens), step, style).withName(name));
             }
         }

@@ -2,9 +2,11 @@ package io.loopscope.ui.figure;
 
 import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.chart.HeatmapChart;
+import io.loopscope.ui.chart.LensChart;
 import io.loopscope.ui.chart.MetricsChart;
 import io.loopscope.ui.chart.TrajectoryChart;
 import io.loopscope.ui.vm.HeatmapViewModel.Grid;
+import io.loopscope.ui.vm.LensCurves;
 import io.loopscope.ui.vm.MetricsViewModel;
 import io.loopscope.ui.vm.PcPair;
 import io.loopscope.ui.vm.PlaneData;
@@ -70,6 +72,13 @@ public final class Figures {
         c.highlight(tokens, step);
         double h = Math.min(900, Math.max(260, 90 + 13.0 * grid.tokens()));
         return of("heatmap", c.chart(), 576, h);
+    }
+
+    /** The logit lens of one token over steps, with a line at step (−1: none). */
+    public static Figure lens(LensCurves curves, int step, ChartStyle style) {
+        LensChart c = new LensChart(style);
+        c.setData(curves, step);
+        return of("lens", c.chart(), 504, 360);
     }
 
     /** Step size, lens KL and entropy of the selected tokens with their exit steps. */
