@@ -4,6 +4,7 @@ import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.vm.HeatmapViewModel;
+import io.loopscope.ui.vm.LensCurves;
 import io.loopscope.ui.vm.MetricsViewModel;
 import io.loopscope.ui.vm.PcPair;
 import io.loopscope.ui.vm.PlaneData;
@@ -17,7 +18,7 @@ import java.util.Objects;
 
 /**
  * The paper's figure set for one run — PC1–2, PC3–4 and PC5–6 panels (each alone and side by side),
- * the convergence heatmap and the metrics — used by File → Export → Figure set, by
+ * the convergence heatmap, the metrics and the logit lens of each chosen token — used by File → Export → Figure set, by
  * {@code analyze --figures} and by {@code demo --figures}: one code path for all three.
  */
 public final class FigureSet {
@@ -62,6 +63,10 @@ public final class FigureSet {
         if (planes.size() > 1) out.add(Figures.panels(planes, upTo, q.style()));
         out.add(Figures.heatmap(HeatmapViewModel.build(r), q.tokens(), q.step(), q.style()));
         out.add(Figures.metrics(MetricsViewModel.build(r, q.tokens(), q.criterion(), q.threshold()), q.style()));
+        for (int t : q.tokens()) {
+            LensCurves lens = LensCurves.of(r, t);
+            if (!lens.curves().isEmpty()) out.add(Figures.lens(lens, q.step(), q.style()).withName("lens-token-" + t));
+        }
         return List.copyOf(out);
     }
 

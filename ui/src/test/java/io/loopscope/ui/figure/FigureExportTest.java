@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.colour.Viridis;
+import io.loopscope.ui.engine.ModelRef;
+import io.loopscope.ui.engine.RunPipeline;
 import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.engine.RunSpec;
+import io.loopscope.ui.testing.FakeModel;
+import io.loopscope.ui.testing.FakeServices;
 import io.loopscope.ui.testing.TestRuns;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +45,22 @@ class FigureExportTest {
     @Test
     void figureSetHasThePaperLayout() {
         List<String> names = set().stream().map(Figure::name).toList();
-        assertEquals(List.of("trajectories-pc1-pc2", "trajectories-pc3-pc4", "trajectories-pc5-pc6", "trajectories-paper", "heatmap", "metrics"), names);
+        assertEquals(List.of("trajectories-pc1-pc2", "trajectories-pc3-pc4", "trajectories-pc5-pc6", "trajectories-paper", "heatmap", "metrics",
+                "lens-token-3", "lens-token-4", "lens-token-5"), names);
+    }
+
+    @Test
+    void aRunWithALensGetsTheLensOfEachChosenToken() throws Exception {
+        var pipeline = new RunPipeline(ref -> new FakeModel(0), FakeServices.analyzer());
+        RunResult r = pipeline.run(new RunSpec(ModelRef.embeddedModel(), "abcdef", 12,
+                RunSpec.InitMode.RANDOM, 0, 5), (m, f) -> { }, () -> false);
+        List<Figure> figs = FigureSet.build(r, FigureSet.Request.defaults(List.of(1, 4)));
+        List<String> names = figs.stream().map(Figure::name).toList();
+        assertEquals(List.of("metrics", "lens-token-1", "lens-token-4"), names.subList(names.size() - 3, names.size()));
+        Path svg = dir.resolve("lens.svg");
+        FigureWriter.write(named(figs, "lens-token-4"), FigureFormat.SVG, svg, 72);
+        String text = Files.readString(svg);
+        assertTrue(text.contains("lens probability") && text.contains("Logit lens of [4]"), "the lens of token 4, as text");
     }
 
     @Test
