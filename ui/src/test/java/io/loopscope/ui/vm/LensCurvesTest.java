@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loopscope.inference.trace.FloatTensor;
+import io.loopscope.inference.trace.Trace;
 import io.loopscope.ui.engine.RunResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,5 +46,18 @@ class LensCurvesTest {
             assertTrue(curves.title().contains("[" + t + "]"), curves.title());
             assertFalse(curves.curves().isEmpty());
         }
+    }
+
+    @Test
+    void aLensWithoutProbabilitiesDrawsNothing() throws Exception {
+        RunResult run = WorkbenchViewModelTest.run("abcdef", 8, 0);
+        Trace tr = run.trace();
+        float[] nan = new float[tr.lensTopkProbs().data().length];
+        Arrays.fill(nan, Float.NaN); // what a trace read back through TraceData carries: top-1 ids only
+        Trace idsOnly = new Trace(tr.info(), tr.ids(), tr.states(), tr.finalLatent(), tr.logits(), tr.lensEntropy(), tr.lensKl(),
+                tr.lensTopkIds(), new FloatTensor(tr.lensTopkProbs().shape(), nan), tr.lens(), tr.lnFWeight());
+        RunResult loaded = new RunResult(run.spec(), run.model(), idsOnly, run.analysis(), 0, 0);
+        assertTrue(LensCurves.of(loaded, 2).curves().isEmpty());
+        assertFalse(LensCurves.of(run, 2).curves().isEmpty());
     }
 }
