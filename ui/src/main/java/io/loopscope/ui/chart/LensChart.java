@@ -3,6 +3,7 @@ package io.loopscope.ui.chart;
 import io.loopscope.ui.colour.Colours;
 import io.loopscope.ui.vm.LensCurves;
 import java.awt.BasicStroke;
+import java.awt.geom.Ellipse2D;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -60,7 +61,7 @@ public final class LensChart {
                 c.addSeries(xy);
                 r.setSeriesPaint(k, Colours.awt(Colours.series(k)));
                 r.setSeriesStroke(k, new BasicStroke(1.8f));
-                r.setSeriesShape(k, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+                r.setSeriesShape(k, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
             }
             plot.getDomainAxis().setRange(0, last);
             plot.clearDomainMarkers();

@@ -54,8 +54,11 @@ public final class DemoFigures {
                 // the lens of each token the step names, as curves (the GUI shows it as a table)
                 case "lens" -> {
                     for (int t : tokens) {
-                        String suffix = tokens.size() == 1 ? "" : "-" + t;
-                        out.add(Figures.lens(LensCurves.of(a, t), step, style).withName(name + suffix));
+                        LensCurves lens = LensCurves.of(a, t);
+                        String named = tokens.size() == 1 ? name : name + "-" + t;
+                        out.add(lens.curves().isEmpty()
+                                ? Figures.trajectory(Planes.plane(a, new PcPair(0, 1), List.of(t)), step, style).withName(named)
+                                : Figures.lens(lens, step, style).withName(named));
                     }
                 }
                 // the 3-D waterfall is not a chart; its steps get the trajectory panel

@@ -18,8 +18,8 @@ import java.util.Objects;
 
 /**
  * The paper's figure set for one run — PC1–2, PC3–4 and PC5–6 panels (each alone and side by side),
- * the convergence heatmap, the metrics and the logit lens of each chosen token — used by File → Export → Figure set, by
- * {@code analyze --figures} and by {@code demo --figures}: one code path for all three.
+ * the convergence heatmap, the metrics and the logit lens of each chosen token — used by File → Export
+ * → Figure set, by {@code analyze --figures} and by {@code demo --figures}: one code path for all three.
  */
 public final class FigureSet {
 
