@@ -69,8 +69,8 @@ class PublishFlowsFxTest {
         waitFor("the files", () -> ctx.run().messageProperty().get().startsWith("Wrote "));
         try (var s = Files.list(out)) {
             List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(List.of("heatmap.png", "metrics.png", "trajectories-paper.png", "trajectories-pc1-pc2.png",
-                    "trajectories-pc3-pc4.png", "trajectories-pc5-pc6.png"), names);
+            assertEquals(List.of("heatmap.png", "lens-token-3.png", "lens-token-4.png", "lens-token-5.png", "metrics.png",
+                    "trajectories-paper.png", "trajectories-pc1-pc2.png", "trajectories-pc3-pc4.png", "trajectories-pc5-pc6.png"), names);
         }
         var img = javax.imageio.ImageIO.read(out.resolve("trajectories-pc1-pc2.png").toFile());
         assertEquals(1800, img.getWidth(), "432 pt at the default 300 dpi");
