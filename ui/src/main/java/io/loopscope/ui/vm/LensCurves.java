@@ -1,7 +1,5 @@
 package io.loopscope.ui.vm;
 
-import io.loopscope.inference.trace.FloatTensor;
-import io.loopscope.inference.trace.IntTensor;
 import io.loopscope.ui.engine.RunResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,24 +31,21 @@ public record LensCurves(String title, List<Curve> curves) {
 
     /** The curves of token t of a run with a recorded lens; empty when the run has no lens probabilities. */
     public static LensCurves of(RunResult r, int t) {
-        String title = "Logit lens of " + TokenStripViewModel.label(t, r.tokenStrings().get(t));
-        IntTensor ids = r.trace().lensTopkIds();
-        FloatTensor probs = r.trace().lensTopkProbs();
-        if (ids == null || probs == null) return new LensCurves(title, List.of());
-        int k = ids.shape()[2], steps = r.iterations();
-        Set<Long> guesses = new LinkedHashSet<>();
-        for (int s = 0; s <= steps && guesses.size() < MAX_CURVES; s++) guesses.add((long) ids.get(s, t, 0));
+        List<LensViewModel.Row> table = LensViewModel.table(r, t);
+        Set<String> guesses = new LinkedHashSet<>();
+        for (LensViewModel.Row row : table) if (guesses.size() < MAX_CURVES && !row.tokens().isEmpty()) guesses.add(row.tokens().getFirst());
         List<Curve> curves = new ArrayList<>();
         boolean anyProbability = false;
-        for (long id : guesses) {
-            double[] p = new double[steps + 1];
+        for (String token : guesses) {
+            double[] p = new double[table.size()];
             Arrays.fill(p, Double.NaN);
-            for (int s = 0; s <= steps; s++) {
-                for (int j = 0; j < k; j++) if (ids.get(s, t, j) == id) p[s] = probs.get(s, t, j);
-                anyProbability |= !Double.isNaN(p[s]);
+            for (LensViewModel.Row row : table) {
+                int j = row.tokens().indexOf(token);
+                if (j >= 0) p[row.step()] = row.probs()[j];
+                anyProbability |= !Double.isNaN(p[row.step()]);
             }
-            curves.add(new Curve(TokenStripViewModel.display(r.tokenString(id)), p));
+            curves.add(new Curve(token, p));
         }
-        return new LensCurves(title, anyProbability ? curves : List.of());
+        return new LensCurves(LensViewModel.title(r, t), anyProbability ? curves : List.of());
     }
 }

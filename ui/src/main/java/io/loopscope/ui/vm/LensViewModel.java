@@ -55,9 +55,20 @@ public final class LensViewModel {
             title.set("Select a token");
             return;
         }
+        rows.set(table(r, t));
+        title.set(title(r, t) + " — what the model would predict if it stopped at each step");
+    }
+
+    /** "Logit lens of [t] x". */
+    static String title(RunResult r, int t) {
+        return "Logit lens of " + TokenStripViewModel.label(t, r.tokenStrings().get(t));
+    }
+
+    /** Token t's lens, one row per step 0..R (no top-k columns when the run recorded none). */
+    static List<Row> table(RunResult r, int t) {
         IntTensor ids = r.trace().lensTopkIds();
         FloatTensor probs = r.trace().lensTopkProbs(), ent = r.trace().lensEntropy(), kl = r.trace().lensKl();
-        int k = topK();
+        int k = ids == null || probs == null ? 0 : ids.shape()[2];
         List<Row> out = new ArrayList<>();
         for (int s = 0; s <= r.iterations(); s++) {
             List<String> toks = new ArrayList<>(k);
@@ -68,8 +79,6 @@ public final class LensViewModel {
             }
             out.add(new Row(s, List.copyOf(toks), p, ent == null ? Double.NaN : ent.get(s, t), kl == null ? Double.NaN : kl.get(s, t)));
         }
-        rows.set(List.copyOf(out));
-        title.set("Logit lens of " + TokenStripViewModel.label(t, r.tokenStrings().get(t))
-                + " — what the model would predict if it stopped at each step");
+        return List.copyOf(out);
     }
 }

@@ -7,12 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.colour.Viridis;
-import io.loopscope.ui.engine.ModelRef;
-import io.loopscope.ui.engine.RunPipeline;
 import io.loopscope.ui.engine.RunResult;
-import io.loopscope.ui.engine.RunSpec;
-import io.loopscope.ui.testing.FakeModel;
-import io.loopscope.ui.testing.FakeServices;
 import io.loopscope.ui.testing.TestRuns;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +46,7 @@ class FigureExportTest {
 
     @Test
     void aRunWithALensGetsTheLensOfEachChosenToken() throws Exception {
-        var pipeline = new RunPipeline(ref -> new FakeModel(0), FakeServices.analyzer());
-        RunResult r = pipeline.run(new RunSpec(ModelRef.embeddedModel(), "abcdef", 12,
-                RunSpec.InitMode.RANDOM, 0, 5), (m, f) -> { }, () -> false);
+        RunResult r = TestRuns.synthetic("abcdef", 12);
         List<Figure> figs = FigureSet.build(r, FigureSet.Request.defaults(List.of(1, 4)));
         List<String> names = figs.stream().map(Figure::name).toList();
         assertEquals(List.of("metrics", "lens-token-1", "lens-token-4"), names.subList(names.size() - 3, names.size()));
