@@ -20,7 +20,7 @@ public final class TraceData {
     private final double normEps;
     private final List<String> tokenStrings;
     private final float[] lensEntropy, lensKl, lensMinpKl; // [R+1][S] or null
-    private final int[] lensTop1;          // [R+1][S] or null
+    private final TraceLens lensTopk;      // or null
     private final long[] ids;              // [S] or null
     private final RunInfo info;            // or null
     private final String label;
@@ -43,8 +43,11 @@ public final class TraceData {
         this.lensEntropy = checkLength(b.lensEntropy, (iterations + 1) * tokens);
         this.lensKl = checkLength(b.lensKl, (iterations + 1) * tokens);
         this.lensMinpKl = checkLength(b.lensMinpKl, (iterations + 1) * tokens);
-        if (b.lensTop1 != null && b.lensTop1.length != (iterations + 1) * tokens) throw new IllegalArgumentException("top-1 size mismatch");
-        this.lensTop1 = b.lensTop1;
+        if (b.lensTopk != null && (b.lensTopk.steps() != iterations + 1 || b.lensTopk.tokens() != tokens)) {
+            throw new IllegalArgumentException(source + ": the lens top-k covers " + b.lensTopk.steps() + " steps × " + b.lensTopk.tokens()
+                    + " tokens, states " + (iterations + 1) + " × " + tokens);
+        }
+        this.lensTopk = b.lensTopk;
         if (b.ids != null && b.ids.length != tokens) throw new IllegalArgumentException("ids has " + b.ids.length + " tokens, states " + tokens);
         this.ids = b.ids == null ? null : b.ids.clone();
         this.info = b.info;
@@ -230,7 +233,12 @@ public final class TraceData {
     }
 
     public boolean hasLensTop1() {
-        return lensTop1 != null;
+        return lensTopk != null;
+    }
+
+    /** The lens's recorded top-k ids (and probabilities, when the source had them), or null. */
+    public TraceLens lensTopk() {
+        return lensTopk;
     }
 
     /** KL(p_{i-1} ‖ p_i) of the logit lens in nats; requires {@link #hasLensKl()}. */
@@ -247,8 +255,8 @@ public final class TraceData {
     }
 
     public int lensTop1(int step, int token) {
-        if (lensTop1 == null) throw new IllegalStateException(source + " has no lens_topk_ids");
-        return lensTop1[step * tokens + token];
+        if (lensTopk == null) throw new IllegalStateException(source + " has no lens_topk_ids");
+        return lensTopk.id(step, token, 0);
     }
 
     private float[] require(float[] a, String name) {
@@ -267,7 +275,7 @@ public final class TraceData {
         private final int iterations, tokens, hidden;
         private final float[] states;
         private float[] lnFWeight, lensEntropy, lensKl, lensMinpKl;
-        private int[] lensTop1;
+        private TraceLens lensTopk;
         private long[] ids;
         private double normEps = 1e-6;
         private List<String> tokenStrings;
@@ -289,7 +297,9 @@ public final class TraceData {
         public Builder lensEntropy(float[] a) { this.lensEntropy = a; return this; }
         public Builder lensKl(float[] a) { this.lensKl = a; return this; }
         public Builder lensMinpKl(float[] a) { this.lensMinpKl = a; return this; }
-        public Builder lensTop1(int[] a) { this.lensTop1 = a; return this; }
+        public Builder lensTopk(TraceLens l) { this.lensTopk = l; return this; }
+        /** [R+1][S] argmax ids alone, for sources (and tests) without the rest of the top-k. */
+        public Builder lensTop1(int[] a) { this.lensTopk = TraceLens.top1(iterations + 1, tokens, a); return this; }
         public Builder ids(long[] a) { this.ids = a; return this; }
         public Builder tokenStrings(List<String> t) { this.tokenStrings = t; return this; }
         public Builder info(RunInfo i) { this.info = i; return this; }

@@ -4,6 +4,7 @@ import io.loopscope.inference.io.Npz;
 import io.loopscope.inference.lens.LensStep;
 import io.loopscope.inference.lens.LogitLens;
 import io.loopscope.inference.trace.FloatTensor;
+import io.loopscope.inference.trace.IntTensor;
 import io.loopscope.inference.trace.RunInfo;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceFile;
@@ -23,6 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * copy arrays out of the NPZ reader.
  */
 public final class TraceLoader {
+    private static final String TOPK_IDS_MISSING = "lens_topk_ids missing: the argmax-stability exit criterion and the lens figures are unavailable";
+
     private TraceLoader() {
     }
 
@@ -45,8 +48,8 @@ public final class TraceLoader {
         else b.note("ln_f_weight missing: only the raw state space is available");
         if (trace.lensEntropy() != null) b.lensEntropy(trace.lensEntropy().data());
         if (trace.lensKl() != null) b.lensKl(trace.lensKl().data());
-        if (trace.lensTopkIds() != null) b.lensTop1(top1(trace.lensTopkIds().data(), steps * tokens, trace.lensTopkIds().shape()[2]));
-        else b.note("lens_topk_ids missing: the argmax-stability exit criterion is unavailable");
+        if (trace.lensTopkIds() != null) b.lensTopk(new TraceLens(trace.lensTopkIds(), trace.lensTopkProbs()));
+        else b.note(TOPK_IDS_MISSING);
         if (trace.lens() != null) b.lensMinpKl(minpKl(trace.lens(), steps, tokens));
         return b.build();
     }
@@ -99,14 +102,8 @@ public final class TraceLoader {
         float[] kl = optional(arrays, "lens_kl", b, "the KL curve and the kl exit criterion are unavailable", steps, tokens);
         if (kl != null) b.lensKl(kl);
 
-        INDArray topk = arrays.get("lens_topk_ids");
-        if (topk == null) {
-            b.note("lens_topk_ids missing: the argmax-stability exit criterion is unavailable");
-        } else if (topk.rank() != 3 || topk.size(0) != steps || topk.size(1) != tokens || topk.size(2) < 1) {
-            b.note("lens_topk_ids ignored: expected [" + steps + ", " + tokens + ", K], got " + Arrays.toString(topk.shape()));
-        } else {
-            b.lensTop1(top1(topk.castTo(DataType.INT32).dup('c').data().asInt(), steps * tokens, (int) topk.size(2)));
-        }
+        TraceLens topk = lensTopk(arrays, steps, tokens, b);
+        if (topk != null) b.lensTopk(topk);
 
         INDArray minp = arrays.get("lens_minp_kl");
         INDArray lens = arrays.get("lens");
@@ -116,6 +113,24 @@ public final class TraceLoader {
             b.lensMinpKl(minpKl(new FloatTensor(new int[] {steps, tokens, (int) lens.size(2)}, floats(lens)), steps, tokens));
         }
         return b.build();
+    }
+
+    /** lens_topk_ids with lens_topk_probs when they match it; ids alone still serve the argmax-stability criterion. */
+    private static TraceLens lensTopk(Map<String, INDArray> arrays, int steps, int tokens, TraceData.Builder b) {
+        INDArray topk = arrays.get("lens_topk_ids");
+        if (topk == null) {
+            b.note(TOPK_IDS_MISSING);
+            return null;
+        }
+        if (topk.rank() != 3 || topk.size(0) != steps || topk.size(1) != tokens || topk.size(2) < 1) {
+            b.note("lens_topk_ids ignored: expected [" + steps + ", " + tokens + ", K], got " + Arrays.toString(topk.shape())
+                    + "; the argmax-stability exit criterion and the lens figures are unavailable");
+            return null;
+        }
+        int[] shape = {steps, tokens, (int) topk.size(2)};
+        IntTensor ids = new IntTensor(shape, topk.castTo(DataType.INT32).dup('c').data().asInt());
+        float[] probs = optional(arrays, "lens_topk_probs", b, "the lens figures have no probabilities to draw", steps, tokens, shape[2]);
+        return new TraceLens(ids, probs == null ? null : new FloatTensor(shape, probs));
     }
 
     private static RunInfo readMeta(Npz.Contents npz, String source, TraceData.Builder b) {
@@ -148,12 +163,6 @@ public final class TraceLoader {
 
     private static float[] floats(INDArray a) {
         return a.castTo(DataType.FLOAT).dup('c').data().asFloat();
-    }
-
-    private static int[] top1(int[] topk, int rows, int k) {
-        int[] out = new int[rows];
-        for (int r = 0; r < rows; r++) out[r] = topk[r * k];
-        return out;
     }
 
     /** Huginn's min-p KL per step, replayed through the engine's own lens code from the full lens logits. */

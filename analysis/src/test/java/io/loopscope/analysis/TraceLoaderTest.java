@@ -10,9 +10,12 @@ import io.loopscope.analysis.report.AnalysisOptions;
 import io.loopscope.analysis.report.TraceAnalysis;
 import io.loopscope.analysis.report.TraceReport;
 import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.inference.trace.FloatTensor;
+import io.loopscope.inference.trace.IntTensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,63 @@ class TraceLoaderTest {
         assertTrue(report.exitSteps().get(ExitCriterion.LATENT_DIFF).available());
         assertEquals(Motif.FIXED_POINT, report.motifs().get(0).motif(), report.motifs().get(0).describe());
         assertEquals(Motif.SLIDER, report.motifs().get(1).motif(), report.motifs().get(1).describe());
+    }
+
+    @Test
+    void keepsTheLensTopKAsWritten(@TempDir Path dir) throws IOException {
+        int r = 4, k = 3;
+        int[][][] ids = new int[r + 1][2][k];
+        float[][][] probs = new float[r + 1][2][k];
+        for (int s = 0; s <= r; s++) {
+            for (int t = 0; t < 2; t++) {
+                for (int j = 0; j < k; j++) {
+                    ids[s][t][j] = 100 * s + 10 * t + j;
+                    probs[s][t][j] = (0.9f - 0.1f * s) / (j + 1);
+                }
+            }
+        }
+        Path f = TestTraces.write(dir.resolve("topk.npz"), Map.of("states", TestTraces.array(states(r)),
+                "lens_topk_ids", Nd4j.createFromArray(ids), "lens_topk_probs", Nd4j.createFromArray(probs)), Map.of());
+        TraceData d = TraceLoader.load(f);
+        TraceLens lens = d.lensTopk();
+        assertEquals(List.of(r + 1, 2, k), Arrays.stream(lens.ids().shape()).boxed().toList());
+        assertTrue(lens.hasProbabilities());
+        for (int s = 0; s <= r; s++) {
+            for (int t = 0; t < 2; t++) {
+                for (int j = 0; j < k; j++) {
+                    assertEquals(ids[s][t][j], lens.id(s, t, j), "id at " + s + "," + t + "," + j);
+                    assertEquals(probs[s][t][j], lens.probs().get(s, t, j), "probability at " + s + "," + t + "," + j);
+                }
+                assertEquals(ids[s][t][0], d.lensTop1(s, t), "top-1 is the first of the top-k");
+            }
+        }
+        assertFalse(String.join("\n", d.notes()).contains("lens_topk"), d.notes().toString());
+    }
+
+    @Test
+    void lensIdsWithoutProbabilitiesStillServeTheTop1(@TempDir Path dir) throws IOException {
+        int[][][] ids = new int[9][2][2];
+        for (int s = 0; s <= 8; s++) ids[s][1][0] = s < 5 ? 7 : 9;
+        Path f = TestTraces.write(dir.resolve("ids.npz"), Map.of("states", TestTraces.array(states(8)), "lens_topk_ids", Nd4j.createFromArray(ids),
+                "lens_topk_probs", Nd4j.createFromArray(new float[9][2][3])), Map.of());
+        TraceData d = TraceLoader.load(f);
+        assertFalse(d.lensTopk().hasProbabilities());
+        assertEquals(9, d.lensTop1(6, 1));
+        assertTrue(d.notes().contains("lens_topk_probs ignored: expected float [9, 2, 2], got FLOAT [9, 2, 3]; the lens figures have no probabilities to draw"),
+                d.notes().toString());
+        TraceReport report = TraceAnalysis.analyze(d, AnalysisOptions.defaults());
+        assertTrue(report.exitSteps().get(ExitCriterion.ARGMAX_STABILITY).available());
+    }
+
+    @Test
+    void aLensTopKOfAnotherSizeIsRejectedByTheBuilder() {
+        TraceLens threeSteps = new TraceLens(new IntTensor(new int[] {3, 2, 1}, new int[6]), new FloatTensor(new int[] {3, 2, 1}, new float[6]));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TestTraces.builder("x", states(4)).lensTopk(threeSteps).build());
+        assertEquals("x: the lens top-k covers 3 steps × 2 tokens, states 5 × 2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new TraceLens(new IntTensor(new int[] {5, 2, 2}, new int[20]), new FloatTensor(new int[] {5, 2, 1}, new float[10])));
+        assertEquals("lens top-k probabilities have shape [5, 2, 1], their ids [5, 2, 2]", e.getMessage());
     }
 
     @Test
