@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopscope.inference.io.Npz;
 import io.loopscope.inference.testing.Fixtures;
+import io.loopscope.inference.trace.IntTensor;
+import io.loopscope.inference.trace.TraceFile;
+import io.loopscope.ui.vm.LensCurves;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -241,6 +246,42 @@ class AnalyzeCommandTest {
         assertEquals(0, h1.exitCode(), h1.err());
         assertTrue(h1.out().contains("note: H = 1: states are scalars; orbits can only be period-2 flips and PCA has one component"), h1.out());
         assertTrue(h1.out().contains("PCA (exact, 42 states): explained variance 100.0%"), h1.out());
+    }
+
+    @Test
+    void figuresOfATracedRunDrawEachChosenTokensLens(@TempDir Path dir) throws Exception {
+        Path traced = dir.resolve("t.npz");
+        CliRun t = run("trace", "--model", Fixtures.huginnTiny().resolve("f32").toString(), "--ids", "127,208,299,131", "--iterations", "12",
+                "--top-k", "3", "--quiet", "--out", traced.toString());
+        assertEquals(0, t.exitCode(), t.err());
+        Path figs = dir.resolve("figs");
+        CliRun r = run("analyze", "--trace", traced.toString(), "--figures", figs.toString(), "--format", "svg", "--tokens", "1,3");
+        assertEquals(0, r.exitCode(), r.err());
+        // H = 64: three planes, their paper layout, heatmap, metrics, and a lens per chosen token
+        assertTrue(r.out().contains("wrote 8 figure files"), r.out());
+        IntTensor top = TraceFile.read(traced).lensTopkIds();
+        for (int token : new int[] {1, 3}) {
+            String svg = Files.readString(figs.resolve("lens-token-" + token + ".svg"));
+            assertTrue(svg.contains("lens probability"), "token " + token + " has its lens drawn");
+            assertTrue(svg.contains("Logit lens of [" + token + "]"), "token " + token);
+            Set<Integer> guesses = new LinkedHashSet<>();
+            for (int s = 0; s <= 12 && guesses.size() < LensCurves.MAX_CURVES; s++) guesses.add(top.get(s, token, 0));
+            for (int id : guesses) assertTrue(svg.contains("&apos;#" + id + "&apos;"), "token " + token + ": a curve for its top guess #" + id);
+        }
+
+        // the same trace without the lens's probabilities: the other figures, no lens, no failure
+        Npz.Contents npz = Npz.read(traced);
+        Map<String, INDArray> arrays = new LinkedHashMap<>(npz.arrays());
+        arrays.remove("lens_topk_probs");
+        Path idsOnly = dir.resolve("ids-only.npz");
+        Npz.write(idsOnly, arrays, npz.texts());
+        Path plain = dir.resolve("plain");
+        CliRun old = run("analyze", "--trace", idsOnly.toString(), "--figures", plain.toString(), "--format", "svg", "--tokens", "1,3");
+        assertEquals(0, old.exitCode(), old.err());
+        assertTrue(old.out().contains("note: lens_topk_probs missing: the lens figures have no probabilities to draw"), old.out());
+        assertTrue(old.out().contains("wrote 6 figure files"), old.out());
+        assertTrue(Files.exists(plain.resolve("metrics.svg")) && Files.exists(plain.resolve("trajectories-paper.svg")));
+        assertFalse(Files.exists(plain.resolve("lens-token-1.svg")));
     }
 
     @Test

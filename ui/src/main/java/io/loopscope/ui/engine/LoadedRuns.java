@@ -2,12 +2,14 @@ package io.loopscope.ui.engine;
 
 import io.loopscope.analysis.StateSpace;
 import io.loopscope.analysis.TraceData;
+import io.loopscope.analysis.TraceLens;
 import io.loopscope.analysis.report.TraceReport;
 import io.loopscope.inference.trace.FloatTensor;
 import io.loopscope.inference.trace.IntTensor;
 import io.loopscope.inference.trace.RunInfo;
 import io.loopscope.inference.trace.Trace;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,8 @@ public final class LoadedRuns {
 
     /**
      * A Trace view of loaded trace data (which may come from another tool's NPZ with only states):
-     * raw states, and the lens arrays where the file had them.
+     * raw states, and the lens arrays where the file had them (the lens's whole top-k, so its figure
+     * has curves).
      */
     public static Trace toTrace(TraceData data) {
         int steps = data.steps(), s = data.tokens(), h = data.hidden();
@@ -68,25 +71,21 @@ public final class LoadedRuns {
         for (int st = 0; st < steps; st++) for (int t = 0; t < s; t++) data.state(st, t, StateSpace.RAW, states, (st * s + t) * h);
         FloatTensor entropy = data.hasLensEntropy() ? perStep(data, steps, s, true) : null;
         FloatTensor kl = data.hasLensKl() ? perStep(data, steps, s, false) : null;
-        IntTensor top = null;
-        FloatTensor probs = null;
-        if (data.hasLensTop1()) {
-            int[] ids = new int[steps * s];
-            float[] p = new float[steps * s];
-            for (int st = 0; st < steps; st++) {
-                for (int t = 0; t < s; t++) {
-                    ids[st * s + t] = data.lensTop1(st, t);
-                    p[st * s + t] = Float.NaN; // only the top-1 id survives TraceData
-                }
-            }
-            top = new IntTensor(new int[] {steps, s, 1}, ids);
-            probs = new FloatTensor(new int[] {steps, s, 1}, p);
-        }
+        TraceLens lens = data.lensTopk();
+        IntTensor top = lens == null ? null : lens.ids();
+        FloatTensor probs = lens == null ? null : lens.hasProbabilities() ? lens.probs() : unknown(top.shape());
         RunInfo info = data.info() != null && data.info().iterations() == data.iterations() ? data.info()
-                : new RunInfo(data.source(), null, Map.of(), data.iterations(), "unknown", null, null, top == null ? 0 : 1,
+                : new RunInfo(data.source(), null, Map.of(), data.iterations(), "unknown", null, null, top == null ? 0 : top.shape()[2],
                         data.tokenStrings(), data.normEps(), Map.of(), Map.of(), Map.of(), data.label(), null);
         long[] ids = data.hasIds() ? data.ids() : new long[s];
         return new Trace(info, ids, new FloatTensor(new int[] {steps, s, h}, states), null, null, entropy, kl, top, probs, null, null);
+    }
+
+    /** NaN probabilities for a lens that recorded only ids: the lens view still lists the guesses, the figure draws no curves. */
+    private static FloatTensor unknown(int[] shape) {
+        FloatTensor t = FloatTensor.zeros(shape);
+        Arrays.fill(t.data(), Float.NaN);
+        return t;
     }
 
     private static FloatTensor perStep(TraceData data, int steps, int s, boolean entropy) {

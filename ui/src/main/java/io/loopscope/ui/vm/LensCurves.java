@@ -11,8 +11,8 @@ import java.util.Set;
  * The logit lens of one token as curves, for a figure: every token that is the lens's top guess at
  * some step, with its probability at each step — the table of the lens view, drawn so a reader sees
  * the answer change. Steps where a guess has fallen out of the recorded top-k are NaN (gaps). A
- * trace that kept only the top-1 ids (read back through the analysis's TraceData) has no
- * probabilities to draw: it gets no curves rather than an empty chart.
+ * trace that recorded the lens's ids without their probabilities (another tool's NPZ) has nothing
+ * to draw: it gets no curves rather than an empty chart.
  *
  * @param title  which token's lens, for the chart's title
  * @param curves in the order they first become the top guess; at most {@link #MAX_CURVES}

@@ -53,7 +53,7 @@ class LensCurvesTest {
         RunResult run = WorkbenchViewModelTest.run("abcdef", 8, 0);
         Trace tr = run.trace();
         float[] nan = new float[tr.lensTopkProbs().data().length];
-        Arrays.fill(nan, Float.NaN); // what a trace read back through TraceData carries: top-1 ids only
+        Arrays.fill(nan, Float.NaN); // a trace that recorded the lens's ids but not their probabilities
         Trace idsOnly = new Trace(tr.info(), tr.ids(), tr.states(), tr.finalLatent(), tr.logits(), tr.lensEntropy(), tr.lensKl(),
                 tr.lensTopkIds(), new FloatTensor(tr.lensTopkProbs().shape(), nan), tr.lens(), tr.lnFWeight());
         RunResult loaded = new RunResult(run.spec(), run.model(), idsOnly, run.analysis(), 0, 0);
