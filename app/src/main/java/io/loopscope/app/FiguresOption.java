@@ -17,12 +17,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --figures DIR [--format png,svg,pdf] [--tokens 0,3] [--dpi N]}: the workbench's figure set
- * (PC1–2, PC3–4, PC5–6 panels, the paper layout, the convergence heatmap, the metrics) written
- * headless by the same chart builders. A picocli mixin: {@code @Mixin FiguresOption figures;} then,
+ * (PC1–2, PC3–4, PC5–6 panels, the paper layout, the convergence heatmap, the metrics and each
+ * chosen token's logit lens when the trace recorded its probabilities) written headless by the
+ * same chart builders. A picocli mixin: {@code @Mixin FiguresOption figures;} then,
  * after the analysis, {@code figures.write(data, report, out)} for each trace.
  */
 public final class FiguresOption {
-    @Option(names = "--figures", paramLabel = "DIR", description = "Also write the figure set (trajectory panels, heatmap, metrics) into DIR.")
+    @Option(names = "--figures", paramLabel = "DIR", description = "Also write the figure set (trajectory panels, heatmap, metrics, each token's logit lens) into DIR.")
     Path dir;
 
     @Option(names = "--format", paramLabel = "png,svg,pdf", defaultValue = "png",
