@@ -22,10 +22,15 @@ import io.loopscope.inference.ModelHandle;
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.inference.exit.ExitThresholds;
 import io.loopscope.inference.model.StateInit;
+import io.loopscope.inference.tokenizer.Tokenizers;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceRequest;
 import io.loopscope.inference.trace.Tracer;
+import io.loopscope.ui.engine.LoadedRuns;
+import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.engine.TraceTokenizer;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +51,9 @@ import picocli.CommandLine.Spec;
             "Input: one or more trace NPZ files (only 'states' [R+1, S, H] is required), or a model and a prompt.",
             "JSON: {\"tokens\": [{index, token, motif, evidence, exit_steps, final_distance}], \"pca\": {explained_variance (ratios)}, ...};",
             "with several traces {\"traces\": [...], \"exit_distributions_by_label\": {...}, \"path_independence\": [...]}.",
-            "Several traces of the same prompt (same ids) from different s0 are compared for path independence."})
+            "Several traces of the same prompt (same ids) from different s0 are compared for path independence.",
+            "Figures spell the lens's guesses with the tokenizer of the model run, or of --model DIR, or of the model",
+            "a trace's meta.json names (its folder when it is on this machine, else the embedded model when it says so)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -109,13 +116,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (Path out : new Path[] {json, csv, projections}) if (out != null) Outputs.requireWritableTarget(out);
         if (!(tolerance > 0)) throw new IllegalArgumentException("--tolerance must be > 0, got " + tolerance);
         if (figures.requested()) figures.formats(); // a typo in --format fails before the work
+        if (!run && modelOption.model != null && !Files.isDirectory(modelOption.model)) {
+            throw new IllegalArgumentException("--model " + modelOption.model + " is not a model folder");
+        }
         ExitThresholds thresholds = ExitThresholds.parse(exitThresholds);
         AnalysisOptions options = new AnalysisOptions(space == null ? null : StateSpace.byId(space), thresholds,
                 AnalysisOptions.defaults().motifs(), components);
 
         List<TraceData> data = new ArrayList<>();
+        ModelHandle model = null;
         if (run) {
-            data.add(runModel(thresholds));
+            model = modelOption.open(spec.commandLine().getErr());
+            data.add(runModel(model, thresholds));
         } else {
             for (Path p : traces) data.add(TraceLoader.load(p));
         }
@@ -158,8 +170,36 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println("wrote " + csv);
         }
         if (projections != null) writeProjections(out, reports);
-        if (figures.requested()) figures.write(data, reports, out);
+        if (figures.requested()) figures.write(runs(data, reports, model, out), out);
         return 0;
+    }
+
+    /**
+     * Each trace as the workbench shows it, its lens's guesses spelled by its model's tokenizer: the
+     * model just run, else --model, else the one the trace's meta.json names. A trace file holds no
+     * vocabulary, so without one the guesses read "#id", and a note says why.
+     */
+    private List<RunResult> runs(List<TraceData> data, List<TraceReport> reports, ModelHandle ran, PrintWriter out) {
+        List<RunResult> runs = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            TraceData d = data.get(i);
+            if (ran != null) {
+                if (ran.tokenizer().isEmpty()) noteUnspelled(out, d, "the model " + ran.name() + " has no " + Tokenizers.TOKENIZER_FILE);
+                runs.add(LoadedRuns.of(d, reports.get(i), ran::tokenString));
+                continue;
+            }
+            try (TraceTokenizer tokenizer = modelOption.model != null ? TraceTokenizer.ofModel(modelOption.model)
+                    : TraceTokenizer.of(d.info(), ModelOption::embeddedDirectory)) {
+                if (tokenizer.missing() != null) noteUnspelled(out, d, tokenizer.missing());
+                runs.add(LoadedRuns.of(d, reports.get(i), tokenizer.spelling()));
+            }
+        }
+        return runs;
+    }
+
+    /** Only where a lens figure is drawn: other figures show prompt tokens, which the trace spells itself. */
+    private static void noteUnspelled(PrintWriter out, TraceData d, String why) {
+        if (d.lensTopk() != null && d.lensTopk().hasProbabilities()) out.println("note: the lens figures of " + d.source() + " label guesses #id: " + why);
     }
 
     private void writeProjections(PrintWriter out, List<TraceReport> reports) throws java.io.IOException {
@@ -173,8 +213,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.println("wrote " + projections);
     }
 
-    private TraceData runModel(ExitThresholds thresholds) throws Exception {
-        ModelHandle model = modelOption.open(spec.commandLine().getErr());
+    private TraceData runModel(ModelHandle model, ExitThresholds thresholds) {
         long[] tokenIds = ids != null ? ids : model.encode(prompt);
         int r = iterations != null ? iterations : model.model().config().meanRecurrence();
         TraceRequest request = new TraceRequest(tokenIds, r, new StateInit.Random(seed), 5, false, thresholds,

@@ -1,6 +1,5 @@
 package io.loopscope.app;
 
-import io.loopscope.inference.EmbeddedModel;
 import io.loopscope.ui.demo.Demo;
 import io.loopscope.ui.demo.DemoCatalog;
 import io.loopscope.ui.demo.DemoChecker;
@@ -54,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (figures.requested()) figures.formats(); // bad --format fails before the runs
         Demo d = DemoCatalog.byName(name);
         ModelRef override = model == null ? null : ModelRef.folder(model);
-        RunPipeline pipeline = new RunPipeline(new HuginnModelLoader(DemoCommand::embedded, Version.current()), new AnalysisAdapter());
+        RunPipeline pipeline = new RunPipeline(new HuginnModelLoader(ModelOption::embeddedDirectory, Version.current()), new AnalysisAdapter());
         out.println(d.title());
         out.println("  " + d.lookAt());
         DemoRuns runs = DemoRuns.run(d, pipeline, override, (m, f) -> { }, () -> false);
@@ -82,14 +81,5 @@ public final class DemoCommand implements Callable<Integer> {
         int w = demos.stream().mapToInt(d -> d.id().length()).max().orElse(8);
         for (Demo d : demos) out.printf("%-" + w + "s  %s%n", d.id(), d.title());
         out.println("run one with: loopscope demo NAME [--figures DIR]");
-    }
-
-    private static Path embedded() {
-        if (!EmbeddedModel.available()) return null;
-        try {
-            return EmbeddedModel.directory();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package io.loopscope.app;
 
-import io.loopscope.analysis.TraceData;
-import io.loopscope.analysis.report.TraceReport;
 import io.loopscope.inference.exit.ExitCriterion;
-import io.loopscope.ui.engine.LoadedRuns;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.figure.FigureFormat;
 import io.loopscope.ui.figure.FigureSet;
@@ -19,8 +16,8 @@ import picocli.CommandLine.Option;
  * {@code --figures DIR [--format png,svg,pdf] [--tokens 0,3] [--dpi N]}: the workbench's figure set
  * (PC1–2, PC3–4, PC5–6 panels, the paper layout, the convergence heatmap, the metrics and each
  * chosen token's logit lens when the trace recorded its probabilities) written headless by the
- * same chart builders. A picocli mixin: {@code @Mixin FiguresOption figures;} then,
- * after the analysis, {@code figures.write(data, report, out)} for each trace.
+ * same chart builders. A picocli mixin: {@code @Mixin FiguresOption figures;} then, after the
+ * analysis, {@code figures.write(runs, out)} with each trace as a run ({@code LoadedRuns.of}).
  */
 public final class FiguresOption {
     @Option(names = "--figures", paramLabel = "DIR", description = "Also write the figure set (trajectory panels, heatmap, metrics, each token's logit lens) into DIR.")
@@ -55,18 +52,10 @@ public final class FiguresOption {
         return f;
     }
 
-    /**
-     * Writes the figure set of one analysed trace into the figures folder; prefix (e.g. "a-") keeps
-     * several traces apart, null for none. Returns the files written (also printed to out).
-     */
-    public List<Path> write(TraceData data, TraceReport report, String prefix, PrintWriter out) throws IOException {
-        return write(LoadedRuns.of(data, report), prefix, out);
-    }
-
-    /** As above for several traces: each trace's files are prefixed by its position when there is more than one. */
-    public List<Path> write(List<TraceData> data, List<TraceReport> reports, PrintWriter out) throws IOException {
+    /** The figure sets of several runs: each run's files are prefixed by its position when there is more than one. */
+    public List<Path> write(List<RunResult> runs, PrintWriter out) throws IOException {
         List<Path> all = new ArrayList<>();
-        for (int i = 0; i < data.size(); i++) all.addAll(write(data.get(i), reports.get(i), data.size() > 1 ? "trace" + (i + 1) + "-" : null, out));
+        for (int i = 0; i < runs.size(); i++) all.addAll(write(runs.get(i), runs.size() > 1 ? "trace" + (i + 1) + "-" : null, out));
         return all;
     }
 

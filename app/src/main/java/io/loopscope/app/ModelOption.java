@@ -5,6 +5,7 @@ import io.loopscope.inference.ModelHandle;
 import io.loopscope.inference.checkpoint.CheckpointException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -25,5 +26,15 @@ public final class ModelOption {
         if (model != null) return model;
         if (!EmbeddedModel.available()) throw new IOException("this build carries no embedded model; pass --model DIR");
         return EmbeddedModel.directory();
+    }
+
+    /** The embedded model's folder, or null when this build carries none. */
+    static Path embeddedDirectory() {
+        if (!EmbeddedModel.available()) return null;
+        try {
+            return EmbeddedModel.directory();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 }

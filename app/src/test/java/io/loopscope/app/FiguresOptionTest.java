@@ -8,6 +8,7 @@ import io.loopscope.analysis.TraceLoader;
 import io.loopscope.analysis.report.AnalysisOptions;
 import io.loopscope.analysis.report.TraceAnalysis;
 import io.loopscope.analysis.report.TraceReport;
+import io.loopscope.ui.engine.LoadedRuns;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class FiguresOptionTest {
             figures.formats();
             TraceData data = TraceLoader.load(trace);
             TraceReport report = TraceAnalysis.analyze(data, AnalysisOptions.defaults());
-            figures.write(List.of(data), List.of(report), new PrintWriter(printed, true));
+            figures.write(List.of(LoadedRuns.of(data, report, LoadedRuns.UNSPELLED)), new PrintWriter(printed, true));
             return 0;
         }
     }

@@ -39,10 +39,15 @@ public record ModelHandle(String name, Path directory, HuginnModel model, Option
         return t.encode(prompt);
     }
 
-    /** Display strings of the given ids: the tokenizer's pieces, or "#id" without one. */
+    /** The display string of one id: the tokenizer's piece, or "#id" without one. */
+    public String tokenString(long id) {
+        return tokenizer.map(t -> t.tokenString(id)).orElse("#" + id);
+    }
+
+    /** Display strings of the given ids, as {@link #tokenString(long)}. */
     public List<String> tokenStrings(long[] ids) {
         List<String> out = new ArrayList<>(ids.length);
-        for (long id : ids) out.add(tokenizer.map(t -> t.tokenString(id)).orElse("#" + id));
+        for (long id : ids) out.add(tokenString(id));
         return out;
     }
 

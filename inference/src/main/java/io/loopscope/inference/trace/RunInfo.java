@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * The description of one recorded run, stored as meta.json inside a trace NPZ.
  *
- * @param model          the model's display name (its folder name, or "embedded")
- * @param modelPath      the model folder, or null for the embedded model
+ * @param model          the model's display name (its folder name, or {@link #EMBEDDED})
+ * @param modelPath      the folder the model was loaded from (for the embedded model, its extracted copy), or null
  * @param config         a summary of the architecture (field name → value)
  * @param iterations     R, the number of loop iterations recorded (states has R+1 steps)
  * @param init           how s0 was made: "random", "zeros" or "file"
@@ -39,6 +39,9 @@ public record RunInfo(
         Map<String, Double> timingsMs,
         String label,
         String version) {
+
+    /** The name of the model LoopScope ships, whichever folder it was extracted to. */
+    public static final String EMBEDDED = "embedded";
 
     public RunInfo {
         Objects.requireNonNull(model, "model");

@@ -1,6 +1,7 @@
 package io.loopscope.ui.engine;
 
 import io.loopscope.inference.ModelHandle;
+import io.loopscope.inference.trace.RunInfo;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceRequest;
 import io.loopscope.inference.trace.Tracer;
@@ -48,7 +49,7 @@ public final class HuginnModelLoader implements ModelLoader {
         LoadedModel cached = cache.get(key);
         if (cached != null) return cached;
         ModelHandle handle = ModelHandle.open(key);
-        LoadedModel model = new HandleModel(handle, ref.embedded() ? "embedded" : handle.name(), version);
+        LoadedModel model = new HandleModel(handle, ref.embedded() ? RunInfo.EMBEDDED : handle.name(), version);
         cache.put(key, model);
         return model;
     }
@@ -77,7 +78,7 @@ public final class HuginnModelLoader implements ModelLoader {
 
         @Override
         public String tokenString(long id) {
-            return handle.tokenStrings(new long[] {id}).getFirst();
+            return handle.tokenString(id);
         }
 
         @Override

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongFunction;
 
 /**
  * {@link RunResult}s for runs that come from files instead of the Run button — sessions, traces given
@@ -20,6 +22,9 @@ import java.util.Map;
  * them exactly like a fresh run.
  */
 public final class LoadedRuns {
+    /** Spells no id: ids that are not the trace's own prompt tokens read "#id". */
+    public static final LongFunction<String> UNSPELLED = id -> null;
+
     private LoadedRuns() {
     }
 
@@ -33,17 +38,31 @@ public final class LoadedRuns {
         return new RunResult(spec == null ? specOf(trace) : spec, model, trace, analysis, timing(trace.info(), "loop_ms"), 0);
     }
 
-    /** A trace and the analysis module's report of it (analyze --figures): no second analysis. */
-    public static RunResult of(TraceData data, TraceReport report) {
+    /**
+     * A trace and the analysis module's report of it (analyze --figures): no second analysis. spell
+     * names the ids of its lens's guesses (the model's tokenizer), {@link #UNSPELLED} when nothing can.
+     */
+    public static RunResult of(TraceData data, TraceReport report, LongFunction<String> spell) {
         Trace trace = toTrace(data);
-        return of(trace, AnalysisAdapter.of(data, report), Map.of(), null);
+        return of(trace, AnalysisAdapter.of(data, report), vocabulary(trace, spell), null);
+    }
+
+    /**
+     * Every id the run can show (its prompt and its lens's top-k) with spell's string for it, so the
+     * run needs no tokenizer afterwards; ids spell returns null for are left out.
+     */
+    public static Map<Long, String> vocabulary(Trace trace, LongFunction<String> spell) {
+        Map<Long, String> v = new TreeMap<>();
+        for (long id : trace.ids()) v.computeIfAbsent(id, spell::apply);
+        if (trace.lensTopkIds() != null) for (int id : trace.lensTopkIds().data()) v.computeIfAbsent((long) id, spell::apply);
+        return v;
     }
 
     /** A best guess at the run bar's settings that produced trace (for labels and Compare's defaults). */
     public static RunSpec specOf(Trace trace) {
         RunInfo info = trace.info();
         ModelRef model = info.modelPath() != null ? ModelRef.folder(Path.of(info.modelPath()))
-                : "embedded".equals(info.model()) ? ModelRef.embeddedModel() : new ModelRef(false, Path.of(info.model()));
+                : RunInfo.EMBEDDED.equals(info.model()) ? ModelRef.embeddedModel() : new ModelRef(false, Path.of(info.model()));
         StringBuilder prompt = new StringBuilder();
         boolean ids = info.tokens().size() != trace.tokenCount() || info.tokens().stream().anyMatch(t -> t.matches("#\\d+"));
         if (ids) {

@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -91,11 +90,8 @@ public final class SessionFile {
 
     /** Every token id the run can show (prompt and lens top-k) with its string, so reopening needs no tokenizer. */
     static Map<String, String> vocabulary(RunResult r) {
-        Map<Long, String> v = new TreeMap<>();
-        for (long id : r.trace().ids()) v.computeIfAbsent(id, r::tokenString);
-        if (r.trace().lensTopkIds() != null) for (int id : r.trace().lensTopkIds().data()) v.computeIfAbsent((long) id, r::tokenString);
         Map<String, String> out = new LinkedHashMap<>();
-        v.forEach((k, s) -> out.put(Long.toString(k), s));
+        LoadedRuns.vocabulary(r.trace(), r::tokenString).forEach((k, s) -> out.put(Long.toString(k), s));
         return out;
     }
 
