@@ -3,6 +3,7 @@ package io.loopscope.app;
 import io.loopscope.inference.EmbeddedModel;
 import io.loopscope.inference.ModelHandle;
 import io.loopscope.inference.checkpoint.CheckpointException;
+import io.loopscope.inference.trace.RunInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,11 +16,15 @@ public final class ModelOption {
             description = "A Huginn-format model folder (config.json + *.safetensors [+ tokenizer.json]); default: the embedded model.")
     Path model;
 
-    /** Opens the chosen model, printing the loader's warnings to err. */
+    /**
+     * Opens the chosen model, printing the loader's warnings to err. The embedded model is named
+     * "embedded", as the workbench names it, so a trace of it says so on any machine (its extracted
+     * folder exists only on the one that made it).
+     */
     ModelHandle open(PrintWriter err) throws CheckpointException, IOException {
         ModelHandle handle = ModelHandle.open(directory());
         for (String w : handle.warnings()) err.println("warning: " + w);
-        return handle;
+        return model == null ? handle.named(RunInfo.EMBEDDED) : handle;
     }
 
     Path directory() throws IOException {

@@ -3,9 +3,12 @@ package io.loopscope.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.loopscope.inference.EmbeddedModel;
 import io.loopscope.inference.io.Npy;
 import io.loopscope.inference.testing.Fixtures;
+import io.loopscope.inference.trace.RunInfo;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceFile;
 import java.nio.file.Files;
@@ -82,6 +85,18 @@ class TraceCommandTest {
         CliRun r = run("trace", "-m", model(), "--ids", ids, "-o", dir.resolve("x.npz").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("65 tokens but the model's context (block_size) is 64"), r.err());
+    }
+
+    @Test
+    void theEmbeddedModelIsRecordedByName(@TempDir Path dir) throws Exception {
+        assumeTrue(EmbeddedModel.available(), "this build carries no embedded model");
+        Path out = dir.resolve("e.npz");
+        CliRun r = run("trace", "--prompt", "2+7=", "--iterations", "2", "--quiet", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        RunInfo info = TraceFile.read(out).info();
+        assertEquals(RunInfo.EMBEDDED, info.model(), "named as the workbench names it, not by its extracted folder");
+        assertEquals(EmbeddedModel.directory().toAbsolutePath().normalize(), Path.of(info.modelPath()), "and where it was read from");
+        assertEquals(List.of("2", "+", "7", "="), info.tokens());
     }
 
     @Test

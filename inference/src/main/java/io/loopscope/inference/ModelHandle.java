@@ -32,6 +32,11 @@ public record ModelHandle(String name, Path directory, HuginnModel model, Option
                 Tokenizers.forModel(dir), checkpoint.warnings());
     }
 
+    /** The same model under another name (the embedded model is "embedded" wherever it was extracted). */
+    public ModelHandle named(String newName) {
+        return new ModelHandle(newName, directory, model, tokenizer, warnings);
+    }
+
     /** Token ids of a prompt; needs the model's tokenizer. */
     public long[] encode(String prompt) {
         Tokenizer t = tokenizer.orElseThrow(() -> new IllegalArgumentException(
