@@ -54,6 +54,12 @@ public final class HuginnModelLoader implements ModelLoader {
         return model;
     }
 
+    /** Only the tokenizer.json: spelling a trace's ids is no reason to load its weights. */
+    @Override
+    public TraceTokenizer tokenizerOf(RunInfo info) {
+        return TraceTokenizer.of(info, embeddedDirectory);
+    }
+
     /** A {@link ModelHandle} seen through the workbench's {@link LoadedModel}. */
     private record HandleModel(ModelHandle handle, String name, String version) implements LoadedModel {
 

@@ -28,13 +28,17 @@ public final class LoadedRuns {
     private LoadedRuns() {
     }
 
-    /** A recorded trace with its analysis; vocabulary spells lens ids (token strings of the prompt are added). */
-    public static RunResult of(Trace trace, RunAnalysis analysis, Map<Long, String> vocabulary, RunSpec spec) {
+    /**
+     * A recorded trace with its analysis; vocabulary spells lens ids (token strings of the prompt are
+     * added), description says where the run came from.
+     */
+    public static RunResult of(Trace trace, RunAnalysis analysis, Map<Long, String> vocabulary, String description, RunSpec spec) {
         Map<Long, String> vocab = new HashMap<>(vocabulary);
         long[] ids = trace.ids();
         List<String> tokens = trace.info().tokens();
-        if (tokens.size() == ids.length) for (int i = 0; i < ids.length; i++) vocab.putIfAbsent(ids[i], tokens.get(i));
-        LoadedModel model = new TraceOnlyModel(trace.info().model(), "loaded from a file", vocab);
+        // the prompt as the run spelled it, which its chips show, over any tokenizer found later
+        if (tokens.size() == ids.length) for (int i = 0; i < ids.length; i++) vocab.put(ids[i], tokens.get(i));
+        LoadedModel model = new TraceOnlyModel(trace.info().model(), description, vocab);
         return new RunResult(spec == null ? specOf(trace) : spec, model, trace, analysis, timing(trace.info(), "loop_ms"), 0);
     }
 
@@ -44,7 +48,7 @@ public final class LoadedRuns {
      */
     public static RunResult of(TraceData data, TraceReport report, LongFunction<String> spell) {
         Trace trace = toTrace(data);
-        return of(trace, AnalysisAdapter.of(data, report), vocabulary(trace, spell), null);
+        return of(trace, AnalysisAdapter.of(data, report), vocabulary(trace, spell), "loaded from a file", null);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.loopscope.ui.engine;
 
+import io.loopscope.inference.trace.RunInfo;
+
 /** Opens models for the workbench; implementations may cache (loading a checkpoint takes seconds). */
 public interface ModelLoader {
 
@@ -9,5 +11,10 @@ public interface ModelLoader {
     /** Whether the embedded model can be offered in the picker. */
     default boolean hasEmbeddedModel() {
         return true;
+    }
+
+    /** The tokenizer of the model a trace file names, to spell its lens's guesses; by default only its recorded folder is looked in. */
+    default TraceTokenizer tokenizerOf(RunInfo info) {
+        return TraceTokenizer.of(info, () -> null);
     }
 }

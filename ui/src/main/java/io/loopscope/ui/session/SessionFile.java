@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loopscope.inference.io.Npz;
+import io.loopscope.inference.trace.RunInfo;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceFile;
 import io.loopscope.ui.engine.Analyzer;
@@ -12,6 +13,7 @@ import io.loopscope.ui.engine.LoadedRuns;
 import io.loopscope.ui.engine.PairComparison;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunSpec;
+import io.loopscope.ui.engine.TraceTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -95,11 +98,17 @@ public final class SessionFile {
         return out;
     }
 
-    /**
-     * Reads a session (or a plain trace NPZ, which opens with the default view) and re-analyses its
-     * runs. Throws {@link SessionFormatException} with a message for people for anything it cannot read.
-     */
+    /** As below, looking for a plain trace's tokenizer only in the model folder it records. */
     public static SessionState read(Path source, Analyzer analyzer) throws IOException {
+        return read(source, analyzer, info -> TraceTokenizer.of(info, () -> null));
+    }
+
+    /**
+     * Reads a session (or a plain trace NPZ, which opens with the default view and its lens's guesses
+     * spelled by tokenizers' choice of tokenizer) and re-analyses its runs. Throws
+     * {@link SessionFormatException} with a message for people for anything it cannot read.
+     */
+    public static SessionState read(Path source, Analyzer analyzer, Function<RunInfo, TraceTokenizer> tokenizers) throws IOException {
         Npz.Contents npz;
         try {
             npz = Npz.read(source);
@@ -110,7 +119,7 @@ public final class SessionFile {
         }
         String json = npz.texts().get(ENTRY);
         if (json == null) {
-            if (npz.texts().containsKey(TraceFile.META_ENTRY)) return traceOnly(source, analyzer);
+            if (npz.texts().containsKey(TraceFile.META_ENTRY)) return traceOnly(source, analyzer, tokenizers);
             throw new SessionFormatException(source.getFileName() + " is not a LoopScope session or trace (it has no " + ENTRY + " and no meta.json)");
         }
         JsonNode doc;
@@ -152,7 +161,7 @@ public final class SessionFile {
         RunSpec spec = SessionJson.spec(run.path("spec"), trace);
         Map<Long, String> vocab = new LinkedHashMap<>();
         run.path("vocabulary").properties().forEach(e -> vocab.put(Long.parseLong(e.getKey()), e.getValue().asText()));
-        RunResult loaded = LoadedRuns.of(trace, analyzer.analyze(trace), vocab, spec);
+        RunResult loaded = LoadedRuns.of(trace, analyzer.analyze(trace), vocab, "loaded from a session", spec);
         // keep the name and timings the status line showed
         var model = new io.loopscope.ui.engine.TraceOnlyModel(run.path("model_name").asText(trace.info().model()),
                 run.path("model_description").asText("loaded from a session"), ((io.loopscope.ui.engine.TraceOnlyModel) loaded.model()).vocabulary());
@@ -188,10 +197,14 @@ public final class SessionFile {
         }
     }
 
-    private static SessionState traceOnly(Path source, Analyzer analyzer) throws IOException {
+    /** A trace file holds ids and no vocabulary: the tokenizer of the model it names spells them, when it can be found. */
+    private static SessionState traceOnly(Path source, Analyzer analyzer, Function<RunInfo, TraceTokenizer> tokenizers) throws IOException {
         Trace trace = guarded(source, () -> TraceFile.read(source));
-        RunResult r = LoadedRuns.of(trace, analyzer.analyze(trace), Map.of(), null);
-        return new SessionState(r, null, null, SessionJson.defaultView(r));
+        try (TraceTokenizer tokenizer = tokenizers.apply(trace.info())) {
+            String description = tokenizer.missing() == null ? "a trace file" : "a trace file; its lens guesses read #id: " + tokenizer.missing();
+            RunResult r = LoadedRuns.of(trace, analyzer.analyze(trace), LoadedRuns.vocabulary(trace, tokenizer.spelling()), description, null);
+            return new SessionState(r, null, null, SessionJson.defaultView(r));
+        }
     }
 
     private static void deleteTree(Path dir) {

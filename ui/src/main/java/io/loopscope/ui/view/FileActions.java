@@ -154,11 +154,12 @@ public final class FileActions {
     /** As {@link #openSession(Path)}; a recovered session is not "the session file" (Save asks where). */
     Task<SessionState> openSession(Path source, boolean recovered) {
         var analyzer = ctx.services().pipeline().analyzer();
+        var loader = ctx.services().pipeline().loader();
         Task<SessionState> task = new Task<>() {
             @Override
             protected SessionState call() throws Exception {
                 updateMessage("Opening " + source.getFileName() + " (re-analysing its runs; the model is not run)…");
-                return SessionFile.read(source, analyzer);
+                return SessionFile.read(source, analyzer, loader::tokenizerOf);
             }
         };
         run("Opening " + source.getFileName() + "…", task, s -> {
@@ -167,7 +168,8 @@ public final class FileActions {
                 sessionFile = source;
                 lastFolder = folderOf(source);
             }
-            done(recovered ? "Restored the autosaved session — File → Save session as… to keep it" : "Opened " + source);
+            done(recovered ? "Restored the autosaved session — File → Save session as… to keep it"
+                    : "Opened " + source + " (" + s.run().model().description() + ")");
         }, "The session could not be opened");
         return task;
     }

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.inference.io.Npz;
+import io.loopscope.inference.trace.RunInfo;
+import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceFile;
+import io.loopscope.inference.train.CharVocab;
+import io.loopscope.ui.engine.HuginnModelLoader;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunSpec.InitMode;
@@ -70,6 +74,43 @@ class SessionFileTest {
         SessionState s = SessionFile.read(f, FakeServices.analyzer());
         assertEquals(List.of(1, 2, 3), s.view().tokens());
         assertEquals("trajectories", s.view().view());
+    }
+
+    /** The synthetic trace as if recorded from the model folder modelPath, named model. */
+    private static Trace recordedFrom(Trace t, String model, Path modelPath) {
+        RunInfo i = t.info();
+        RunInfo info = new RunInfo(model, modelPath.toString(), i.config(), i.iterations(), i.init(), i.initFile(), i.seed(), i.topK(), i.tokens(),
+                i.normEps(), i.exitThresholds(), i.exitSteps(), i.timingsMs(), i.label(), i.version());
+        return new Trace(info, t.ids(), t.states(), t.finalLatent(), t.logits(), t.lensEntropy(), t.lensKl(), t.lensTopkIds(), t.lensTopkProbs(),
+                t.lens(), t.lnFWeight());
+    }
+
+    @Test
+    void plainTraceSpellsItsLensWithTheTokenizerOfTheModelItNames() throws Exception {
+        CharVocab vocab = new CharVocab("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-*/=<>?!:;,.");
+        Path model = Files.createDirectories(dir.resolve("model"));
+        Files.writeString(model.resolve("tokenizer.json"), vocab.tokenizerJson());
+        Trace synthetic = TestRuns.synthetic("abcd", 8).trace(); // prompt ids 0..3, lens guesses up to 9
+        int guess = 7;
+        assertTrue(java.util.Arrays.stream(synthetic.lensTopkIds().data()).anyMatch(id -> id == guess), "a guess beyond the prompt");
+        Path f = dir.resolve("t.npz");
+        TraceFile.write(f, recordedFrom(synthetic, "model", model));
+        var loader = new HuginnModelLoader(() -> null, "test");
+
+        RunResult spelled = SessionFile.read(f, FakeServices.analyzer(), loader::tokenizerOf).run();
+        assertEquals(vocab.token(guess), spelled.tokenString(guess), "spelled by the model's tokenizer.json");
+        assertEquals("a", spelled.tokenString(0), "the prompt as the run spelled it");
+        assertEquals("a trace file", spelled.model().description());
+
+        Path moved = Files.move(model, dir.resolve("moved"));
+        RunResult gone = SessionFile.read(f, FakeServices.analyzer(), loader::tokenizerOf).run();
+        assertEquals("#" + guess, gone.tokenString(guess));
+        assertEquals("a trace file; its lens guesses read #id: its model folder " + model + " is not on this machine", gone.model().description());
+
+        TraceFile.write(f, recordedFrom(synthetic, RunInfo.EMBEDDED, model));
+        var withEmbedded = new HuginnModelLoader(() -> moved, "test");
+        assertEquals(vocab.token(guess), SessionFile.read(f, FakeServices.analyzer(), withEmbedded::tokenizerOf).run().tokenString(guess),
+                "a trace of the embedded model made elsewhere: this build's embedded model spells it");
     }
 
     @Test
