@@ -52,8 +52,7 @@ import picocli.CommandLine.Spec;
             "JSON: {\"tokens\": [{index, token, motif, evidence, exit_steps, final_distance}], \"pca\": {explained_variance (ratios)}, ...};",
             "with several traces {\"traces\": [...], \"exit_distributions_by_label\": {...}, \"path_independence\": [...]}.",
             "Several traces of the same prompt (same ids) from different s0 are compared for path independence.",
-            "Figures spell the lens's guesses with the tokenizer of the model run, or of --model DIR, or of the model",
-            "a trace's meta.json names (its folder when it is on this machine, else the embedded model when it says so)."})
+            "Figures spell the lens's guesses with the tokenizer of the model run, else of --model DIR, else of the model a trace's meta.json names (its folder when that is on this machine, else the embedded model when it names that one)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
