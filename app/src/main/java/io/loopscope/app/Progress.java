@@ -1,6 +1,7 @@
 package io.loopscope.app;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -20,8 +21,17 @@ final class Progress implements AutoCloseable {
     }
 
     static Progress start(String task, long total, boolean quiet, PrintWriter err) {
+        return start(task, total, 0, quiet, err);
+    }
+
+    /**
+     * A bar for work resumed at done of total: its time to go is estimated from this run's pace
+     * alone, not as if the done part had taken no time (a resumed training read "9287/10000, 2 s left").
+     */
+    static Progress start(String task, long total, long done, boolean quiet, PrintWriter err) {
         if (quiet) return new Progress(null);
-        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII);
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                .startsFrom(done, Duration.ZERO);
         if (System.console() != null) {
             builder.setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200);
         } else {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,24 +79,31 @@ public final class TrainCommand implements Callable<Integer> {
                 trainer.step() + 1, trainer.options().steps(), trainer.options().seed());
         outWriter.flush();
         long started = System.nanoTime();
-        try (Progress bar = Progress.start("train", trainer.options().steps(), quiet, err)) {
-            bar.stepTo(trainer.step());
+        try (Progress bar = Progress.start("train", trainer.options().steps(), trainer.step(), quiet, err)) {
             double[] smoothed = {Double.NaN};
-            trainer.run(new Trainer.Listener() {
-                @Override
-                public void onStep(long step, long total, double loss, double accuracy, int r, double examplesPerSecond) {
-                    smoothed[0] = Double.isNaN(smoothed[0]) ? loss : 0.98 * smoothed[0] + 0.02 * loss;
-                    bar.stepTo(step);
-                    bar.extra(String.format(Locale.ROOT, "loss %.3f  r %d  %.0f ex/s", smoothed[0], r, examplesPerSecond));
-                }
+            long[] lastCheckpoint = {trainer.step()};
+            try {
+                trainer.run(new Trainer.Listener() {
+                    @Override
+                    public void onStep(long step, long total, double loss, double accuracy, int r, double examplesPerSecond) {
+                        smoothed[0] = Double.isNaN(smoothed[0]) ? loss : 0.98 * smoothed[0] + 0.02 * loss;
+                        bar.stepTo(step);
+                        bar.extra(String.format(Locale.ROOT, "loss %.3f  r %d  %.0f ex/s", smoothed[0], r, examplesPerSecond));
+                    }
 
-                @Override
-                public void onCheckpoint(long step, Path dir) {
-                    outWriter.printf(Locale.ROOT, "step %d: loss %.3f, checkpoint saved, %.0f s; %s%n", step, smoothed[0],
-                            (System.nanoTime() - started) / 1e9, trainer.curriculumSummary());
-                    outWriter.flush();
-                }
-            });
+                    @Override
+                    public void onCheckpoint(long step, Path dir) {
+                        outWriter.printf(Locale.ROOT, "step %d: loss %.3f, checkpoint saved, %.0f s; %s%n", step, smoothed[0],
+                                (System.nanoTime() - started) / 1e9, trainer.curriculumSummary());
+                        outWriter.flush();
+                        lastCheckpoint[0] = step;
+                    }
+                });
+            } catch (RuntimeException | OutOfMemoryError e) {
+                Optional<String> advice = OutOfMemoryAdvice.explain(e, lastCheckpoint[0], out);
+                if (advice.isPresent()) throw new IllegalStateException(advice.get(), e);
+                throw e;
+            }
         }
         outWriter.println("done: model folder " + out.toAbsolutePath());
         return 0;
