@@ -66,12 +66,20 @@ public final class HopTask implements Task {
      * {@code c>f a>c f>b a>>>}: at an edge's target letter whose own edge was listed earlier, where it
      * leads — after "c>f a>c" the 'c' at position 6 leads to f. The same look-up a hop does, asked at
      * every edge the list allows, so the look-up is practised several times per example.
+     * <p>
+     * And at every edge's '>', the edge's source letter. The look-up keys on "the letter before the
+     * '>'", a feature that is of no use until the look-up exists, while the look-up is of no use
+     * without it: trained on answers alone, the model sat at chance among the listed targets for
+     * thousands of steps (hops only, 1500 steps: batch accuracy 0.25, a 1-distractor variant still at
+     * chance). Asking for the source at the '>' makes the feature pay for itself at once, and the
+     * look-up follows (same run with this hint: 0.68 after 750 steps).
      */
     @Override
     public Map<Integer, Character> runningAnswers(Example example) {
         Map<Character, Character> seen = new HashMap<>();
         Map<Integer, Character> out = new TreeMap<>();
         for (Edge edge : edges(example.prompt())) {
+            out.put(edge.at() + 1, edge.source());
             Character next = seen.get(edge.target());
             if (next != null) out.put(edge.at() + 2, next);
             seen.put(edge.source(), edge.target());

@@ -38,14 +38,14 @@ record Batch(INDArray ids, INDArray select, INDArray labels, int[][] targets, bo
     }
 
     /**
-     * Supervised slots per row: at least MIN_POSITIONS (every task's training range fits in sixteen:
+     * Supervised slots per row: at least MIN_POSITIONS (every task's training range fits in twenty:
      * count's nine running counts and answer, sum's six running totals and answer, a 4-hop chase's
-     * look-ups at up to six edges, three shorter chases and answer, add's three column sums and four
-     * answer digits), so one graph serves every task — each extra slot shape is a graph per length and
+     * seven edge sources, look-ups at up to six edges, three shorter chases and answer, add's three
+     * column sums and four answer digits), so one graph serves every task — each extra slot shape is a graph per length and
      * depth, each with its own native array cache; beyond that the count rounds up to a power of two.
      * Unused slots cost only rows of the [B·P, H]·[H, V] head product.
      */
-    static final int MIN_POSITIONS = 16;
+    static final int MIN_POSITIONS = 20;
 
     static int positionBucket(int count) {
         return count <= MIN_POSITIONS ? MIN_POSITIONS : Integer.highestOneBit(count - 1) << 1;

@@ -132,12 +132,17 @@ class TasksTest {
             }
         }
         assertEquals(Map.of(3, '2', 4, '2'), new AddTask().runningAnswers(new Example("add", 2, "47+85=", "132")));
-        assertEquals(Map.of(14, 'b'), new HopTask().runningAnswers(new Example("hops", 3, "f>b x>q a>c c>f a>>>", 'b')));
+        assertEquals(Map.of(1, 'f', 5, 'x', 9, 'a', 13, 'c', 14, 'b'),
+                new HopTask().runningAnswers(new Example("hops", 3, "f>b x>q a>c c>f a>>>", 'b')));
         for (Example ex : Tasks.examples(new HopTask(), new Range(1, 6), 200, 4)) {
             String edges = ex.prompt().substring(0, ex.prompt().lastIndexOf(' '));
-            new HopTask().runningAnswers(ex).forEach((at, next) -> {
-                char letter = ex.prompt().charAt(at);
-                assertTrue(edges.substring(0, at).contains(letter + ">" + next), "an earlier edge " + letter + ">" + next + " in " + ex.prompt());
+            Map<Integer, Character> running = new HopTask().runningAnswers(ex);
+            assertEquals(ex.difficulty() + HopTask.DISTRACTORS, running.keySet().stream().filter(at -> edges.charAt(at) == '>').count(),
+                    "every edge's '>' asks for its source: " + ex.prompt());
+            running.forEach((at, answer) -> {
+                char here = ex.prompt().charAt(at);
+                if (here == '>') assertEquals(ex.prompt().charAt(at - 1), answer, "the source before the '>' at " + at + " in " + ex.prompt());
+                else assertTrue(edges.substring(0, at).contains(here + ">" + answer), "an earlier edge " + here + ">" + answer + " in " + ex.prompt());
             });
         }
     }

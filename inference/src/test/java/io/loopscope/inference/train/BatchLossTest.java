@@ -25,23 +25,23 @@ class BatchLossTest {
     @Test
     void supervisesEveryAnswerCharacterAndEveryHopPrefix() {
         Batch batch = Batch.of(List.of(hops, add), vocab, 24);
-        assertEquals(16, batch.positions(), "3 targets per row round up to 16 slots");
-        assertEquals(16, Batch.of(List.of(new Example("copy", 2, "copy ab=", 'a')), vocab, 16).positions(), "one graph shape for every task");
-        assertEquals(32, Batch.of(List.of(new Example("count", 16, "how many a in aaaaaaaaabcdefgh?", '9')), vocab, 40).positions(),
-                "beyond sixteen targets the slots round up to a power of two");
-        // hops: where c>f's f leads (b, listed earlier; position 14), prefixes at the query's 1st and 2nd '>'
-        // (positions 17, 18), the answer after the 3rd (19)
-        assertEquals(List.of(14, 17, 18, 19, -1), selected(batch, 0).subList(0, 5));
-        assertEquals("bcfb", chars(batch.targets()[0], 4));
+        assertEquals(20, batch.positions(), "8 targets per row round up to 20 slots");
+        assertEquals(20, Batch.of(List.of(new Example("copy", 2, "copy ab=", 'a')), vocab, 16).positions(), "one graph shape for every task");
+        assertEquals(32, Batch.of(List.of(new Example("count", 24, "how many a in aaaaaaaaabcdefghijklmnop?", '9')), vocab, 40).positions(),
+                "beyond twenty targets the slots round up to a power of two");
+        // hops: each edge's source at its '>' (f, x, a, c at 1, 5, 9, 13), where c>f's f leads (b, listed
+        // earlier; position 14), prefixes at the query's 1st and 2nd '>' (17, 18), the answer after the 3rd (19)
+        assertEquals(List.of(1, 5, 9, 13, 14, 17, 18, 19, -1), selected(batch, 0).subList(0, 9));
+        assertEquals("fxacbcfb", chars(batch.targets()[0], 8));
         // add: the column sums 4+8, 7+5 under the second number (positions 3, 4); reads "47+85=13" and
         // answers '1', '3', '2' at positions 5, 6, 7
         assertEquals(List.of(3, 4, 5, 6, 7, -1), selected(batch, 1).subList(0, 6));
         assertEquals("22132", chars(batch.targets()[1], 5));
         assertEquals(vocab.id('1'), batch.ids().getInt(1, 6));
         assertEquals(vocab.id('3'), batch.ids().getInt(1, 7));
-        assertEquals(0, batch.labels().getRow(5).sumNumber().intValue(), "an unused slot has no label");
-        assertEquals(List.of(-1), selected(batch, 1).subList(5, 16).stream().distinct().toList());
-        assertEquals(9, batch.labels().sumNumber().intValue());
+        assertEquals(0, batch.labels().getRow(8).sumNumber().intValue(), "an unused slot has no label");
+        assertEquals(List.of(-1), selected(batch, 1).subList(5, 20).stream().distinct().toList());
+        assertEquals(13, batch.labels().sumNumber().intValue());
     }
 
     @Test
@@ -68,8 +68,8 @@ class BatchLossTest {
         Batch batch = Batch.of(List.of(hops, add), vocab, 24);
         int p = batch.positions();
         INDArray logits = Nd4j.zeros(2 * p, vocab.size());                              // [B·P, V]
-        int[][] pick = {{'z', 'z', 'z', 'b', 'a'}, {'0', '0', '1', '3', '2'}};          // hints wrong, answers right
-        for (int b = 0; b < 2; b++) for (int j = 0; j < 5; j++) logits.putScalar(b * p + j, vocab.id((char) pick[b][j]), 1);
+        String[] pick = {"zzzzzzzb", "00132"};                                           // hints wrong, answers right
+        for (int b = 0; b < 2; b++) for (int j = 0; j < pick[b].length(); j++) logits.putScalar(b * p + j, vocab.id(pick[b].charAt(j)), 1);
         assertEquals(1.0, batch.accuracy(logits));
         logits.putScalar(1 * p + 3, vocab.id('3'), 0);
         logits.putScalar(1 * p + 3, vocab.id('4'), 1);                                  // "142": one wrong digit
@@ -102,7 +102,7 @@ class BatchLossTest {
                 count++;
             }
         }
-        assertEquals(9, count);
+        assertEquals(13, count);
         assertEquals(sum / count, loss, 1e-4);
         assertTrue(loss > 0);
     }
@@ -116,7 +116,7 @@ class BatchLossTest {
         TrainShard.Result whole = new TrainShard(config, params, 2).run(List.of(hops, add), vocab, seqLen, s0, r, k);
         TrainShard.Result first = new TrainShard(config, params, 1).run(List.of(hops), vocab, seqLen, rows(s0, 0, seqLen), r, k);
         TrainShard.Result second = new TrainShard(config, params, 1).run(List.of(add), vocab, seqLen, rows(s0, seqLen, 2 * seqLen), r, k);
-        assertEquals(9, whole.supervised());
+        assertEquals(13, whole.supervised());
         assertEquals(whole.supervised(), first.supervised() + second.supervised());
         assertEquals(whole.lossSum(), first.lossSum() + second.lossSum(), 1e-4);
         assertEquals(params.keySet(), whole.gradientSums().keySet());
