@@ -76,12 +76,16 @@ public final class ScreenshotTour {
         shoot(out, "heatmap", 1);
         shoot(out, "metrics", 2);
         fx(() -> {
-            ctx.workbench().selection().stepProperty().set(8);
+            // step 4: where the README's 8-operand sum turns right on the shipped model, so the table
+            // opens on the wrong guesses before it
+            ctx.workbench().selection().stepProperty().set(4);
             return null;
         });
         shoot(out, "logit-lens", 3);
         shoot(out, "waterfall", 4);
         fx(() -> {
+            // back to the last step: the compared paths drawn whole, ending at their attractors
+            ctx.workbench().selection().stepProperty().set(ctx.workbench().trajectories().lastStepProperty().get());
             select(5);
             ctx.runner().runCompare();
             return null;
