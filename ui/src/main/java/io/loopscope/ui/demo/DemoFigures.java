@@ -46,9 +46,11 @@ public final class DemoFigures {
                 case "metrics" -> out.add(Figures.metrics(MetricsViewModel.build(a, tokens, DemoRuns.criterion(d), DemoRuns.threshold(d)), style).withName(name));
                 case "compare" -> {
                     if (runs.b() == null) break;
-                    List<Integer> tb = tokens.stream().filter(t -> t < runs.b().tokens()).toList();
+                    // B in A's axes, as the Compare view draws it; in its own only when it has no projection
+                    RunResult b = runs.bInFrameOfA() != null ? runs.bInFrameOfA() : runs.b();
+                    List<Integer> tb = tokens.stream().filter(t -> t < b.tokens()).toList();
                     out.add(Figures.trajectory(Planes.plane(a, new PcPair(0, 1), tokens), step, style).withName(name + "-a"));
-                    out.add(Figures.trajectory(Planes.plane(runs.b(), new PcPair(0, 1), tb), Math.min(step, runs.b().iterations()), style)
+                    out.add(Figures.trajectory(Planes.plane(b, new PcPair(0, 1), tb), Math.min(step, b.iterations()), style)
                             .withName(name + "-b"));
                 }
                 // the lens of each token the step names, as curves (the GUI shows it as a table)

@@ -4,6 +4,7 @@ import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.PairComparison;
 import io.loopscope.ui.engine.RunPipeline;
+import io.loopscope.ui.engine.RunAnalysis;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunSpec;
 import java.nio.file.Path;
@@ -11,10 +12,15 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A demo's runs: A (its prompt and settings), and B when the demo compares (a second seed, or another
- * iteration count), with their path-independence comparison. Plain Java: the workbench runs the same
- * specs through its run coordinator, the test and {@code loopscope demo} through {@link #run}.
+ * iteration count), with their path-independence comparison and B in A's PCA frame (null when it has
+ * none), so B's figures share A's axes as the workbench's Compare view does. Plain Java: the workbench
+ * runs the same specs through its run coordinator, the test and {@code loopscope demo} through {@link #run}.
  */
-public record DemoRuns(RunResult a, RunResult b, PairComparison comparison) {
+public record DemoRuns(RunResult a, RunResult b, PairComparison comparison, RunResult bInFrameOfA) {
+
+    public DemoRuns(RunResult a, RunResult b, PairComparison comparison) {
+        this(a, b, comparison, null);
+    }
 
     /** The model a demo names ("embedded" or a folder), unless the caller substitutes one (tests on the fixture). */
     public static ModelRef model(Demo d, ModelRef override) {
@@ -57,6 +63,8 @@ public record DemoRuns(RunResult a, RunResult b, PairComparison comparison) {
         RunSpec sb = specB(d, m);
         if (sb == null) return new DemoRuns(a, null, null);
         RunResult b = pipeline.run(sb, progress, cancelled);
-        return new DemoRuns(a, b, pipeline.analyzer().compare(a.trace(), b.trace()));
+        RunAnalysis projected = pipeline.analyzer().inFrameOf(a.analysis(), b.analysis());
+        RunResult bInA = projected == null ? null : new RunResult(b.spec(), b.model(), b.trace(), projected, b.traceMs(), b.analysisMs());
+        return new DemoRuns(a, b, pipeline.analyzer().compare(a.trace(), b.trace()), bInA);
     }
 }
