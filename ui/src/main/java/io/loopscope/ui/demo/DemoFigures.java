@@ -50,8 +50,9 @@ public final class DemoFigures {
                     RunResult b = runs.bInFrameOfA() != null ? runs.bInFrameOfA() : runs.b();
                     List<Integer> tb = tokens.stream().filter(t -> t < b.tokens()).toList();
                     out.add(Figures.trajectory(Planes.plane(a, new PcPair(0, 1), tokens), step, style).withName(name + "-a"));
-                    out.add(Figures.trajectory(Planes.plane(b, new PcPair(0, 1), tb), Math.min(step, b.iterations()), style)
-                            .withName(name + "-b"));
+                    // "the end" (step -1) is B's own end: a longer run B is drawn to its last step
+                    int stepB = s.step() < 0 ? b.iterations() : Math.min(s.step(), b.iterations());
+                    out.add(Figures.trajectory(Planes.plane(b, new PcPair(0, 1), tb), stepB, style).withName(name + "-b"));
                 }
                 // the lens of each token the step names, as curves (the GUI shows it as a table)
                 case "lens" -> {
