@@ -64,7 +64,7 @@ public record DemoRuns(RunResult a, RunResult b, PairComparison comparison, RunR
         if (sb == null) return new DemoRuns(a, null, null);
         RunResult b = pipeline.run(sb, progress, cancelled);
         RunAnalysis projected = pipeline.analyzer().inFrameOf(a.analysis(), b.analysis());
-        RunResult bInA = projected == null ? null : new RunResult(b.spec(), b.model(), b.trace(), projected, b.traceMs(), b.analysisMs());
+        RunResult bInA = projected == null ? null : b.withAnalysis(projected);
         return new DemoRuns(a, b, pipeline.analyzer().compare(a.trace(), b.trace()), bInA);
     }
 }

@@ -33,4 +33,9 @@ public record RunResult(RunSpec spec, LoadedModel model, Trace trace, RunAnalysi
     public String tokenString(long id) {
         return model.tokenString(id);
     }
+
+    /** The same run seen through another analysis (run B projected onto run A's PCA frame). */
+    public RunResult withAnalysis(RunAnalysis other) {
+        return new RunResult(spec, model, trace, other, traceMs, analysisMs);
+    }
 }

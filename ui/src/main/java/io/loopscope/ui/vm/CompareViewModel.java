@@ -102,7 +102,7 @@ public final class CompareViewModel {
         running.set(false);
         comparison.set(c);
         rightInFrameOfA.set(bInFrameOfA == null ? null
-                : new RunResult(b.spec(), b.model(), b.trace(), bInFrameOfA, b.traceMs(), b.analysisMs()));
+                : b.withAnalysis(bInFrameOfA));
         right.set(b);
     }
 
