@@ -3,6 +3,7 @@ import io.loopscope.inference.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.profiler.OpProfiler;
@@ -26,7 +27,7 @@ public class ProfileTraining {
         TrainOptions d = TrainOptions.defaults(List.of("sum", "add", "hops", "count", "copy"), warm + profiled, 1);
         TrainOptions options = new TrainOptions(d.tasks(), d.steps(), d.seed(), d.batch(), d.lr(), d.warmup(), d.meanRecurrence(),
                 d.sigma(), d.recurrenceRamp(), d.backpropDepth(), d.maxRecurrence(), 10_000, 96, d.heads(), 264, d.prelude(), d.core(),
-                d.coda(), d.blockSize());
+                d.coda(), d.blockSize(), d.taskWeights());
         Path out = Files.createTempDirectory("loopscope-profile");
         long[] last = {System.nanoTime()};
         double[] seconds = new double[2];

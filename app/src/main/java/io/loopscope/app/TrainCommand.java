@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,6 +62,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", description = "Steps between checkpoints (default: 250).")
     Integer checkpointEvery;
 
+    @Option(names = "--task-weight", paramLabel = "TASK=W",
+            description = {"Give TASK W times its share of steps (repeatable, e.g. --task-weight hops=4; default 1 each).",
+                    "A resumed run keeps the weights it was started with."})
+    Map<String, Double> taskWeights;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -74,8 +80,9 @@ public final class TrainCommand implements Callable<Integer> {
             outWriter.println("nothing to do: " + out + " is already at step " + trainer.step() + " of " + trainer.options().steps());
             return 0;
         }
-        outWriter.printf(Locale.ROOT, "training %s (%,d parameters) on %s, steps %d..%d, seed %d%n",
+        outWriter.printf(Locale.ROOT, "training %s (%,d parameters) on %s%s, steps %d..%d, seed %d%n",
                 trainer.options().architecture(), trainer.config().parameterCount(), trainer.options().tasks(),
+                trainer.options().taskWeights().isEmpty() ? "" : " with task weights " + trainer.options().taskWeights(),
                 trainer.step() + 1, trainer.options().steps(), trainer.options().seed());
         outWriter.flush();
         long started = System.nanoTime();
@@ -117,6 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
                 recurrenceRamp != null ? recurrenceRamp : d.recurrenceRamp(),
                 backpropDepth != null ? backpropDepth : d.backpropDepth(), d.maxRecurrence(),
                 checkpointEvery != null ? checkpointEvery : d.checkpointEvery(),
-                h, d.heads(), hidden != null ? h * 11 / 4 : d.intermediate(), d.prelude(), d.core(), d.coda(), d.blockSize());
+                h, d.heads(), hidden != null ? h * 11 / 4 : d.intermediate(), d.prelude(), d.core(), d.coda(), d.blockSize(),
+                taskWeights != null ? taskWeights : Map.of());
     }
 }

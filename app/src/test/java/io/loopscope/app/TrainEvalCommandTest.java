@@ -16,11 +16,12 @@ class TrainEvalCommandTest {
     @Test
     void trainsATinyModelThenEvaluatesIt(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("model");
-        CliRun train = CliRun.of("train", "--tasks", "copy,count", "--out", model.toString(),
+        CliRun train = CliRun.of("train", "--tasks", "copy,count", "--task-weight", "count=2", "--out", model.toString(),
                 "--steps", "2", "--hidden", "16", "--batch", "4", "--mean-recurrence", "2", "--backprop-depth", "1",
                 "--checkpoint-every", "1", "--quiet");
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("checkpoint saved"), train.out());
+        assertTrue(train.out().contains("with task weights {count=2.0}"), train.out());
         assertTrue(Files.isRegularFile(model.resolve("config.json")) && Files.isRegularFile(model.resolve("tokenizer.json")));
 
         Path plot = dir.resolve("plot.png");
@@ -46,6 +47,14 @@ class TrainEvalCommandTest {
         CliRun resume = CliRun.of("train", "--out", dir.resolve("none").toString(), "--resume", "--quiet");
         assertEquals(1, resume.exitCode());
         assertTrue(resume.err().contains("no training checkpoint"), resume.err());
+
+        CliRun weightOfUntrained = CliRun.of("train", "--tasks", "copy", "--task-weight", "hops=4", "--out", dir.resolve("w").toString(), "--quiet");
+        assertEquals(1, weightOfUntrained.exitCode());
+        assertTrue(weightOfUntrained.err().contains("task weight for 'hops', which this run does not train"), weightOfUntrained.err());
+
+        CliRun notANumber = CliRun.of("train", "--tasks", "copy", "--task-weight", "copy=lots", "--out", dir.resolve("w").toString(), "--quiet");
+        assertEquals(2, notANumber.exitCode(), notANumber.err());
+        assertTrue(notANumber.err().contains("lots"), notANumber.err());
 
         CliRun evalUnknown = CliRun.of("eval", "--tasks", "nope", "--quiet");
         assertEquals(1, evalUnknown.exitCode());

@@ -8,14 +8,16 @@ import io.loopscope.inference.tasks.Range;
 import io.loopscope.inference.tasks.Task;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
 
 /**
  * Which task a step trains and how hard its examples are. A task starts at its two easiest
  * difficulties and opens the next one when its running batch accuracy reaches {@link #ADVANCE_AT};
- * tasks the model has not mastered get more steps (weight 0.1 + 1 − accuracy), so the control task
- * that is learnt in a few hundred steps stops taking a quarter of the budget. A share of examples is
+ * tasks the model has not mastered get more steps (weight 0.1 + 1 − accuracy, times the task's
+ * weight from the options), so the control task that is learnt in a few hundred steps stops taking a
+ * quarter of the budget. A share of examples is
  * always drawn from the whole training range so no difficulty goes unseen while a task is stuck.
  * The state depends only on the (deterministic) batch accuracies, so a resumed run repeats it exactly.
  */
@@ -28,9 +30,16 @@ final class Curriculum {
     private final List<Task> tasks;
     private final int[] level;          // hardest difficulty currently trained, per task
     private final double[] accuracy;    // running batch accuracy at the current level, per task
+    private final double[] weight;      // factor on the task's share of steps
 
     Curriculum(List<Task> tasks) {
+        this(tasks, Map.of());
+    }
+
+    /** @param weights per task name, a factor on its share of steps (missing: 1) */
+    Curriculum(List<Task> tasks, Map<String, Double> weights) {
         this.tasks = List.copyOf(tasks);
+        this.weight = tasks.stream().mapToDouble(t -> weights.getOrDefault(t.name(), 1.0)).toArray();
         this.level = new int[tasks.size()];
         this.accuracy = new double[tasks.size()];
         for (int i = 0; i < level.length; i++) {
@@ -43,7 +52,7 @@ final class Curriculum {
     int pickTask(SplittableRandom rng) {
         double[] weights = new double[tasks.size()];
         double total = 0;
-        for (int i = 0; i < weights.length; i++) total += weights[i] = 0.1 + 1 - accuracy[i];
+        for (int i = 0; i < weights.length; i++) total += weights[i] = (0.1 + 1 - accuracy[i]) * weight[i];
         double u = rng.nextDouble() * total;
         for (int i = 0; i < weights.length; i++) if ((u -= weights[i]) < 0) return i;
         return weights.length - 1;

@@ -2,8 +2,11 @@ package io.loopscope.inference.train;
 
 import io.loopscope.inference.checkpoint.HuginnConfig;
 import io.loopscope.inference.tasks.Tasks;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Everything that determines a training run: with the same options a run is repeatable step for
@@ -30,16 +33,20 @@ import java.util.Objects;
  * @param core           blocks in the recurrent core
  * @param coda           coda blocks
  * @param blockSize      longest prompt (characters)
+ * @param taskWeights    per task, a factor on its share of steps (missing tasks: 1) — a task whose
+ *                       skill composes slowly (hops) can be given more steps without starving the others
  */
 public record TrainOptions(
         List<String> tasks, int steps, long seed, int batch, double lr, int warmup,
         double meanRecurrence, double sigma, int recurrenceRamp, int backpropDepth, int maxRecurrence, int checkpointEvery,
-        int hidden, int heads, int intermediate, int prelude, int core, int coda, int blockSize) {
+        int hidden, int heads, int intermediate, int prelude, int core, int coda, int blockSize,
+        Map<String, Double> taskWeights) {
 
     public TrainOptions {
         tasks = List.copyOf(Objects.requireNonNull(tasks, "tasks"));
         if (tasks.isEmpty()) throw new IllegalArgumentException("at least one task is needed; valid tasks: " + String.join(", ", Tasks.names()));
         tasks.forEach(Tasks::byName); // unknown names fail here, listing the valid ones
+        taskWeights = taskWeights == null ? Map.of() : validWeights(tasks, taskWeights); // null: a checkpoint from before weights
         positive("steps", steps);
         positive("batch", batch);
         positive("backprop depth", backpropDepth);
@@ -56,6 +63,25 @@ public record TrainOptions(
         if (!(meanRecurrence >= 1)) throw new IllegalArgumentException("mean recurrence must be >= 1, got " + meanRecurrence);
     }
 
+    private static Map<String, Double> validWeights(List<String> tasks, Map<String, Double> weights) {
+        for (var w : weights.entrySet()) {
+            if (!tasks.contains(w.getKey())) {
+                throw new IllegalArgumentException("task weight for '" + w.getKey() + "', which this run does not train; it trains "
+                        + String.join(", ", tasks));
+            }
+            double v = Objects.requireNonNull(w.getValue(), "weight of " + w.getKey());
+            if (!(v > 0 && v <= 1000)) {
+                throw new IllegalArgumentException("task weight of " + w.getKey() + " must be in (0, 1000], got " + v);
+            }
+        }
+        return Collections.unmodifiableMap(new TreeMap<>(weights)); // sorted: the log and checkpoint list them the same way every time
+    }
+
+    /** The factor on task's share of steps (1 unless a weight was given). */
+    public double weightOf(String task) {
+        return taskWeights.getOrDefault(task, 1.0);
+    }
+
     private static void positive(String what, long value) {
         if (value <= 0) throw new IllegalArgumentException(what + " must be > 0, got " + value);
     }
@@ -63,12 +89,17 @@ public record TrainOptions(
     /** The defaults that trained the shipped model, for the given tasks, steps and seed. */
     public static TrainOptions defaults(List<String> tasks, int steps, long seed) {
         return new TrainOptions(tasks, steps, seed, 32, 2e-3, 200, 8, 0.5, 0, 4, 32, 250,
-                128, 4, 352, 1, 2, 1, 64);
+                128, 4, 352, 1, 2, 1, 64, Map.of());
     }
 
     public TrainOptions withSteps(int newSteps) {
         return new TrainOptions(tasks, newSteps, seed, batch, lr, warmup, meanRecurrence, sigma, recurrenceRamp, backpropDepth,
-                maxRecurrence, checkpointEvery, hidden, heads, intermediate, prelude, core, coda, blockSize);
+                maxRecurrence, checkpointEvery, hidden, heads, intermediate, prelude, core, coda, blockSize, taskWeights);
+    }
+
+    public TrainOptions withTaskWeights(Map<String, Double> weights) {
+        return new TrainOptions(tasks, steps, seed, batch, lr, warmup, meanRecurrence, sigma, recurrenceRamp, backpropDepth,
+                maxRecurrence, checkpointEvery, hidden, heads, intermediate, prelude, core, coda, blockSize, weights);
     }
 
     /** The Huginn config of the model these options train. */

@@ -58,7 +58,7 @@ public final class Trainer {
 
     /**
      * @param resume continue from OUT's newest checkpoint (its architecture, tasks and seed must match
-     *               options; only the step count may change)
+     *               options, and its task weights unless options has none; only the step count may change)
      */
     public Trainer(TrainOptions options, Path out, boolean resume) throws IOException {
         this.out = out;
@@ -73,7 +73,7 @@ public final class Trainer {
             adam.restore(saved.optimizer(), saved.step());
             this.step = saved.step();
             this.elapsedBefore = saved.elapsedSeconds();
-            this.curriculum = new Curriculum(this.options.tasks().stream().map(Tasks::byName).toList());
+            this.curriculum = new Curriculum(this.options.tasks().stream().map(Tasks::byName).toList(), this.options.taskWeights());
             curriculum.restore(saved.curriculum());
         } else {
             if (latest.isPresent()) {
@@ -85,7 +85,7 @@ public final class Trainer {
             this.params = new LinkedHashMap<>();
             HuginnLayout.flatten(config, RandomWeights.create(config, options.seed()))
                     .forEach((name, arr) -> params.put(name, arr.dup('c')));
-            this.curriculum = new Curriculum(this.options.tasks().stream().map(Tasks::byName).toList());
+            this.curriculum = new Curriculum(this.options.tasks().stream().map(Tasks::byName).toList(), this.options.taskWeights());
         }
         if (this.options.batch() % SHARDS != 0) throw new IllegalArgumentException("batch must be a multiple of " + SHARDS + ", got " + this.options.batch());
         for (int i = 0; i < SHARDS; i++) shards.add(new TrainShard(config, params, this.options.batch() / SHARDS));
@@ -100,6 +100,12 @@ public final class Trainer {
         if (!saved.tasks().equals(asked.tasks()) || saved.seed() != asked.seed()) {
             throw new IllegalArgumentException("cannot resume: " + where + " was trained on tasks " + saved.tasks() + " with seed "
                     + saved.seed() + ", but this run asks for tasks " + asked.tasks() + " with seed " + asked.seed());
+        }
+        // no weights asked for: keep the saved ones, so `--resume --steps N` continues any run
+        if (!asked.taskWeights().isEmpty() && !asked.taskWeights().equals(saved.taskWeights())) {
+            throw new IllegalArgumentException("cannot resume: " + where + " was trained with task weights "
+                    + (saved.taskWeights().isEmpty() ? "none" : saved.taskWeights()) + ", but this run asks for " + asked.taskWeights()
+                    + "; a resumed run keeps its weights, so leave --task-weight out");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loopscope.inference.tasks.Example;
 import io.loopscope.inference.tasks.Tasks;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,27 @@ class CurriculumTest {
         int sum = 0;
         for (int i = 0; i < 1000; i++) if (c.pickTask(rng) == 0) sum++;
         assertTrue(sum > 850, "sum (weight 1.1) against copy (weight 0.1): " + sum);
+    }
+
+    @Test
+    void aTaskWeightMultipliesItsShareOfSteps() {
+        Curriculum weighted = new Curriculum(List.of(Tasks.byName("sum"), Tasks.byName("copy")), Map.of("copy", 4.0));
+        SplittableRandom rng = new SplittableRandom(3);
+        int copy = 0;
+        for (int i = 0; i < 2000; i++) if (weighted.pickTask(rng) == 1) copy++;
+        assertTrue(copy > 1500 && copy < 1700, "copy (weight 4 × 1.1) against sum (1.1): expect 80 % of 2000, got " + copy);
+    }
+
+    @Test
+    void weightOneDrawsExactlyTheUnweightedSequence() {
+        // so a run without --task-weight repeats, step for step, the runs made before weights existed
+        Curriculum plain = sumAndCopy(), ones = new Curriculum(List.of(Tasks.byName("sum"), Tasks.byName("copy")), Map.of("sum", 1.0));
+        for (int i = 0; i < 40; i++) {
+            plain.record(1, 1.0);
+            ones.record(1, 1.0);
+        }
+        SplittableRandom a = new SplittableRandom(4), b = new SplittableRandom(4);
+        for (int i = 0; i < 500; i++) assertEquals(plain.pickTask(a), ones.pickTask(b), "draw " + i);
     }
 
     @Test

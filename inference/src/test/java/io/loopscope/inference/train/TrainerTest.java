@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class TrainerTest {
     /** A model small enough that a few steps take seconds. */
     static TrainOptions tiny(int steps, int hidden) {
         return new TrainOptions(List.of("copy", "sum"), steps, 5, 4, 1e-3, 1, 2, 0.5, 0, 2, 4, 2,
-                hidden, 2, 24, 1, 1, 1, 64);
+                hidden, 2, 24, 1, 1, 1, 64, Map.of());
     }
 
     private static final Trainer.Listener QUIET = (step, total, loss, acc, r, eps) -> { };
@@ -91,7 +92,7 @@ class TrainerTest {
     void theDepthCurriculumRampsTheMeanRecurrenceFromOne() {
         TrainOptions o = TrainOptions.defaults(List.of("sum"), 1000, 1);
         assertEquals(8, o.meanRecurrenceAt(1), "no ramp by default: Huginn's recipe");
-        TrainOptions ramped = new TrainOptions(o.tasks(), 1000, 1, 32, 2e-3, 200, 8, 0.5, 700, 4, 32, 250, 128, 4, 352, 1, 2, 1, 64);
+        TrainOptions ramped = new TrainOptions(o.tasks(), 1000, 1, 32, 2e-3, 200, 8, 0.5, 700, 4, 32, 250, 128, 4, 352, 1, 2, 1, 64, Map.of());
         assertEquals(1.01, ramped.meanRecurrenceAt(1), 1e-9);
         assertEquals(4.5, ramped.meanRecurrenceAt(350), 1e-9);
         assertEquals(8, ramped.meanRecurrenceAt(700), 1e-9);
@@ -101,7 +102,43 @@ class TrainerTest {
     @Test
     void unknownTasksAreRejectedWithTheValidNames() {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> new TrainOptions(List.of("sum", "sort"),
-                1, 1, 1, 1e-3, 0, 2, 0.5, 0, 1, 4, 1, 16, 2, 24, 1, 1, 1, 64));
+                1, 1, 1, 1e-3, 0, 2, 0.5, 0, 1, 4, 1, 16, 2, 24, 1, 1, 1, 64, Map.of()));
         assertTrue(ex.getMessage().contains("sort") && ex.getMessage().contains("sum, add, hops, count, copy"), ex.getMessage());
+    }
+
+    @Test
+    void taskWeightsAreValidated() {
+        TrainOptions o = tiny(2, 16);
+        IllegalArgumentException notTrained = assertThrows(IllegalArgumentException.class, () -> o.withTaskWeights(Map.of("hops", 4.0)));
+        assertTrue(notTrained.getMessage().contains("'hops'") && notTrained.getMessage().contains("copy, sum"), notTrained.getMessage());
+        for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> o.withTaskWeights(Map.of("sum", bad)));
+            assertTrue(ex.getMessage().contains("task weight of sum"), ex.getMessage());
+        }
+        assertEquals(4.0, o.withTaskWeights(Map.of("sum", 4.0)).weightOf("sum"));
+        assertEquals(1.0, o.withTaskWeights(Map.of("sum", 4.0)).weightOf("copy"));
+    }
+
+    @Test
+    void aResumeKeepsTheWeightsItWasStartedWith(@TempDir Path dir) throws Exception {
+        TrainOptions weighted = tiny(2, 16).withTaskWeights(Map.of("sum", 3.0));
+        new Trainer(weighted, dir, false).run(QUIET);
+        Trainer resumed = new Trainer(tiny(3, 16), dir, true); // `--resume --steps 3` without --task-weight
+        assertEquals(Map.of("sum", 3.0), resumed.options().taskWeights());
+        IllegalArgumentException changed = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(tiny(3, 16).withTaskWeights(Map.of("sum", 2.0)), dir, true));
+        assertTrue(changed.getMessage().contains("task weights {sum=3.0}") && changed.getMessage().contains("leave --task-weight out"),
+                changed.getMessage());
+    }
+
+    @Test
+    void aCheckpointFromBeforeTaskWeightsLoadsWithNone() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(tiny(2, 16));
+        assertTrue(tree.has("taskWeights"));
+        tree.remove("taskWeights");
+        TrainOptions old = json.treeToValue(tree, TrainOptions.class);
+        assertEquals(Map.of(), old.taskWeights());
+        assertEquals(tiny(2, 16), old);
     }
 }
