@@ -39,7 +39,7 @@ public final class DemoFigures {
             Demo.Step s = d.tour().get(i);
             List<Integer> tokens = s.tokens().stream().filter(t -> t < a.tokens()).toList();
             if (tokens.isEmpty()) tokens = List.copyOf(all);
-            int step = s.step() < 0 ? a.iterations() : Math.min(s.step(), a.iterations());
+            int step = stepIn(s, a);
             String name = String.format("tour-%d-%s", i + 1, s.view());
             switch (s.view()) {
                 case "heatmap" -> out.add(Figures.heatmap(HeatmapViewModel.build(a), tokens, step, style).withName(name));
@@ -50,9 +50,7 @@ public final class DemoFigures {
                     RunResult b = runs.bInFrameOfA() != null ? runs.bInFrameOfA() : runs.b();
                     List<Integer> tb = tokens.stream().filter(t -> t < b.tokens()).toList();
                     out.add(Figures.trajectory(Planes.plane(a, new PcPair(0, 1), tokens), step, style).withName(name + "-a"));
-                    // "the end" (step -1) is B's own end: a longer run B is drawn to its last step
-                    int stepB = s.step() < 0 ? b.iterations() : Math.min(s.step(), b.iterations());
-                    out.add(Figures.trajectory(Planes.plane(b, new PcPair(0, 1), tb), stepB, style).withName(name + "-b"));
+                    out.add(Figures.trajectory(Planes.plane(b, new PcPair(0, 1), tb), stepIn(s, b), style).withName(name + "-b"));
                 }
                 // the lens of each token the step names, as curves (the GUI shows it as a table)
                 case "lens" -> {
@@ -69,6 +67,11 @@ public final class DemoFigures {
             }
         }
         return out;
+    }
+
+    /** The step a tour step shows in run: its own, capped at the run's end; "the end" (no step) is the run's own end, so a longer run B is drawn to its last step. */
+    static int stepIn(Demo.Step s, RunResult run) {
+        return s.step() < 0 ? run.iterations() : Math.min(s.step(), run.iterations());
     }
 
     public static List<Path> write(Demo d, DemoRuns runs, Path dir, List<FigureFormat> formats, int dpi) throws IOException {

@@ -40,4 +40,33 @@ class DemoFiguresTest {
         assertTrue(b.contains(axisOfA), "B's figure has A's axis " + axisOfA);
         assertTrue(!b.contains(axisOfBOwn), "and not B's own " + axisOfBOwn);
     }
+
+    @Test
+    void aLongerRunBIsDrawnToItsOwnEnd() throws Exception {
+        Demo d = DemoReader.read("longer-b", new java.io.ByteArrayInputStream(new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsBytes(withCompareIterations(8, 20))));
+        RunPipeline pipeline = new RunPipeline(new HuginnModelLoader(() -> null, "test"), new AnalysisAdapter());
+        DemoRuns runs = DemoRuns.run(d, pipeline, ModelRef.folder(Fixtures.huginnTiny().resolve("f32")), (m, f) -> { }, () -> false);
+        assertEquals(8, runs.a().iterations());
+        assertEquals(20, runs.b().iterations());
+        Demo.Step atTheEnd = d.tour().getLast(), atStep4 = d.tour().getFirst(), pastA = new Demo.Step("t", "compare", List.of(0), 12);
+        assertEquals(-1, atTheEnd.step(), "the fixture's compare step names no step: 'the end'");
+        assertEquals(8, DemoFigures.stepIn(atTheEnd, runs.a()));
+        assertEquals(20, DemoFigures.stepIn(atTheEnd, runs.b()), "B is drawn to its own end, not stopped at A's");
+        assertEquals(4, DemoFigures.stepIn(atStep4, runs.b()));
+        assertEquals(8, DemoFigures.stepIn(pastA, runs.a()), "a step past A's end shows A's end");
+        assertEquals(12, DemoFigures.stepIn(pastA, runs.b()));
+    }
+
+    /** The fixture demo's JSON with A's and B's iteration counts set (one seed, so B differs from A in iterations only). */
+    private static com.fasterxml.jackson.databind.JsonNode withCompareIterations(int a, int b) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var in = DemoFiguresTest.class.getResourceAsStream("/demos/fixture.json")) {
+            var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+            var settings = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("settings");
+            settings.put("iterations", a).put("compare_iterations", b);
+            settings.putArray("seeds").add(0);
+            return root;
+        }
+    }
 }
