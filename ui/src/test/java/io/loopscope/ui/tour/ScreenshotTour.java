@@ -76,9 +76,9 @@ public final class ScreenshotTour {
         shoot(out, "heatmap", 1);
         shoot(out, "metrics", 2);
         fx(() -> {
-            // step 4: where the README's 8-operand sum turns right on the shipped model, so the table
+            // step 6: where the README's 8-operand sum turns right on the shipped model, so the table
             // opens on the wrong guesses before it
-            ctx.workbench().selection().stepProperty().set(4);
+            ctx.workbench().selection().stepProperty().set(6);
             return null;
         });
         shoot(out, "logit-lens", 3);
