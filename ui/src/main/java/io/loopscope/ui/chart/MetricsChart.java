@@ -29,7 +29,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * line the criterion's threshold on the panel it applies to.
  */
 public final class MetricsChart {
-    private static final String[] TITLES = {"relative step ‖s_i − s_i−1‖/‖s_i‖", "lens KL(p_i−1 ‖ p_i) (nats)", "lens entropy (nats)"};
+    private static final String[] TITLES = {"step ‖Δs‖/‖s‖", "lens KL (nats)", "lens entropy (nats)"}; // short: a stacked panel is only a third of the height
     private final JFreeChart chart;
     private final CombinedDomainXYPlot combined;
     private final XYPlot[] panels = new XYPlot[3];
