@@ -17,8 +17,8 @@ import java.util.StringJoiner;
  * difficulties and opens the next one when its running batch accuracy reaches {@link #ADVANCE_AT};
  * tasks the model has not mastered get more steps (weight 0.1 + 1 − accuracy, times the task's
  * weight from the options), so the control task that is learnt in a few hundred steps stops taking a
- * quarter of the budget. A share of examples is
- * always drawn from the whole training range so no difficulty goes unseen while a task is stuck.
+ * quarter of the budget. A share of examples is always drawn from the whole training range so no
+ * difficulty goes unseen while a task is stuck.
  * The state depends only on the (deterministic) batch accuracies, so a resumed run repeats it exactly.
  */
 final class Curriculum {

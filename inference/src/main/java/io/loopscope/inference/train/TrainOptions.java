@@ -77,16 +77,11 @@ public record TrainOptions(
         return Collections.unmodifiableMap(new TreeMap<>(weights)); // sorted: the log and checkpoint list them the same way every time
     }
 
-    /** The factor on task's share of steps (1 unless a weight was given). */
-    public double weightOf(String task) {
-        return taskWeights.getOrDefault(task, 1.0);
-    }
-
     private static void positive(String what, long value) {
         if (value <= 0) throw new IllegalArgumentException(what + " must be > 0, got " + value);
     }
 
-    /** The defaults that trained the shipped model, for the given tasks, steps and seed. */
+    /** {@code train}'s defaults for the given tasks, steps and seed (the shipped model adds --hidden 96 --task-weight hops=4). */
     public static TrainOptions defaults(List<String> tasks, int steps, long seed) {
         return new TrainOptions(tasks, steps, seed, 32, 2e-3, 200, 8, 0.5, 0, 4, 32, 250,
                 128, 4, 352, 1, 2, 1, 64, Map.of());
