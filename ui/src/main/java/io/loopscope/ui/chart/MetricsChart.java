@@ -60,7 +60,7 @@ public final class MetricsChart {
         a.setSmallestValue(1e-12);
         a.setBase(10);
         a.setLabelFont(ChartStyle.LABEL);
-        a.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        a.setNumberFormatOverride(new LogTickFormat());
         return a;
     }
 
@@ -102,7 +102,7 @@ public final class MetricsChart {
             int tp = MetricsViewModel.thresholdPanel(d.criterion());
             if (tp >= 0 && d.threshold() > 0) {
                 ValueMarker t = new ValueMarker(d.threshold(), style.marker(), new BasicStroke(1f));
-                t.setLabel(d.criterion().id() + " threshold " + d.threshold());
+                t.setLabel(d.criterion().id() + " threshold " + new LogTickFormat().format(d.threshold()));
                 t.setLabelPaint(style.text());
                 t.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
                 t.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
