@@ -17,7 +17,8 @@ public final class LogTickFormat extends NumberFormat {
     @Override
     public StringBuffer format(double value, StringBuffer to, FieldPosition pos) {
         double a = Math.abs(value);
-        if (a == 0 || Double.isNaN(value) || Double.isInfinite(value)) return to.append(value == 0 ? "0" : Double.toString(value));
+        if (a == 0) return to.append('0');
+        if (!Double.isFinite(value)) return to.append(value); // "NaN", "Infinity": never a tick, but never a crash either
         if (a >= 1e-3 && a < 1e4) {
             return to.append(new BigDecimal(value).round(new MathContext(2)).stripTrailingZeros().toPlainString());
         }

@@ -30,6 +30,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class MetricsChart {
     private static final String[] TITLES = {"step ‖Δs‖/‖s‖", "lens KL (nats)", "lens entropy (nats)"}; // short: a stacked panel is only a third of the height
+    private static final LogTickFormat NUMBERS = new LogTickFormat(); // stateless: the log axes and the threshold label share it
     private final JFreeChart chart;
     private final CombinedDomainXYPlot combined;
     private final XYPlot[] panels = new XYPlot[3];
@@ -60,7 +61,7 @@ public final class MetricsChart {
         a.setSmallestValue(1e-12);
         a.setBase(10);
         a.setLabelFont(ChartStyle.LABEL);
-        a.setNumberFormatOverride(new LogTickFormat());
+        a.setNumberFormatOverride(NUMBERS);
         return a;
     }
 
@@ -102,7 +103,7 @@ public final class MetricsChart {
             int tp = MetricsViewModel.thresholdPanel(d.criterion());
             if (tp >= 0 && d.threshold() > 0) {
                 ValueMarker t = new ValueMarker(d.threshold(), style.marker(), new BasicStroke(1f));
-                t.setLabel(d.criterion().id() + " threshold " + new LogTickFormat().format(d.threshold()));
+                t.setLabel(d.criterion().id() + " threshold " + NUMBERS.format(d.threshold()));
                 t.setLabelPaint(style.text());
                 t.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
                 t.setLabelTextAnchor(TextAnchor.TOP_RIGHT);

@@ -19,5 +19,6 @@ class LogTickFormatTest {
         assertEquals("1e-12", f.format(1e-12));
         assertEquals("3e4", f.format(3e4));
         assertEquals("0", f.format(0.0));
+        assertEquals("NaN", f.format(Double.NaN), "a non-finite value is written, not a crash");
     }
 }
