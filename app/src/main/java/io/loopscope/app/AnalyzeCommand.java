@@ -214,7 +214,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     private TraceData runModel(ModelHandle model, ExitThresholds thresholds) {
         long[] tokenIds = ids != null ? ids : model.encode(prompt);
-        int r = iterations != null ? iterations : model.model().config().meanRecurrence();
+        int r = iterations != null ? iterations : model.model().defaultIterations();
         TraceRequest request = new TraceRequest(tokenIds, r, new StateInit.Random(seed), 5, false, thresholds,
                 TraceRequest.DEFAULT_MAX_ITERATIONS, null);
         Trace trace = Tracer.run(model.subject(), request, model.tokenStrings(tokenIds), Version.current(), step -> { }, () -> false);

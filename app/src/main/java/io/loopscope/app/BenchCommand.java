@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
         results.add(bench.coreStep("random-huginn-h1024", large, tokens, sgemm));
         for (Path dir : modelsToBench()) {
             ModelHandle handle = ModelHandle.open(dir);
-            int s = Math.min(tokens, handle.model().config().blockSize());
+            int s = Math.min(tokens, handle.model().contextLength());
             results.add(bench.coreStep(handle.name(), handle.model(), s, sgemm));
         }
         BenchResult result = new BenchResult(sgemm, results, Nd4j.getEnvironment().maxMasterThreads());

@@ -83,7 +83,7 @@ public final class TraceCommand implements Callable<Integer> {
         Outputs.requireWritableTarget(out);
         ModelHandle model = modelOption.open(spec.commandLine().getErr());
         long[] ids = input.ids != null ? input.ids : model.encode(input.prompt);
-        int r = iterations != null ? iterations : model.model().config().meanRecurrence();
+        int r = iterations != null ? iterations : model.model().defaultIterations();
         TraceRequest request = new TraceRequest(ids, r, stateInit(), topK, fullLens,
                 ExitThresholds.parse(exitThresholds), maxIterations, label);
 
@@ -133,7 +133,7 @@ public final class TraceCommand implements Callable<Integer> {
                             + " but s0 must be [S, H] (tokens × hidden)");
                 }
                 float[] data = s0.castTo(DataType.FLOAT).dup('c').data().asFloat();
-                yield new StateInit.Given(new FloatTensor(new int[] {(int) shape[0], (int) shape[1]}, data), file.toString());
+                yield new StateInit.Given(data, (int) shape[0], (int) shape[1], file.toString());
             }
         };
     }

@@ -4,6 +4,7 @@ import io.loopscope.inference.checkpoint.CheckpointException;
 import io.loopscope.inference.checkpoint.CheckpointLoader;
 import io.loopscope.inference.checkpoint.LoadedCheckpoint;
 import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.model.LoopedModel;
 import io.loopscope.inference.tokenizer.Tokenizer;
 import io.loopscope.inference.tokenizer.Tokenizers;
 import io.loopscope.inference.trace.Tracer;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * A model ready to run: the checkpoint's engine, its tokenizer when the folder has one, and the
  * name runs are described by.
  */
-public record ModelHandle(String name, Path directory, HuginnModel model, Optional<Tokenizer> tokenizer, List<String> warnings) {
+public record ModelHandle(String name, Path directory, LoopedModel model, Optional<Tokenizer> tokenizer, List<String> warnings) {
 
     public ModelHandle {
         warnings = List.copyOf(warnings);

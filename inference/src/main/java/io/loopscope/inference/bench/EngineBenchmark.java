@@ -1,7 +1,6 @@
 package io.loopscope.inference.bench;
 
-import io.loopscope.inference.checkpoint.HuginnConfig;
-import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.model.LoopedModel;
 import io.loopscope.inference.model.StateInit;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -26,24 +25,14 @@ public final class EngineBenchmark {
     }
 
     /** Median ms of one loop iteration (adapter + core blocks) on the given number of tokens. */
-    public BenchResult.ModelBench coreStep(String name, HuginnModel model, int tokens, double sgemmGflops) {
-        HuginnConfig c = model.config();
+    public BenchResult.ModelBench coreStep(String name, LoopedModel model, int tokens, double sgemmGflops) {
         long[] ids = new long[tokens];
-        for (int i = 0; i < tokens; i++) ids[i] = (i * 31L) % c.vocab();
+        for (int i = 0; i < tokens; i++) ids[i] = (i * 31L) % model.vocab();
         INDArray e = model.embed(ids);
         INDArray[] state = {model.initialState(new StateInit.Random(1), tokens)};
         double ms = medianMs(() -> state[0] = model.step(state[0], e));
-        double gflops = coreStepFlops(c, tokens) / ms / 1e6;
-        return new BenchResult.ModelBench(name, c.hidden(), tokens, ms, gflops, gflops / sgemmGflops);
-    }
-
-    /** Nominal FLOPs of one iteration: the adapter over [s; e] plus every core block (matmuls and attention). */
-    public static double coreStepFlops(HuginnConfig c, int s) {
-        double h = c.hidden(), i = c.intermediate();
-        double adapter = 2.0 * s * (2 * h) * h;
-        double attention = 2.0 * s * h * c.qkvRows() + 2.0 * s * h * h + 2.0 * 2.0 * s * s * h;
-        double mlp = 2.0 * s * h * (2 * i) + 2.0 * s * i * h;
-        return adapter + c.coreLayers() * (attention + mlp);
+        double gflops = model.stepFlops(tokens) / ms / 1e6;
+        return new BenchResult.ModelBench(name, model.hidden(), tokens, ms, gflops, gflops / sgemmGflops);
     }
 
     private double medianMs(Runnable work) {

@@ -2,6 +2,7 @@ package io.loopscope.inference.model;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntUnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,18 +44,25 @@ public final class Attention {
         }
     }
 
-    /** x [S, H] (already normalised) → [S, H]. */
-    public INDArray apply(INDArray x) {
-        int tokens = (int) x.size(0);
-        INDArray q = Nd4j.gemm(x, wq, false, true); // [S, nh·hd]
-        INDArray k = Nd4j.gemm(x, wk, false, true); // [S, nkv·hd]
-        INDArray v = Nd4j.gemm(x, wv, false, true); // [S, nkv·hd]
+    /** q, k, v of x [n, H] at positions [position, position + n): bias added, then RoPE. */
+    private INDArray[] project(INDArray x, int position) {
+        INDArray q = Nd4j.gemm(x, wq, false, true); // [n, nh·hd]
+        INDArray k = Nd4j.gemm(x, wk, false, true); // [n, nkv·hd]
+        INDArray v = Nd4j.gemm(x, wv, false, true); // [n, nkv·hd]
         if (qBias != null) {
             q.addiRowVector(qBias);
             k.addiRowVector(kBias);
         }
-        rope.applyInPlace(q);
-        rope.applyInPlace(k);
+        rope.applyInPlace(q, position);
+        rope.applyInPlace(k, position);
+        return new INDArray[] {q, k, v};
+    }
+
+    /** x [S, H] (already normalised), positions 0..S-1, causal → [S, H]. */
+    public INDArray apply(INDArray x) {
+        int tokens = (int) x.size(0);
+        INDArray[] qkv = project(x, 0);
+        INDArray q = qkv[0], k = qkv[1], v = qkv[2];
 
         INDArray qh = byHead(q, heads, tokens);                    // [nh, S, hd]
         INDArray kh = repeatHeads(byHead(k, kvHeads, tokens));     // [nh, S, hd]
@@ -66,6 +74,49 @@ public final class Attention {
         INDArray mixed = Nd4j.matmul(weights, vh);                 // [nh, S, hd]
         INDArray merged = mixed.permute(1, 0, 2).dup('c').reshape('c', tokens, heads * headDim); // [S, nh·hd]
         return Nd4j.gemm(merged, proj, false, true);               // [S, H]
+    }
+
+    /**
+     * x [n, H] at positions [position, position + n) against a cache: their K/V go into {@code slot},
+     * and each attends causally to its own chunk in that slot and to every earlier position t in
+     * the slot {@code earlierSlot.applyAsInt(t)} names (-1: left out). → [n, H].
+     */
+    public INDArray applyCached(INDArray x, int position, KvCache cache, int slot, IntUnaryOperator earlierSlot) {
+        int n = (int) x.size(0), width = kvHeads * headDim, group = heads / kvHeads;
+        INDArray[] qkv = project(x, position);
+        float[] q = Kernels.dense(qkv[0]).data().asFloat();           // [n, nh·hd]
+        cache.write(slot, position, Kernels.dense(qkv[1]).data().asFloat(), Kernels.dense(qkv[2]).data().asFloat(), n);
+
+        int visible = position + n;
+        int[] rowSlot = new int[visible];                             // which slot holds row t, -1 = left out
+        for (int t = 0; t < visible; t++) rowSlot[t] = t < position ? earlierSlot.applyAsInt(t) : slot;
+        float[] mixed = new float[n * heads * headDim];               // [n, nh·hd]
+        double scale = 1.0 / Math.sqrt(headDim);
+        double[] weights = new double[visible];
+        for (int i = 0; i < n; i++) {
+            int last = position + i;                                  // causal: rows 0..last
+            for (int h = 0; h < heads; h++) {
+                int qOff = (i * heads + h) * headDim, kvOff = (h / group) * headDim;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int t = 0; t <= last; t++) {
+                    if (rowSlot[t] < 0) continue;
+                    float[] keys = cache.keys(rowSlot[t]);
+                    double dot = 0;
+                    for (int d = 0, at = t * width + kvOff; d < headDim; d++) dot += q[qOff + d] * keys[at + d];
+                    weights[t] = dot * scale;
+                    max = Math.max(max, weights[t]);
+                }
+                double sum = 0;
+                for (int t = 0; t <= last; t++) if (rowSlot[t] >= 0) sum += weights[t] = Math.exp(weights[t] - max);
+                for (int t = 0; t <= last; t++) {
+                    if (rowSlot[t] < 0) continue;
+                    float[] vals = cache.values(rowSlot[t]);
+                    float w = (float) (weights[t] / sum);
+                    for (int d = 0, at = t * width + kvOff; d < headDim; d++) mixed[qOff + d] += w * vals[at + d];
+                }
+            }
+        }
+        return Nd4j.gemm(Nd4j.create(mixed, new long[] {n, (long) heads * headDim}, 'c'), proj, false, true); // [n, H]
     }
 
     private INDArray byHead(INDArray x, int headCount, int tokens) {

@@ -3,7 +3,9 @@ package io.loopscope.inference.model;
 import io.loopscope.inference.checkpoint.BlockWeights;
 import io.loopscope.inference.checkpoint.HuginnConfig;
 import io.loopscope.inference.checkpoint.HuginnWeights;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,7 +22,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Every method is a pure function of its inputs (no state kept between calls). Each pass through
  * blocks runs in a per-thread workspace ({@link Scratch}): its intermediates are reclaimed when it returns.
  */
-public final class HuginnModel {
+public final class HuginnModel implements LoopedModel {
     private final HuginnConfig config;
     private final INDArray wte;     // [V, H]
     private final INDArray adapterState; // [H, H]  adapter columns that read the state
@@ -56,6 +58,73 @@ public final class HuginnModel {
         return config;
     }
 
+    @Override
+    public String family() {
+        return "huginn";
+    }
+
+    @Override
+    public int hidden() {
+        return config.hidden();
+    }
+
+    @Override
+    public int vocab() {
+        return config.vocab();
+    }
+
+    @Override
+    public int contextLength() {
+        return config.blockSize();
+    }
+
+    @Override
+    public int defaultIterations() {
+        return config.meanRecurrence();
+    }
+
+    @Override
+    public Map<String, Object> summary() {
+        HuginnConfig c = config;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("family", family());
+        m.put("n_embd", c.hidden());
+        m.put("num_attention_heads", c.heads());
+        m.put("num_key_value_heads", c.kvHeads());
+        m.put("intermediate_size", c.intermediate());
+        m.put("vocab_size", c.vocab());
+        m.put("n_layers_in_prelude", c.preludeLayers());
+        m.put("n_layers_in_recurrent_block", c.coreLayers());
+        m.put("n_layers_in_coda", c.codaLayers());
+        m.put("block_size", c.blockSize());
+        m.put("mean_recurrence", c.meanRecurrence());
+        m.put("rope_base", c.ropeBase());
+        m.put("norm_eps", c.normEps());
+        m.put("parameters", c.parameterCount());
+        return m;
+    }
+
+    @Override
+    public String describe() {
+        return "H " + config.hidden() + " · prelude/core/coda " + config.preludeLayers() + "/" + config.coreLayers() + "/"
+                + config.codaLayers() + " · vocab " + config.vocab();
+    }
+
+    /** The adapter over [s; e] plus every core block (matmuls and attention). */
+    @Override
+    public double stepFlops(int s) {
+        double h = config.hidden(), i = config.intermediate();
+        double adapter = 2.0 * s * (2 * h) * h;
+        double attention = 2.0 * s * h * config.qkvRows() + 2.0 * s * h * h + 2.0 * 2.0 * s * s * h;
+        double mlp = 2.0 * s * h * (2 * i) + 2.0 * s * i * h;
+        return adapter + config.coreLayers() * (attention + mlp);
+    }
+
+    @Override
+    public LatentNorm latentNorm() {
+        return new LatentNorm(lnFWeight.castTo(DataType.FLOAT).dup('c').data().asFloat(), config.normEps());
+    }
+
     /** The final norm's weight [H] (traces store it so states can be normalised later). */
     public INDArray lnFWeight() {
         return lnFWeight;
@@ -73,6 +142,7 @@ public final class HuginnModel {
     }
 
     /** The injected input e = prelude(embedTokens(ids)) [S, H]. */
+    @Override
     public INDArray embed(long[] ids) {
         return prelude(embedTokens(ids));
     }
@@ -82,13 +152,8 @@ public final class HuginnModel {
         return Scratch.run(() -> runBlocks(prelude, embeddings));
     }
 
-    /** s0 [S, H] for a sequence of the given length. */
-    public INDArray initialState(StateInit init, int tokens) {
-        float[] s0 = init.create(tokens, config.hidden());
-        return Nd4j.create(s0, new long[] {tokens, config.hidden()}, 'c');
-    }
-
     /** One iteration of the loop: s_i = core(adapter([s_{i-1}; e])). state, e [S, H] → [S, H]. */
+    @Override
     public INDArray step(INDArray state, INDArray e) {
         return stepInjected(state, inputInjection(e));
     }
@@ -109,6 +174,7 @@ public final class HuginnModel {
      * Runs r iterations from s0, telling the listener about s_0 … s_r, and returns s_r.
      * s0, e [S, H].
      */
+    @Override
     public INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener) {
         if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
         requireSameShape(s0, e);
@@ -123,16 +189,76 @@ public final class HuginnModel {
     }
 
     /** ln_f(s) [S, H]: the latent the real model returns, and the space the paper plots. */
-    public INDArray finalNorm(INDArray state) {
+    @Override
+    public INDArray normalizedLatent(INDArray state) {
         return lnF.apply(state);
     }
 
     /** Logits lm_head(ln_f(coda(ln_f(s)))): state [S, H] → [S, V]. */
+    @Override
     public INDArray decode(INDArray state) {
         return Scratch.run(() -> {
             INDArray x = runBlocks(coda, lnF.apply(state)); // [S, H]
             return Nd4j.gemm(lnF.apply(x), lmHead, false, true);
         });
+    }
+
+    // ---- cached decoding. Slots: prelude layer j → j; core layer j at loop step k → P + C·(k−1) + j;
+    // coda layer j → P + C·maxSteps + j. K/V are per slot and position (see KvCache).
+
+    @Override
+    public KvCache newCache(int positions, int maxSteps, KvSharing sharing) {
+        if (positions > config.blockSize()) {
+            throw new IllegalArgumentException(positions + " positions exceed the model's context (block_size) of " + config.blockSize());
+        }
+        int slots = prelude.size() + core.size() * maxSteps + coda.size();
+        return new KvCache(slots, positions, config.kvHeads() * config.headDim(), maxSteps, sharing);
+    }
+
+    @Override
+    public INDArray embedAt(KvCache cache, long[] ids, int position) {
+        INDArray x = embedTokens(ids);
+        return Scratch.run(() -> {
+            INDArray h = x;
+            for (int j = 0; j < prelude.size(); j++) {
+                int slot = j;
+                h = prelude.get(j).applyCached(h, position, cache, slot, t -> slot);
+            }
+            return h;
+        });
+    }
+
+    @Override
+    public INDArray stepAt(KvCache cache, INDArray state, INDArray e, int position, int step) {
+        if (step < 1 || step > cache.maxSteps()) throw new IllegalArgumentException("loop step " + step + " is outside 1.." + cache.maxSteps());
+        return Scratch.run(() -> {
+            INDArray h = Nd4j.gemm(state, adapterState, false, true).addi(inputInjection(e)); // [n, H]
+            for (int j = 0; j < core.size(); j++) {
+                int layer = j;
+                h = core.get(j).applyCached(h, position, cache, coreSlot(layer, step), t -> {
+                    int k = cache.visibleStep(t, step);
+                    return k < 0 ? -1 : coreSlot(layer, k);
+                });
+            }
+            return h;
+        });
+    }
+
+    @Override
+    public INDArray decodeAt(KvCache cache, INDArray state, int position) {
+        int first = prelude.size() + core.size() * cache.maxSteps();
+        return Scratch.run(() -> {
+            INDArray h = lnF.apply(state);
+            for (int j = 0; j < coda.size(); j++) {
+                int slot = first + j;
+                h = coda.get(j).applyCached(h, position, cache, slot, t -> slot);
+            }
+            return Nd4j.gemm(lnF.apply(h), lmHead, false, true); // [n, V]
+        });
+    }
+
+    private int coreSlot(int layer, int step) {
+        return prelude.size() + core.size() * (step - 1) + layer;
     }
 
     private static INDArray runBlocks(List<SandwichBlock> blocks, INDArray x) {

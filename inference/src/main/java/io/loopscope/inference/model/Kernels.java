@@ -50,13 +50,13 @@ final class Kernels {
 
     /**
      * Rotates interleaved pairs of x [S, heads·hd] in place: (a, b) → (a·cos − b·sin, b·cos + a·sin),
-     * with angle tables [positions][hd/2].
+     * with angle tables [positions][hd/2]; row r of x is position first + r.
      */
-    static void rotatePairs(INDArray x, float[][] cos, float[][] sin, int headDim) {
+    static void rotatePairs(INDArray x, float[][] cos, float[][] sin, int headDim, int first) {
         int rows = (int) x.size(0), width = (int) x.size(1), half = headDim / 2;
         FloatBuffer b = buffer(x);
         for (int pos = 0; pos < rows; pos++) {
-            float[] c = cos[pos], s = sin[pos];
+            float[] c = cos[first + pos], s = sin[first + pos];
             for (int head = 0; head < width / headDim; head++) {
                 int base = pos * width + head * headDim;
                 for (int i = 0; i < half; i++) {

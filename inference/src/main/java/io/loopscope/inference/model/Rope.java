@@ -38,10 +38,15 @@ public final class Rope {
 
     /** Rotates x [S, heads·hd] (dense, positions 0..S-1) in place and returns it. */
     public INDArray applyInPlace(INDArray x) {
-        if (x.size(0) > cos.length) {
-            throw new IllegalArgumentException(x.size(0) + " positions exceed the RoPE table of " + cos.length);
+        return applyInPlace(x, 0);
+    }
+
+    /** Rotates x [n, heads·hd] (dense) of positions [first, first + n) in place and returns it. */
+    public INDArray applyInPlace(INDArray x, int first) {
+        if (first < 0 || first + x.size(0) > cos.length) {
+            throw new IllegalArgumentException("positions up to " + (first + x.size(0)) + " exceed the RoPE table of " + cos.length);
         }
-        Kernels.rotatePairs(x, cos, sin, headDim);
+        Kernels.rotatePairs(x, cos, sin, headDim, first);
         return x;
     }
 }

@@ -1,6 +1,7 @@
 package io.loopscope.inference.model;
 
 import io.loopscope.inference.checkpoint.BlockWeights;
+import java.util.function.IntUnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -26,7 +27,17 @@ public final class SandwichBlock {
 
     /** x [S, H] → [S, H]. */
     public INDArray apply(INDArray x) {
-        INDArray afterAttention = norm2.apply(attention.apply(norm1.apply(x)).addi(x));
+        return around(x, attention.apply(norm1.apply(x)));
+    }
+
+    /** x [n, H] at positions [position, position + n) through a cache slot (see {@link Attention#applyCached}). */
+    public INDArray applyCached(INDArray x, int position, KvCache cache, int slot, IntUnaryOperator earlierSlot) {
+        return around(x, attention.applyCached(norm1.apply(x), position, cache, slot, earlierSlot));
+    }
+
+    /** The rest of the block once attention has read n1(x). */
+    private INDArray around(INDArray x, INDArray attended) {
+        INDArray afterAttention = norm2.apply(attended.addi(x));
         return norm4.apply(mlp.apply(norm3.apply(afterAttention)).addi(afterAttention));
     }
 }

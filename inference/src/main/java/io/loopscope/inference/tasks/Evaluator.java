@@ -1,6 +1,6 @@
 package io.loopscope.inference.tasks;
 
-import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.model.LoopedModel;
 import io.loopscope.inference.model.StateInit;
 import io.loopscope.inference.tokenizer.Tokenizer;
 import java.util.Arrays;
@@ -22,10 +22,10 @@ public final class Evaluator {
     public static final long EVAL_SEED = 0x5EED_E7A1L;
     private static final int GC_EVERY = 16;
 
-    private final HuginnModel model;
+    private final LoopedModel model;
     private final Tokenizer tokenizer;
 
-    public Evaluator(HuginnModel model, Tokenizer tokenizer) {
+    public Evaluator(LoopedModel model, Tokenizer tokenizer) {
         this.model = model;
         this.tokenizer = tokenizer;
     }

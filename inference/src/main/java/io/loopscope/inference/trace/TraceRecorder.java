@@ -5,7 +5,7 @@ import io.loopscope.inference.exit.ExitThresholds;
 import io.loopscope.inference.exit.ExitTracker;
 import io.loopscope.inference.lens.LensStep;
 import io.loopscope.inference.lens.LogitLens;
-import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.model.LoopedModel;
 import io.loopscope.inference.model.StepListener;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * criterion fires. It is the loop's {@link StepListener}, so none of this is tangled into the maths.
  */
 public final class TraceRecorder implements StepListener {
-    private final HuginnModel model;
+    private final LoopedModel model;
     private final int tokens, hidden, vocab, iterations, k;
     private final boolean keepFullLens;
     private final LogitLens lens;
@@ -35,12 +35,12 @@ public final class TraceRecorder implements StepListener {
     private float[] lastLogits;          // [S, V]
     private INDArray lastState;          // [S, H]
 
-    public TraceRecorder(HuginnModel model, int tokens, int iterations, int topK, boolean keepFullLens,
+    public TraceRecorder(LoopedModel model, int tokens, int iterations, int topK, boolean keepFullLens,
                          ExitThresholds thresholds, IntConsumer progress, BooleanSupplier cancelled) {
         this.model = model;
         this.tokens = tokens;
-        this.hidden = model.config().hidden();
-        this.vocab = model.config().vocab();
+        this.hidden = model.hidden();
+        this.vocab = model.vocab();
         this.iterations = iterations;
         this.k = topK;
         this.keepFullLens = keepFullLens;
@@ -86,7 +86,7 @@ public final class TraceRecorder implements StepListener {
     public Trace toTrace(RunInfo info, long[] ids) {
         if (lastState == null) throw new IllegalStateException("nothing was recorded");
         int steps = iterations + 1;
-        float[] finalLatent = model.finalNorm(lastState).dup('c').data().asFloat();
+        float[] finalLatent = model.normalizedLatent(lastState).dup('c').data().asFloat();
         return new Trace(info, ids,
                 new FloatTensor(new int[] {steps, tokens, hidden}, states),
                 new FloatTensor(new int[] {tokens, hidden}, finalLatent),
@@ -96,6 +96,6 @@ public final class TraceRecorder implements StepListener {
                 new IntTensor(new int[] {steps, tokens, k}, topkIds),
                 new FloatTensor(new int[] {steps, tokens, k}, topkProbs),
                 fullLens == null ? null : new FloatTensor(new int[] {steps, tokens, vocab}, fullLens),
-                new FloatTensor(new int[] {hidden}, model.lnFWeight().castTo(DataType.FLOAT).dup().data().asFloat()));
+                new FloatTensor(new int[] {hidden}, model.latentNorm().weight()));
     }
 }

@@ -1,8 +1,7 @@
 package io.loopscope.inference.trace;
 
-import io.loopscope.inference.checkpoint.HuginnConfig;
 import io.loopscope.inference.exit.ExitCriterion;
-import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.model.LoopedModel;
 import io.loopscope.inference.model.StateInit;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ public final class Tracer {
     }
 
     /** The model being traced, as the run description names it. */
-    public record Subject(HuginnModel model, String name, Path path) {
+    public record Subject(LoopedModel model, String name, Path path) {
     }
 
     /**
@@ -28,15 +27,14 @@ public final class Tracer {
      */
     public static Trace run(Subject subject, TraceRequest request, List<String> tokenStrings, String version,
                             IntConsumer progress, BooleanSupplier cancelled) {
-        HuginnModel model = subject.model();
-        HuginnConfig config = model.config();
+        LoopedModel model = subject.model();
         long[] ids = request.ids();
         int tokens = ids.length;
-        if (tokens > config.blockSize()) {
+        if (tokens > model.contextLength()) {
             throw new IllegalArgumentException("the prompt has " + tokens + " tokens but the model's context (block_size) is "
-                    + config.blockSize() + "; shorten it");
+                    + model.contextLength() + "; shorten it");
         }
-        MemoryEstimate.of(tokens, config.hidden(), config.vocab(), request.iterations(), request.topK(), request.fullLens())
+        MemoryEstimate.of(tokens, model.hidden(), model.vocab(), request.iterations(), request.topK(), request.fullLens())
                 .requireFits(Runtime.getRuntime());
 
         long start = System.nanoTime();
@@ -52,31 +50,13 @@ public final class Tracer {
         timings.put("embed_ms", (embedded - start) / 1e6);
         timings.put("loop_ms", (looped - embedded) / 1e6);
         timings.put("ms_per_iteration", request.iterations() == 0 ? 0 : (looped - embedded) / 1e6 / request.iterations());
-        RunInfo info = new RunInfo(subject.name(), subject.path() == null ? null : subject.path().toString(), summary(config),
+        RunInfo info = new RunInfo(subject.name(), subject.path() == null ? null : subject.path().toString(), model.summary(),
                 request.iterations(), request.init().kind(),
                 request.init() instanceof StateInit.Given g ? g.source() : null,
                 request.init() instanceof StateInit.Random r ? r.seed() : null,
-                request.topK(), tokenStrings, config.normEps(), request.thresholds().byId(),
+                request.topK(), tokenStrings, model.latentNorm().eps(), request.thresholds().byId(),
                 exitSteps(recorder.exitSteps()), timings, request.label(), version);
         return recorder.toTrace(info, ids);
-    }
-
-    static Map<String, Object> summary(HuginnConfig c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n_embd", c.hidden());
-        m.put("num_attention_heads", c.heads());
-        m.put("num_key_value_heads", c.kvHeads());
-        m.put("intermediate_size", c.intermediate());
-        m.put("vocab_size", c.vocab());
-        m.put("n_layers_in_prelude", c.preludeLayers());
-        m.put("n_layers_in_recurrent_block", c.coreLayers());
-        m.put("n_layers_in_coda", c.codaLayers());
-        m.put("block_size", c.blockSize());
-        m.put("mean_recurrence", c.meanRecurrence());
-        m.put("rope_base", c.ropeBase());
-        m.put("norm_eps", c.normEps());
-        m.put("parameters", c.parameterCount());
-        return m;
     }
 
     private static Map<String, List<Integer>> exitSteps(Map<ExitCriterion, int[]> steps) {

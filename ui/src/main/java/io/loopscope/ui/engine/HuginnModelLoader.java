@@ -65,9 +65,7 @@ public final class HuginnModelLoader implements ModelLoader {
 
         @Override
         public String description() {
-            var c = handle.model().config();
-            return "H " + c.hidden() + " · prelude/core/coda " + c.preludeLayers() + "/" + c.coreLayers() + "/" + c.codaLayers()
-                    + " · vocab " + c.vocab() + (handle.tokenizer().isPresent() ? "" : " · no tokenizer (prompt = ids)");
+            return handle.model().describe() + (handle.tokenizer().isPresent() ? "" : " · no tokenizer (prompt = ids)");
         }
 
         @Override
@@ -77,7 +75,7 @@ public final class HuginnModelLoader implements ModelLoader {
 
         @Override
         public long[] encode(String prompt) {
-            if (!hasTokenizer()) return PromptIds.parse(prompt, handle.model().config().vocab());
+            if (!hasTokenizer()) return PromptIds.parse(prompt, handle.model().vocab());
             if (prompt == null || prompt.isEmpty()) throw new IllegalArgumentException("the prompt is empty; type some text first");
             return handle.encode(prompt);
         }

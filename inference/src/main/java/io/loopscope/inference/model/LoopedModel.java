@@ -1,0 +1,92 @@
+package io.loopscope.inference.model;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One loop family: how a token becomes an injected input, how the latent state starts, what one
+ * loop step does, and how any state is read out (the lens). Recording, the lens, exit criteria,
+ * generation, eval and bench work through this interface only.
+ * <pre>
+ *   e   = embed(ids)                       [S, H]
+ *   s_0 = initialState(init, S)             [S, H]
+ *   s_i = step(s_{i-1}, e)     i = 1..r     [S, H]
+ *   decode(s_i)                             [S, V]   the lens at step i
+ * </pre>
+ * The uncached methods treat a whole sequence at once (a prompt pass, causal inside). The cached
+ * ones ({@link #embedAt}, {@link #stepAt}, {@link #decodeAt}) run a chunk of positions against a
+ * {@link KvCache}, so generation can feed one token at a time and let each stop at its own step.
+ */
+public interface LoopedModel {
+
+    /** The family's name in run descriptions: "huginn". */
+    String family();
+
+    /** H, the width of every state. */
+    int hidden();
+
+    /** V, the width of every lens distribution. */
+    int vocab();
+
+    /** The longest sequence the model was built for. */
+    int contextLength();
+
+    /** The iteration count a run uses when none is given (the model's trained mean). */
+    int defaultIterations();
+
+    /** A summary of the architecture (config field → value) for run descriptions. */
+    Map<String, Object> summary();
+
+    /** One line for status bars: widths, layers, vocabulary. */
+    String describe();
+
+    /** Nominal FLOPs of one loop step over the given number of positions (for bench). */
+    double stepFlops(int tokens);
+
+    /** The injected input of a whole sequence: ids [S] → e [S, H]. */
+    INDArray embed(long[] ids);
+
+    /** s0 [S, H] for a sequence of the given length. */
+    default INDArray initialState(StateInit init, int tokens) {
+        return StateInit.toArray(init.create(tokens, hidden()), tokens, hidden());
+    }
+
+    /** One loop step over a whole sequence: s_{i-1}, e [S, H] → s_i [S, H]. */
+    INDArray step(INDArray state, INDArray e);
+
+    /**
+     * Runs r iterations from s0, telling the listener about s_0 … s_r, and returns s_r. A family
+     * with per-step work shared across iterations (Huginn's input injection) overrides it.
+     */
+    default INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener) {
+        if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+        INDArray state = s0;
+        listener.onStep(0, state);
+        for (int i = 1; i <= iterations; i++) {
+            state = step(state, e);
+            listener.onStep(i, state);
+        }
+        return state;
+    }
+
+    /** The lens: logits of any state, [S, H] → [S, V]. */
+    INDArray decode(INDArray state);
+
+    /** The normalised latent the model hands its read-out, [S, H] → [S, H]: the space analyses plot. */
+    INDArray normalizedLatent(INDArray state);
+
+    /** The RMSNorm that maps a raw state to {@link #normalizedLatent}, so a trace can re-apply it. */
+    LatentNorm latentNorm();
+
+    /** A cache for up to {@code positions} positions and loop steps 1..maxSteps, allocated once. */
+    KvCache newCache(int positions, int maxSteps, KvSharing sharing);
+
+    /** Cached {@link #embed} of ids at positions [position, position + n): → e [n, H]. */
+    INDArray embedAt(KvCache cache, long[] ids, int position);
+
+    /** Cached loop step {@code step} (1-based) of the positions [position, position + n). */
+    INDArray stepAt(KvCache cache, INDArray state, INDArray e, int position, int step);
+
+    /** Cached lens of the positions [position, position + n): its K/V replace what they held. */
+    INDArray decodeAt(KvCache cache, INDArray state, int position);
+}
