@@ -50,7 +50,8 @@ public final class TraceLoader {
         if (trace.lensKl() != null) b.lensKl(trace.lensKl().data());
         if (trace.lensTopkIds() != null) b.lensTopk(new TraceLens(trace.lensTopkIds(), trace.lensTopkProbs()));
         else b.note(TOPK_IDS_MISSING);
-        if (trace.lens() != null) b.lensMinpKl(minpKl(trace.lens(), steps, tokens));
+        if (trace.lensMinpKl() != null) b.lensMinpKl(trace.lensMinpKl().data());
+        else if (trace.lens() != null) b.lensMinpKl(minpKl(trace.lens(), steps, tokens));
         return b.build();
     }
 

@@ -2,8 +2,10 @@ package io.loopscope.analysis.convergence;
 
 import io.loopscope.analysis.StateSpace;
 import io.loopscope.analysis.TraceData;
+import io.loopscope.inference.exit.ExitCheck;
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.inference.exit.ExitThresholds;
+import io.loopscope.inference.exit.StepSignals;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -63,31 +65,32 @@ public final class ExitSteps {
         return step == null || step < 0 ? null : step;
     }
 
+    /** The first step at which the criterion passes, by the same {@link ExitCheck} the engine uses online. */
     private static Integer first(TraceData data, ExitCriterion c, double thr, int token) {
         int r = data.iterations();
         if (c == ExitCriterion.NONE) return r;
-        double previousStep = Double.NaN;
-        int stable = 0;
+        ExitCheck check = new ExitCheck(c, thr);
+        check.start(StepSignals.start(entropy(data, 0, token), top1(data, 0, token)));
         double[] previous = data.state(0, token, StateSpace.RAW), current = new double[data.hidden()];
         for (int s = 1; s <= r; s++) {
             data.state(s, token, StateSpace.RAW, current);
-            double step = Geometry.relativeStep(previous, current);
-            boolean fires = switch (c) {
-                case LATENT_DIFF -> step < thr;
-                case COSINE -> Geometry.oneMinusCos(previous, current) < thr;
-                case SECOND_ORDER -> Math.abs(step - previousStep) < thr; // NaN at step 1: never fires there
-                case KL -> data.lensKl(s, token) < thr;
-                case MINP_KL -> data.lensMinpKl(s, token) < thr;
-                case ENTROPY_DIFF -> Math.abs(data.lensEntropy(s, token) - data.lensEntropy(s - 1, token)) < thr;
-                case ARGMAX_STABILITY -> (stable = data.lensTop1(s, token) == data.lensTop1(s - 1, token) ? stable + 1 : 0) >= thr;
-                case NONE -> true;
-            };
-            if (fires) return s;
-            previousStep = step;
+            StepSignals now = StepSignals.after(previous, current,
+                    data.hasLensKl() ? data.lensKl(s, token) : Double.NaN,
+                    data.hasLensMinpKl() ? data.lensMinpKl(s, token) : Double.NaN,
+                    entropy(data, s, token), top1(data, s, token));
+            if (check.fires(now)) return s;
             double[] swap = previous;
             previous = current;
             current = swap;
         }
         return null;
+    }
+
+    private static double entropy(TraceData data, int step, int token) {
+        return data.hasLensEntropy() ? data.lensEntropy(step, token) : Double.NaN;
+    }
+
+    private static int top1(TraceData data, int step, int token) {
+        return data.hasLensTop1() ? data.lensTop1(step, token) : -1;
     }
 }

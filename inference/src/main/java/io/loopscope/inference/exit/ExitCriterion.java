@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 public enum ExitCriterion {
     /** KL(p_{i-1} ‖ p_i) of the logit lens below the threshold (paper: 5e-4). */
     KL("kl", 5e-4),
-    /** |H(p_i) − H(p_{i-1})| below the threshold; never at step 1 (no previous entropy). */
+    /** |H(p_i) − H(p_{i-1})| below the threshold (at step 1 against the lens of s0). */
     ENTROPY_DIFF("entropy-diff", 1e-3),
     /** ‖s_i − s_{i-1}‖ / ‖s_i‖ below the threshold. */
     LATENT_DIFF("latent-diff", 0.03),

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param logits        [S, V] decode(s_R)
  * @param lensEntropy   [R+1, S] entropy (nats) of the lens distribution at every step
  * @param lensKl        [R+1, S] KL(p_{i-1} ‖ p_i) in nats, p_{-1} uniform
+ * @param lensMinpKl    [R+1, S] the same between min-p filtered distributions (Huginn's minp-kl), or null
  * @param lensTopkIds   [R+1, S, K] top-k token ids of the lens at every step
  * @param lensTopkProbs [R+1, S, K] their probabilities
  * @param lens          [R+1, S, V] full lens logits, or null when not recorded
@@ -28,6 +29,7 @@ public record Trace(
         FloatTensor logits,
         FloatTensor lensEntropy,
         FloatTensor lensKl,
+        FloatTensor lensMinpKl,
         IntTensor lensTopkIds,
         FloatTensor lensTopkProbs,
         FloatTensor lens,
@@ -46,6 +48,7 @@ public record Trace(
         requireShape("final_latent", finalLatent, tokens, hidden);
         requireShape("lens_entropy", lensEntropy, steps, tokens);
         requireShape("lens_kl", lensKl, steps, tokens);
+        requireShape("lens_minp_kl", lensMinpKl, steps, tokens);
         requireShape("ln_f_weight", lnFWeight, hidden);
         if (logits != null && (logits.rank() != 2 || logits.dim(0) != tokens)) {
             throw new IllegalArgumentException("logits must be [S, V], got " + logits);
@@ -54,6 +57,12 @@ public record Trace(
             throw new IllegalArgumentException("lens must be [R+1, S, V], got " + lens);
         }
         ids = ids.clone();
+    }
+
+    /** A trace without min-p KL (older files, synthetic traces). */
+    public Trace(RunInfo info, long[] ids, FloatTensor states, FloatTensor finalLatent, FloatTensor logits, FloatTensor lensEntropy,
+                 FloatTensor lensKl, IntTensor lensTopkIds, FloatTensor lensTopkProbs, FloatTensor lens, FloatTensor lnFWeight) {
+        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, null, lensTopkIds, lensTopkProbs, lens, lnFWeight);
     }
 
     private static void requireShape(String name, FloatTensor t, int... shape) {

@@ -38,6 +38,7 @@ public final class TraceFile {
         if (trace.logits() != null) arrays.put("logits", toArray(trace.logits()));
         arrays.put("lens_entropy", toArray(trace.lensEntropy()));
         arrays.put("lens_kl", toArray(trace.lensKl()));
+        if (trace.lensMinpKl() != null) arrays.put("lens_minp_kl", toArray(trace.lensMinpKl()));
         if (trace.lensTopkIds() != null) {
             arrays.put("lens_topk_ids", Nd4j.create(trace.lensTopkIds().data(), toLong(trace.lensTopkIds().shape()), DataType.INT32));
             arrays.put("lens_topk_probs", toArray(trace.lensTopkProbs()));
@@ -61,6 +62,7 @@ public final class TraceFile {
                     floats(npz.arrays().get("logits")),
                     floats(require(npz, "lens_entropy", source)),
                     floats(require(npz, "lens_kl", source)),
+                    floats(npz.arrays().get("lens_minp_kl")),
                     ints(npz.arrays().get("lens_topk_ids")),
                     floats(npz.arrays().get("lens_topk_probs")),
                     floats(npz.arrays().get("lens")),

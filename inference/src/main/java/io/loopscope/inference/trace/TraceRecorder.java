@@ -28,7 +28,7 @@ public final class TraceRecorder implements StepListener {
     private final BooleanSupplier cancelled;
 
     private final float[] states;        // [R+1, S, H]
-    private final float[] entropy, kl;   // [R+1, S]
+    private final float[] entropy, kl, minpKl; // [R+1, S]
     private final int[] topkIds;         // [R+1, S, K]
     private final float[] topkProbs;     // [R+1, S, K]
     private final float[] fullLens;      // [R+1, S, V] or null
@@ -52,6 +52,7 @@ public final class TraceRecorder implements StepListener {
         this.states = new float[Math.multiplyExact(Math.multiplyExact(steps, tokens), hidden)];
         this.entropy = new float[steps * tokens];
         this.kl = new float[steps * tokens];
+        this.minpKl = new float[steps * tokens];
         this.topkIds = new int[steps * tokens * topK];
         this.topkProbs = new float[steps * tokens * topK];
         this.fullLens = keepFullLens ? new float[Math.multiplyExact(Math.multiplyExact(steps, tokens), vocab)] : null;
@@ -68,6 +69,7 @@ public final class TraceRecorder implements StepListener {
         LensStep lensStep = lens.observe(logits);
         System.arraycopy(lensStep.entropy(), 0, entropy, step * tokens, tokens);
         System.arraycopy(lensStep.kl(), 0, kl, step * tokens, tokens);
+        System.arraycopy(lensStep.minpKl(), 0, minpKl, step * tokens, tokens);
         System.arraycopy(lensStep.topkIds(), 0, topkIds, step * tokens * k, tokens * k);
         System.arraycopy(lensStep.topkProbs(), 0, topkProbs, step * tokens * k, tokens * k);
         if (keepFullLens) System.arraycopy(logits, 0, fullLens, step * tokens * vocab, logits.length);
@@ -93,6 +95,7 @@ public final class TraceRecorder implements StepListener {
                 new FloatTensor(new int[] {tokens, vocab}, lastLogits),
                 new FloatTensor(new int[] {steps, tokens}, entropy),
                 new FloatTensor(new int[] {steps, tokens}, kl),
+                new FloatTensor(new int[] {steps, tokens}, minpKl),
                 new IntTensor(new int[] {steps, tokens, k}, topkIds),
                 new FloatTensor(new int[] {steps, tokens, k}, topkProbs),
                 fullLens == null ? null : new FloatTensor(new int[] {steps, tokens, vocab}, fullLens),

@@ -1,0 +1,37 @@
+package io.loopscope.inference.exit;
+
+/**
+ * What one token shows at one loop step: everything an exit criterion reads. The same record is
+ * filled online (generation, trace) and offline (analysis of a recorded trace), so every caller
+ * applies the one rule in {@link ExitCheck}.
+ *
+ * @param relativeStep ‖s_i − s_{i-1}‖ / ‖s_i‖ (NaN at step 0)
+ * @param oneMinusCos  1 − cos(s_i, s_{i-1}) (NaN at step 0)
+ * @param lensKl       KL(p_{i-1} ‖ p_i) of the lens, or NaN without a lens
+ * @param lensMinpKl   the same between min-p filtered distributions, or NaN
+ * @param lensEntropy  H(p_i) in nats, or NaN
+ * @param lensTop1     argmax of p_i, or -1
+ */
+public record StepSignals(double relativeStep, double oneMinusCos, double lensKl, double lensMinpKl, double lensEntropy, int lensTop1) {
+
+    /** Step 0: only the lens of s0 is known. */
+    public static StepSignals start(double lensEntropy, int lensTop1) {
+        return new StepSignals(Double.NaN, Double.NaN, Double.NaN, Double.NaN, lensEntropy, lensTop1);
+    }
+
+    /** Step i ≥ 1, with the state geometry measured between s_{i-1} and s_i. */
+    public static StepSignals after(double[] previous, double[] current, double lensKl, double lensMinpKl, double lensEntropy, int lensTop1) {
+        double diff = 0, norm = 0, previousNorm = 0, dot = 0;
+        for (int j = 0; j < current.length; j++) {
+            double a = previous[j], b = current[j];
+            diff += (b - a) * (b - a);
+            norm += b * b;
+            previousNorm += a * a;
+            dot += a * b;
+        }
+        double relative = norm == 0 ? (diff == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(diff / norm);
+        double denominator = Math.sqrt(norm * previousNorm);
+        double oneMinusCos = denominator == 0 ? (diff == 0 ? 0 : 1) : 1 - dot / denominator;
+        return new StepSignals(relative, oneMinusCos, lensKl, lensMinpKl, lensEntropy, lensTop1);
+    }
+}
