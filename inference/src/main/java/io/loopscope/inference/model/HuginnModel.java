@@ -125,11 +125,6 @@ public final class HuginnModel implements LoopedModel {
         return new LatentNorm(lnFWeight.castTo(DataType.FLOAT).dup('c').data().asFloat(), config.normEps());
     }
 
-    /** The final norm's weight [H] (traces store it so states can be normalised later). */
-    public INDArray lnFWeight() {
-        return lnFWeight;
-    }
-
     /** Token embeddings scaled by √H: ids [S] → [S, H]. */
     public INDArray embedTokens(long[] ids) {
         checkLength(ids.length);
