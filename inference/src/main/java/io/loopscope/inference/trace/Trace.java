@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param lensTopkProbs [R+1, S, K] their probabilities
  * @param lens          [R+1, S, V] full lens logits, or null when not recorded
  * @param lnFWeight     [H] the final norm's weight, so readers can normalise states
+ * @param generation    per-position loop steps and the generated ids when the run generated, else null
  */
 public record Trace(
         RunInfo info,
@@ -33,7 +34,8 @@ public record Trace(
         IntTensor lensTopkIds,
         FloatTensor lensTopkProbs,
         FloatTensor lens,
-        FloatTensor lnFWeight) {
+        FloatTensor lnFWeight,
+        Generated generation) {
 
     public Trace {
         Objects.requireNonNull(info, "info");
@@ -56,19 +58,39 @@ public record Trace(
         if (lens != null && (lens.rank() != 3 || lens.dim(0) != steps || lens.dim(1) != tokens)) {
             throw new IllegalArgumentException("lens must be [R+1, S, V], got " + lens);
         }
+        if (generation != null) {
+            if (generation.steps().length != tokens) {
+                throw new IllegalArgumentException("generation steps has " + generation.steps().length + " positions, states " + tokens);
+            }
+            for (int s : generation.steps()) {
+                if (s < 0 || s > info.iterations()) throw new IllegalArgumentException("a position ran " + s + " steps, outside 0.." + info.iterations());
+            }
+        }
         ids = ids.clone();
+    }
+
+    /** A prompt pass (no generation). */
+    public Trace(RunInfo info, long[] ids, FloatTensor states, FloatTensor finalLatent, FloatTensor logits, FloatTensor lensEntropy,
+                 FloatTensor lensKl, FloatTensor lensMinpKl, IntTensor lensTopkIds, FloatTensor lensTopkProbs, FloatTensor lens,
+                 FloatTensor lnFWeight) {
+        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, lensMinpKl, lensTopkIds, lensTopkProbs, lens, lnFWeight, null);
     }
 
     /** A trace without min-p KL (older files, synthetic traces). */
     public Trace(RunInfo info, long[] ids, FloatTensor states, FloatTensor finalLatent, FloatTensor logits, FloatTensor lensEntropy,
                  FloatTensor lensKl, IntTensor lensTopkIds, FloatTensor lensTopkProbs, FloatTensor lens, FloatTensor lnFWeight) {
-        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, null, lensTopkIds, lensTopkProbs, lens, lnFWeight);
+        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, null, lensTopkIds, lensTopkProbs, lens, lnFWeight, null);
     }
 
     private static void requireShape(String name, FloatTensor t, int... shape) {
         if (t != null && !java.util.Arrays.equals(t.shape(), shape)) {
             throw new IllegalArgumentException(name + " must have shape " + java.util.Arrays.toString(shape) + ", got " + t);
         }
+    }
+
+    /** Loop steps position t ran: R for a prompt pass, its own count in a generation. */
+    public int stepsOf(int token) {
+        return generation == null ? iterations() : generation.stepsAt(token);
     }
 
     public int iterations() {

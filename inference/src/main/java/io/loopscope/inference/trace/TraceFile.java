@@ -19,6 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class TraceFile {
     public static final String META_ENTRY = "meta.json";
+    public static final String GENERATION_ENTRY = "generation.json";
 
     /** meta.json uses snake_case keys, like the arrays beside it. */
     public static final ObjectMapper JSON = new ObjectMapper()
@@ -45,7 +46,15 @@ public final class TraceFile {
         }
         if (trace.lens() != null) arrays.put("lens", toArray(trace.lens()));
         arrays.put("ln_f_weight", toArray(trace.lnFWeight()));
-        Npz.write(target, arrays, Map.of(META_ENTRY, JSON.writeValueAsString(trace.info())));
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put(META_ENTRY, JSON.writeValueAsString(trace.info()));
+        Generated generation = trace.generation();
+        if (generation != null) {
+            arrays.put("steps", Nd4j.createFromArray(generation.steps()));
+            arrays.put("generated_ids", Nd4j.createFromArray(generation.generatedIds()));
+            texts.put(GENERATION_ENTRY, JSON.writeValueAsString(generation.settings()));
+        }
+        Npz.write(target, arrays, texts);
     }
 
     /** Reads a trace written by {@link #write}; other NPZ layouts are the analysis module's job. */
@@ -66,10 +75,19 @@ public final class TraceFile {
                     ints(npz.arrays().get("lens_topk_ids")),
                     floats(npz.arrays().get("lens_topk_probs")),
                     floats(npz.arrays().get("lens")),
-                    floats(npz.arrays().get("ln_f_weight")));
+                    floats(npz.arrays().get("ln_f_weight")),
+                    generation(npz, source));
         } catch (IllegalArgumentException e) {
             throw new IOException(source + " is not a consistent trace: " + e.getMessage(), e);
         }
+    }
+
+    private static Generated generation(Npz.Contents npz, Path source) throws IOException {
+        String settings = npz.texts().get(GENERATION_ENTRY);
+        if (settings == null) return null;
+        return new Generated(require(npz, "steps", source).castTo(DataType.INT32).data().asInt(),
+                require(npz, "generated_ids", source).castTo(DataType.INT64).data().asLong(),
+                JSON.readValue(settings, Generated.Settings.class));
     }
 
     private static INDArray require(Npz.Contents npz, String name, Path source) throws IOException {
