@@ -138,6 +138,33 @@ public final class HfTokenizer implements Tokenizer {
     }
 
     @Override
+    public String decode(long[] ids) {
+        if (ids.length == 0) return "";
+        if (vocab.hasDecoder()) return hf.decode(ids, true);
+        StringBuilder text = new StringBuilder();
+        for (long id : ids) {
+            String token = vocab.tokens().get(id);
+            if (token != null && !vocab.special().containsKey(token)) text.append(token);
+        }
+        return text.toString();
+    }
+
+    @Override
+    public Set<Long> endTokenIds() {
+        Set<Long> out = new java.util.TreeSet<>();
+        vocab.special().forEach((content, id) -> {
+            if (END_MARKERS.contains(content)) out.add(id);
+        });
+        return out;
+    }
+
+    @Override
+    public java.util.OptionalLong specialId(String content) {
+        Long id = vocab.special().get(content);
+        return id == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(id);
+    }
+
+    @Override
     public int vocabSize() {
         return vocab.size();
     }

@@ -15,10 +15,14 @@ import java.util.OptionalLong;
  * @param tokens  id → token as stored
  * @param size    one past the largest id
  * @param unkId   the id of the unknown token, when the model has one
+ * @param special    content → id of the added tokens marked special
+ * @param hasDecoder the file names a decoder; without one the library joins tokens with spaces,
+ *                   which is wrong for a character vocabulary, so text is the tokens concatenated
  */
-record TokenizerVocab(Map<Long, String> tokens, int size, OptionalLong unkId) {
+record TokenizerVocab(Map<Long, String> tokens, int size, OptionalLong unkId, Map<String, Long> special, boolean hasDecoder) {
     TokenizerVocab {
         tokens = Map.copyOf(tokens);
+        special = Map.copyOf(special);
     }
 
     static TokenizerVocab read(Path tokenizerJson) throws IOException {
@@ -31,7 +35,11 @@ record TokenizerVocab(Map<Long, String> tokens, int size, OptionalLong unkId) {
         } else if (vocab.isArray()) {                 // Unigram: [[piece, score], ...], id = position
             for (int i = 0; i < vocab.size(); i++) tokens.put((long) i, vocab.get(i).path(0).asText());
         }
-        for (JsonNode added : root.path("added_tokens")) tokens.put(added.path("id").asLong(), added.path("content").asText());
+        Map<String, Long> special = new HashMap<>();
+        for (JsonNode added : root.path("added_tokens")) {
+            tokens.put(added.path("id").asLong(), added.path("content").asText());
+            if (added.path("special").asBoolean(false)) special.put(added.path("content").asText(), added.path("id").asLong());
+        }
         OptionalLong unk = OptionalLong.empty();
         if (model.path("unk_id").isIntegralNumber()) {
             unk = OptionalLong.of(model.path("unk_id").asLong());
@@ -40,6 +48,7 @@ record TokenizerVocab(Map<Long, String> tokens, int size, OptionalLong unkId) {
             unk = tokens.entrySet().stream().filter(e -> e.getValue().equals(u)).mapToLong(Map.Entry::getKey).findFirst();
         }
         long max = tokens.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
-        return new TokenizerVocab(tokens, (int) (max + 1), unk);
+        boolean decoder = !root.path("decoder").isMissingNode() && !root.path("decoder").isNull();
+        return new TokenizerVocab(tokens, (int) (max + 1), unk, special, decoder);
     }
 }

@@ -20,6 +20,8 @@ class HfTokenizerTest {
     /** Character-level: every character is a token, unknown ones become [UNK] (id 0). */
     static final String CHARS = " abcdefghijklmnopqrstuvwxyz.,!\n";
 
+    static final long END_ID = CHARS.length() + 1;
+
     @TempDir
     Path dir;
     Tokenizer tokenizer;
@@ -30,9 +32,11 @@ class HfTokenizerTest {
         root.put("version", "1.0");
         root.putNull("truncation");
         root.putNull("padding");
-        ObjectNode unk = root.putArray("added_tokens").addObject();
-        unk.put("id", 0).put("content", "[UNK]").put("single_word", false).put("lstrip", false).put("rstrip", false)
+        com.fasterxml.jackson.databind.node.ArrayNode added = root.putArray("added_tokens");
+        added.addObject().put("id", 0).put("content", "[UNK]").put("single_word", false).put("lstrip", false).put("rstrip", false)
                 .put("normalized", false).put("special", true);
+        added.addObject().put("id", END_ID).put("content", "<|end_text|>").put("single_word", false).put("lstrip", false)
+                .put("rstrip", false).put("normalized", false).put("special", true);
         root.putNull("normalizer");
         root.putNull("pre_tokenizer");
         root.putNull("post_processor");
@@ -45,6 +49,7 @@ class HfTokenizerTest {
         ObjectNode vocab = model.putObject("vocab");
         vocab.put("[UNK]", 0);
         for (int i = 0; i < CHARS.length(); i++) vocab.put(String.valueOf(CHARS.charAt(i)), i + 1);
+        vocab.put("<|end_text|>", END_ID);
         model.putArray("merges");
         Files.writeString(file, json.writeValueAsString(root));
     }
@@ -53,6 +58,22 @@ class HfTokenizerTest {
     void load() throws IOException {
         writeCharTokenizer(dir.resolve("tokenizer.json"));
         tokenizer = Tokenizers.forModel(dir).orElseThrow();
+    }
+
+    @Test
+    void decodesIdsToTheTextTheyCameFromWithoutSpecialTokens() {
+        long[] ids = tokenizer.encode("ab c.");
+        long[] withEnd = java.util.Arrays.copyOf(ids, ids.length + 1);
+        withEnd[ids.length] = END_ID;
+        assertEquals("ab c.", tokenizer.decode(withEnd));
+        assertEquals("", tokenizer.decode(new long[0]));
+    }
+
+    @Test
+    void reportsItsEndOfTextTokenAndSpecialIds() {
+        assertEquals(java.util.Set.of(END_ID), tokenizer.endTokenIds());
+        assertEquals(java.util.OptionalLong.of(END_ID), tokenizer.specialId("<|end_text|>"));
+        assertTrue(tokenizer.specialId("<|begin_header|>").isEmpty());
     }
 
     @AfterEach
@@ -69,7 +90,7 @@ class HfTokenizerTest {
 
     @Test
     void vocabSizeCountsEveryToken() {
-        assertEquals(CHARS.length() + 1, tokenizer.vocabSize());
+        assertEquals(CHARS.length() + 2, tokenizer.vocabSize()); // [UNK], the characters, <|end_text|>
     }
 
     @Test
