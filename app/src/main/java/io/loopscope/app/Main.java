@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             EvalCommand.class,
             ExportProjectorCommand.class,
+            GenerateCommand.class,
             GuiCommand.class,
             TraceCommand.class,
             TrainCommand.class,

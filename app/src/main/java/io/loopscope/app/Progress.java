@@ -14,7 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class Progress implements AutoCloseable {
     static final int LOG_INTERVAL_MILLIS = 30_000;
-    private final ProgressBar bar;
+    private ProgressBar bar;
 
     private Progress(ProgressBar bar) {
         this.bar = bar;
@@ -54,5 +54,6 @@ final class Progress implements AutoCloseable {
     @Override
     public void close() {
         if (bar != null) bar.close();
+        bar = null; // closing twice (early, then by try-with-resources) must not print the last line twice
     }
 }

@@ -2,9 +2,7 @@ package io.loopscope.app;
 
 import io.loopscope.inference.ModelHandle;
 import io.loopscope.inference.exit.ExitThresholds;
-import io.loopscope.inference.io.Npy;
 import io.loopscope.inference.model.StateInit;
-import io.loopscope.inference.trace.FloatTensor;
 import io.loopscope.inference.trace.MemoryEstimate;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceFile;
@@ -13,11 +11,7 @@ import io.loopscope.inference.trace.Tracer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,54 +81,21 @@ public final class TraceCommand implements Callable<Integer> {
         TraceRequest request = new TraceRequest(ids, r, stateInit(), topK, fullLens,
                 ExitThresholds.parse(exitThresholds), maxIterations, label);
 
-        AtomicBoolean cancelled = new AtomicBoolean();
-        Thread worker = Thread.currentThread();
-        Thread onInterrupt = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                worker.join(3000); // let the loop stop; PartialFiles removes any half-written output
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (Progress progress = Progress.start("trace", r + 1L, quiet, spec.commandLine().getErr())) {
+        try (CtrlC ctrlC = CtrlC.install();
+             Progress progress = Progress.start("trace", r + 1L, quiet, spec.commandLine().getErr())) {
             Trace trace = Tracer.run(model.subject(), request, model.tokenStrings(ids), Version.current(),
-                    step -> progress.stepTo(step + 1L), cancelled::get);
+                    step -> progress.stepTo(step + 1L), ctrlC::cancelled);
             progress.close();
             TraceFile.write(out, trace);
             PrintWriter o = spec.commandLine().getOut();
             o.printf("wrote %s (%s): %d tokens × %d iterations, hidden %d, %.1f ms per iteration%n", out,
                     MemoryEstimate.human(Files.size(out)), trace.tokenCount(), trace.iterations(), trace.hidden(),
                     trace.info().timingsMs().getOrDefault("ms_per_iteration", 0.0));
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting (Ctrl-C): the hook is running
-            }
         }
         return 0;
     }
 
     private StateInit stateInit() throws java.io.IOException {
-        return switch (init) {
-            case "random" -> new StateInit.Random(seed);
-            case "zeros" -> new StateInit.Zeros();
-            default -> {
-                Path file = Path.of(init);
-                if (!init.endsWith(".npy") && !Files.exists(file)) {
-                    throw new IllegalArgumentException("--init must be random, zeros or a .npy file; got '" + init + "'");
-                }
-                INDArray s0 = Npy.read(file);
-                long[] shape = s0.shape();
-                if (shape.length != 2) {
-                    throw new IllegalArgumentException("--init " + init + " holds shape " + Arrays.toString(shape)
-                            + " but s0 must be [S, H] (tokens × hidden)");
-                }
-                float[] data = s0.castTo(DataType.FLOAT).dup('c').data().asFloat();
-                yield new StateInit.Given(data, (int) shape[0], (int) shape[1], file.toString());
-            }
-        };
+        return InitOption.parse(init, seed);
     }
 }

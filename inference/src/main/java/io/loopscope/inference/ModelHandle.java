@@ -5,6 +5,7 @@ import io.loopscope.inference.checkpoint.CheckpointLoader;
 import io.loopscope.inference.checkpoint.LoadedCheckpoint;
 import io.loopscope.inference.model.HuginnModel;
 import io.loopscope.inference.model.LoopedModel;
+import io.loopscope.inference.tokenizer.ChatTemplate;
 import io.loopscope.inference.tokenizer.Tokenizer;
 import io.loopscope.inference.tokenizer.Tokenizers;
 import io.loopscope.inference.trace.Tracer;
@@ -43,6 +44,46 @@ public record ModelHandle(String name, Path directory, LoopedModel model, Option
         Tokenizer t = tokenizer.orElseThrow(() -> new IllegalArgumentException(
                 "model " + name + " has no tokenizer.json; pass token ids with --ids instead of --prompt"));
         return t.encode(prompt);
+    }
+
+    /**
+     * The ids of one chat message in the model's chat format, asking it to answer.
+     *
+     * @throws IllegalArgumentException when the model has no tokenizer or no chat template
+     */
+    public long[] encodeChat(String message) {
+        Tokenizer t = tokenizer.orElseThrow(() -> new IllegalArgumentException(
+                "model " + name + " has no tokenizer.json, so no chat template; pass --prompt or --ids"));
+        ChatTemplate template = ChatTemplate.of(t).orElseThrow(() -> new IllegalArgumentException(
+                "model " + name + " has no chat template: its tokenizer lacks the special tokens "
+                        + String.join(" ", ChatTemplate.HUGINN.markers()) + " of Huginn's chat format; pass --prompt instead"));
+        return t.encode(template.render(message));
+    }
+
+    /** The text of ids as the tokenizer decodes it; "" without a tokenizer. */
+    public String decode(long[] ids) {
+        return tokenizer.map(t -> t.decode(ids)).orElse("");
+    }
+
+    /** The ids that end a text (generation stops at them); none without a tokenizer. */
+    public java.util.Set<Long> endTokenIds() {
+        return tokenizer.map(Tokenizer::endTokenIds).orElse(java.util.Set.of());
+    }
+
+    /**
+     * Checks that a stop string is text the model can write.
+     *
+     * @throws IllegalArgumentException without a tokenizer, or when the text holds characters outside its vocabulary
+     */
+    public void requireWritable(String stop) {
+        Tokenizer t = tokenizer.orElseThrow(() -> new IllegalArgumentException(
+                "model " + name + " has no tokenizer.json, so a --stop string cannot be matched; stop with --max-new-tokens"));
+        if (stop.isEmpty()) throw new IllegalArgumentException("a --stop string must not be empty");
+        try {
+            t.encode(stop);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--stop \"" + stop + "\" can never be generated: " + e.getMessage(), e);
+        }
     }
 
     /** The display string of one id: the tokenizer's piece, or "#id" without one. */

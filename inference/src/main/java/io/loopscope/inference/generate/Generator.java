@@ -61,8 +61,8 @@ public final class Generator {
         return new GenerationTrace(model, request, generator.records, run).toTrace(subject, tokenString, version, end - start);
     }
 
-    /** The context and memory a request needs, checked before anything runs. */
-    static void requireFits(LoopedModel model, GenerationRequest request) {
+    /** The context and memory a request needs, checked before anything runs (run checks it again). */
+    public static void requireFits(LoopedModel model, GenerationRequest request) {
         int prompt = request.prompt().length, context = model.contextLength();
         if (prompt > context) {
             throw new IllegalArgumentException("the prompt has " + prompt + " tokens but the model's context (block_size) is "
@@ -72,8 +72,14 @@ public final class Generator {
             throw new IllegalArgumentException("max-new-tokens " + request.maxNewTokens() + " does not fit: the prompt has " + prompt
                     + " tokens and the model's context is " + context + ", so at most " + (context - prompt + 1) + " new tokens fit");
         }
+        if (request.init() instanceof StateInit.Given given) given.rows(0, s0Rows(request), model.hidden()); // enough rows, right width
         MemoryEstimate.of(request.maxPositions(), model.hidden(), model.vocab(), request.iterations(), request.topK(), request.fullLens())
                 .requireFits(Runtime.getRuntime());
+    }
+
+    /** Rows of s0 a run reads: one per position that runs, or only the prompt's when warm-started. */
+    private static int s0Rows(GenerationRequest request) {
+        return request.warmStart() ? request.prompt().length : request.maxPositions();
     }
 
     /** What the loop produced beyond the position records. */
@@ -84,7 +90,7 @@ public final class Generator {
         long[] prompt = request.prompt();
         int p = prompt.length, maxNew = request.maxNewTokens();
         StateInit init = request.init();
-        float[] s0 = init.rows(0, request.warmStart() ? p : request.maxPositions(), hidden);   // [rows·H]
+        float[] s0 = init.rows(0, s0Rows(request), hidden);                                   // [rows·H]
         KvCache cache = model.newCache(request.maxPositions(), iterations, request.sharing());
 
         long start = System.nanoTime();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HfTokenizerTest {
     /** Character-level: every character is a token, unknown ones become [UNK] (id 0). */
-    static final String CHARS = " abcdefghijklmnopqrstuvwxyz.,!\n";
+    static final String CHARS = " abcdefghijklmnopqrstuvwxyz.,!\nH";
 
     static final long END_ID = CHARS.length() + 1;
 
@@ -27,6 +27,11 @@ class HfTokenizerTest {
     Tokenizer tokenizer;
 
     static void writeCharTokenizer(Path file) throws IOException {
+        writeCharTokenizer(file, new String[0]);
+    }
+
+    /** The character tokenizer with more special tokens after {@code <|end_text|>} (ids END_ID + 1, …). */
+    static void writeCharTokenizer(Path file, String... moreSpecials) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("version", "1.0");
@@ -50,6 +55,11 @@ class HfTokenizerTest {
         vocab.put("[UNK]", 0);
         for (int i = 0; i < CHARS.length(); i++) vocab.put(String.valueOf(CHARS.charAt(i)), i + 1);
         vocab.put("<|end_text|>", END_ID);
+        for (int i = 0; i < moreSpecials.length; i++) {
+            added.addObject().put("id", END_ID + 1 + i).put("content", moreSpecials[i]).put("single_word", false).put("lstrip", false)
+                    .put("rstrip", false).put("normalized", false).put("special", true);
+            vocab.put(moreSpecials[i], END_ID + 1 + i);
+        }
         model.putArray("merges");
         Files.writeString(file, json.writeValueAsString(root));
     }
