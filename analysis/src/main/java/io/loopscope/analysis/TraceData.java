@@ -1,5 +1,6 @@
 package io.loopscope.analysis;
 
+import io.loopscope.inference.trace.Generated;
 import io.loopscope.inference.trace.RunInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class TraceData {
     private final List<String> notes;
     private final List<NonFiniteStates> nonFinite;
     private final boolean[] finite;        // [R+1][S]
+    private final Generated generation;    // or null for a prompt pass
 
     TraceData(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -35,6 +37,10 @@ public final class TraceData {
         this.hidden = b.hidden;
         if (iterations < 0 || tokens < 1 || hidden < 1) {
             throw new IllegalArgumentException(source + ": states must have at least one step, token and hidden unit");
+        }
+        this.generation = b.generation;
+        if (generation != null && generation.steps().length != tokens) {
+            throw new IllegalArgumentException(source + ": generation steps covers " + generation.steps().length + " positions, states " + tokens);
         }
         this.states = Objects.requireNonNull(b.states, "states");
         if (states.length != (long) (iterations + 1) * tokens * hidden) throw new IllegalArgumentException("states size mismatch");
@@ -82,6 +88,16 @@ public final class TraceData {
         List<NonFiniteStates> out = new ArrayList<>();
         for (int t = 0; t < tokens; t++) if (!bad.get(t).isEmpty()) out.add(new NonFiniteStates(t, bad.get(t)));
         return List.copyOf(out);
+    }
+
+    /** The generation this trace recorded (steps per position, generated ids, settings), or null for a prompt pass. */
+    public Generated generation() {
+        return generation;
+    }
+
+    /** Loop steps a token really ran: R for a prompt pass or a prompt position, its exit step for a generated one. */
+    public int ranSteps(int token) {
+        return generation == null ? iterations : Math.min(generation.stepsAt(token), iterations);
     }
 
     /** Where the data came from (a file name, or "trace" for an in-memory run). */
@@ -282,8 +298,9 @@ public final class TraceData {
         private RunInfo info;
         private String label;
         private final List<String> notes = new ArrayList<>();
+        private Generated generation;
 
-        /** states: raw [R+1][S][H] in C order (not copied: hand over ownership). */
+        /** states: raw [R+1][S][H] in C order (not copied: hand over ownership; a generation's are rewritten in place). */
         public Builder(String source, int iterations, int tokens, int hidden, float[] states) {
             this.source = source;
             this.iterations = iterations;
@@ -306,8 +323,26 @@ public final class TraceData {
         public Builder label(String l) { this.label = l; return this; }
         public Builder note(String n) { this.notes.add(n); return this; }
 
+        /** A generation's steps: states and lens past each position's exit are held at the exit ({@link ExitHold}). */
+        public Builder generation(Generated g) { this.generation = g; return this; }
+
         public TraceData build() {
+            if (generation != null) holdAfterExits();
             return new TraceData(this);
+        }
+
+        private void holdAfterExits() {
+            int[] ran = generation.steps();
+            if (ran.length != tokens) return; // the constructor reports the mismatch
+            int steps = iterations + 1;
+            for (int t = 0; t < tokens; t++) ran[t] = Math.max(0, Math.min(ran[t], iterations));
+            System.arraycopy(ExitHold.held(states, steps, tokens, hidden, ran), 0, states, 0, states.length);
+            if (lensEntropy != null) lensEntropy = ExitHold.held(lensEntropy, steps, tokens, 1, ran);
+            if (lensKl != null) lensKl = ExitHold.still(lensKl, steps, tokens, ran);
+            if (lensMinpKl != null) lensMinpKl = ExitHold.still(lensMinpKl, steps, tokens, ran);
+            if (lensTopk != null) lensTopk = ExitHold.held(lensTopk, ran);
+            notes.add("a generation: each generated position ran until its exit (" + generation.settings().exitCriterion()
+                    + "); its state and lens after that step are held at the exit");
         }
     }
 }

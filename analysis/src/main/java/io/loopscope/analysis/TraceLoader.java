@@ -4,6 +4,7 @@ import io.loopscope.inference.io.Npz;
 import io.loopscope.inference.lens.LensStep;
 import io.loopscope.inference.lens.LogitLens;
 import io.loopscope.inference.trace.FloatTensor;
+import io.loopscope.inference.trace.Generated;
 import io.loopscope.inference.trace.IntTensor;
 import io.loopscope.inference.trace.RunInfo;
 import io.loopscope.inference.trace.Trace;
@@ -38,7 +39,9 @@ public final class TraceLoader {
     /** The in-memory trace of a run that just finished. */
     public static TraceData fromTrace(Trace trace, String source) {
         int steps = trace.states().dim(0), tokens = trace.states().dim(1), hidden = trace.states().dim(2);
-        TraceData.Builder b = new TraceData.Builder(source, steps - 1, tokens, hidden, trace.states().data())
+        float[] states = trace.generation() == null ? trace.states().data() : trace.states().data().clone(); // held in place below
+        TraceData.Builder b = new TraceData.Builder(source, steps - 1, tokens, hidden, states)
+                .generation(trace.generation())
                 .info(trace.info())
                 .label(trace.info().label())
                 .normEps(trace.info().normEps() > 0 ? trace.info().normEps() : 1e-6)
@@ -88,6 +91,7 @@ public final class TraceLoader {
                 b.note("meta.json lists " + info.tokens().size() + " tokens but states has " + tokens + "; tokens shown as #index");
             }
         }
+        generation(npz, source, tokens, b);
         INDArray ids = arrays.get("ids");
         if (ids == null) {
             b.note("ids missing: the trace cannot be matched with other runs of the same prompt (path independence, --reference)");
@@ -114,6 +118,25 @@ public final class TraceLoader {
             b.lensMinpKl(minpKl(new FloatTensor(new int[] {steps, tokens, (int) lens.size(2)}, floats(lens)), steps, tokens));
         }
         return b.build();
+    }
+
+    /** steps, generated_ids and generation.json of a {@code generate} run; a broken part is a note, the rest still loads. */
+    private static void generation(Npz.Contents npz, String source, int tokens, TraceData.Builder b) {
+        String settings = npz.texts().get(TraceFile.GENERATION_ENTRY);
+        if (settings == null) return;
+        INDArray steps = npz.arrays().get("steps"), generated = npz.arrays().get("generated_ids");
+        try {
+            if (steps == null || generated == null) throw new IllegalArgumentException("steps or generated_ids is missing");
+            if (steps.rank() != 1 || steps.length() != tokens || steps.dataType().isFPType()) {
+                throw new IllegalArgumentException("steps must be integer [" + tokens + "], got " + steps.dataType() + " " + Arrays.toString(steps.shape()));
+            }
+            b.generation(new Generated(steps.castTo(DataType.INT32).dup('c').data().asInt(),
+                    generated.castTo(DataType.INT64).dup('c').data().asLong(),
+                    TraceFile.JSON.readValue(settings, Generated.Settings.class)));
+        } catch (IOException | RuntimeException e) {
+            b.note("the generation record of " + source + " is unreadable (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); every position is read as if it ran all iterations");
+        }
     }
 
     /** lens_topk_ids with lens_topk_probs when they match it; ids alone still serve the argmax-stability criterion. */

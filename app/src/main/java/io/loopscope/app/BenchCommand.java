@@ -7,6 +7,8 @@ import io.loopscope.inference.EmbeddedModel;
 import io.loopscope.inference.ModelHandle;
 import io.loopscope.inference.bench.BenchResult;
 import io.loopscope.inference.bench.EngineBenchmark;
+import io.loopscope.inference.bench.GenerationBenchmark;
+import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.inference.checkpoint.HuginnConfig;
 import io.loopscope.inference.checkpoint.RandomWeights;
 import io.loopscope.inference.model.HuginnModel;
@@ -15,7 +17,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
@@ -45,20 +49,32 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "DIR", description = "Also benchmark these model folders (default: the fixture model when found, and the embedded model).")
     List<Path> models = new ArrayList<>();
 
+    @Option(names = "--generation", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Also measure generation: a 64-token prompt, 32 new tokens, R = 32, cached (exit none and kl) "
+                    + "and uncached (default: on; --no-generation skips it).")
+    boolean generation;
+
+    static final int GEN_PROMPT = 64, GEN_NEW = 32, GEN_R = 32;
+
     @Override
     public Integer call() throws Exception {
         if (tokens < 1) throw new IllegalArgumentException("--tokens must be >= 1");
+        if (repeats < 1) throw new IllegalArgumentException("--repeats must be >= 1");
         EngineBenchmark bench = new EngineBenchmark(3, repeats);
         double sgemm = bench.sgemmGflops(1024);
         List<BenchResult.ModelBench> results = new ArrayList<>();
         HuginnModel large = new HuginnModel(HUGINN_SCALE, RandomWeights.create(HUGINN_SCALE, 42));
         results.add(bench.coreStep("random-huginn-h1024", large, tokens, sgemm));
+        List<GenerationBenchmark.Run> generated = new ArrayList<>();
+        Map<String, Double> onePosition = new LinkedHashMap<>();
+        if (generation) measureGeneration("random-huginn-h1024", large, generated, onePosition);
         for (Path dir : modelsToBench()) {
             ModelHandle handle = ModelHandle.open(dir);
             int s = Math.min(tokens, handle.model().contextLength());
             results.add(bench.coreStep(handle.name(), handle.model(), s, sgemm));
+            if (generation && dir.equals(ModelOption.embeddedDirectory())) measureGeneration("embedded", handle.model(), generated, onePosition);
         }
-        BenchResult result = new BenchResult(sgemm, results, Nd4j.getEnvironment().maxMasterThreads());
+        BenchResult result = new BenchResult(sgemm, results, Nd4j.getEnvironment().maxMasterThreads(), generated, onePosition);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -70,8 +86,31 @@ public final class BenchCommand implements Callable<Integer> {
             for (BenchResult.ModelBench m : results) {
                 out.printf("%-24s %6d %6d %12.2f %9.1f %8.2f%n", m.name(), m.hidden(), m.tokens(), m.msPerIteration(), m.gflops(), m.ratioToSgemm());
             }
+            if (!generated.isEmpty()) {
+                out.printf("%ngeneration: prompt %d, %d new tokens, R = %d (generated positions only; the prompt is not timed)%n",
+                        GEN_PROMPT, GEN_NEW, GEN_R);
+                out.printf("%-24s %-14s %10s %13s %12s %12s %11s%n", "model", "mode", "tokens/s", "iterations/s", "ms/iteration",
+                        "iterations", "÷1-pos pass");
+                for (GenerationBenchmark.Run g : generated) {
+                    out.printf("%-24s %-14s %10.1f %13.0f %12.3f %12d %11.2f%n", g.name(), g.mode(), g.tokensPerS(), g.iterationsPerS(),
+                            g.msPerIteration(), g.iterationsUsed(), g.msPerIteration() / onePosition.get(g.name()));
+                }
+                onePosition.forEach((name, ms) -> out.printf("%-24s one-position prompt pass (step + lens): %.3f ms/iteration%n", name, ms));
+            }
         }
         return 0;
+    }
+
+    private void measureGeneration(String name, io.loopscope.inference.model.LoopedModel model, List<GenerationBenchmark.Run> out,
+                                   Map<String, Double> onePosition) {
+        int prompt = Math.min(GEN_PROMPT, model.contextLength() - GEN_NEW + 1);
+        GenerationBenchmark g = new GenerationBenchmark(prompt, GEN_NEW, GEN_R);
+        spec.commandLine().getErr().printf("benchmarking generation on %s…%n", name);
+        g.cached(name, model, ExitCriterion.NONE);                       // warm-up
+        out.add(g.cached(name, model, ExitCriterion.NONE));
+        out.add(g.cached(name, model, ExitCriterion.KL));
+        out.add(g.uncached(name, model));
+        onePosition.put(name, g.onePositionPassMs(model, Math.max(repeats, 10) * 4));
     }
 
     private List<Path> modelsToBench() {

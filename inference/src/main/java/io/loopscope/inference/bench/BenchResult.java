@@ -8,10 +8,15 @@ import java.util.List;
  * @param sgemmGflops ND4J sgemm at 1024³ (median)
  * @param models      the core step of each benchmarked model
  * @param threads     BLAS threads used
+ * @param generation  generation runs, cached and uncached
+ * @param onePositionPassMs per model name, ms of one prompt-pass iteration (step + lens) over a single position
  */
-public record BenchResult(double sgemmGflops, List<ModelBench> models, int threads) {
+public record BenchResult(double sgemmGflops, List<ModelBench> models, int threads, List<GenerationBenchmark.Run> generation,
+                          java.util.Map<String, Double> onePositionPassMs) {
     public BenchResult {
         models = List.copyOf(models);
+        generation = List.copyOf(generation);
+        onePositionPassMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(onePositionPassMs));
     }
 
     /**

@@ -1,0 +1,93 @@
+package io.loopscope.inference.bench;
+
+import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.inference.generate.GenerationListener;
+import io.loopscope.inference.generate.GenerationRequest;
+import io.loopscope.inference.generate.Generator;
+import io.loopscope.inference.model.KvSharing;
+import io.loopscope.inference.model.LoopedModel;
+import io.loopscope.inference.model.StateInit;
+import io.loopscope.inference.model.StepListener;
+import io.loopscope.inference.trace.Generated;
+import io.loopscope.inference.trace.Trace;
+import io.loopscope.inference.trace.Tracer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Generation throughput: the cached, recorded path ({@link Generator}) against generating through
+ * an uncached forward of the whole sequence, and the cached path's cost per iteration against a
+ * prompt pass over one position (step + lens), which it must not exceed.
+ */
+public final class GenerationBenchmark {
+    private final int prompt, newTokens, iterations;
+
+    public GenerationBenchmark(int prompt, int newTokens, int iterations) {
+        if (prompt < 1 || newTokens < 1 || iterations < 1) throw new IllegalArgumentException("prompt, new tokens and iterations must be >= 1");
+        this.prompt = prompt;
+        this.newTokens = newTokens;
+        this.iterations = iterations;
+    }
+
+    /**
+     * @param mode            "cached none", "cached kl" or "uncached none"
+     * @param tokensPerS      generated tokens per second of the generation phase (prompt excluded)
+     * @param iterationsPerS  loop iterations of generated positions per second
+     * @param msPerIteration  1000 / iterationsPerS
+     * @param iterationsUsed  iterations the generated positions ran (fixed R: (new − 1) · R)
+     */
+    public record Run(String name, int hidden, String mode, int prompt, int newTokens, int iterations, double tokensPerS,
+                      double iterationsPerS, double msPerIteration, long iterationsUsed) {
+    }
+
+    /** Cached generation, recorded as {@code generate} records it, with the given exit (none: always R). */
+    public Run cached(String name, LoopedModel model, ExitCriterion exit) {
+        GenerationRequest request = new GenerationRequest(ids(model), newTokens, iterations, exit, exit.defaultThreshold(),
+                KvSharing.LATEST, new StateInit.Random(1), false);
+        Trace trace = Generator.run(new Tracer.Subject(model, name, null), request, id -> "", "bench", GenerationListener.NONE, () -> false);
+        Generated g = trace.generation();
+        double ms = trace.info().timingsMs().get("generate_ms");
+        long used = g.iterationsUsed();
+        return new Run(name, model.hidden(), "cached " + exit.id(), prompt, g.generatedIds().length, iterations,
+                (g.generatedIds().length - 1) / (ms / 1e3), used / (ms / 1e3), ms / used, used);
+    }
+
+    /** Greedy generation without a cache: every new token reruns the whole sequence for R iterations and decodes its last position. */
+    public Run uncached(String name, LoopedModel model) {
+        long[] ids = java.util.Arrays.copyOf(ids(model), prompt + newTokens);
+        int length = prompt;
+        ids[length] = next(model, ids, length);                     // the first token: a prompt pass, not timed below
+        length++;
+        long start = System.nanoTime();
+        for (int n = 1; n < newTokens; n++) {
+            ids[length] = next(model, ids, length);
+            length++;
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        long used = (long) (newTokens - 1) * iterations;
+        return new Run(name, model.hidden(), "uncached none", prompt, newTokens, iterations, (newTokens - 1) / (ms / 1e3),
+                used / (ms / 1e3), ms / used, used);
+    }
+
+    /** ms of one iteration of a prompt pass over a single position: step + lens, as trace runs it. */
+    public double onePositionPassMs(LoopedModel model, int repeats) {
+        INDArray e = model.embed(new long[] {1});
+        INDArray[] s = {model.initialState(new StateInit.Random(1), 1)};
+        for (int i = 0; i < 3; i++) model.decode(s[0] = model.step(s[0], e));
+        long start = System.nanoTime();
+        for (int i = 0; i < repeats; i++) model.decode(s[0] = model.step(s[0], e));
+        return (System.nanoTime() - start) / 1e6 / repeats;
+    }
+
+    private long next(LoopedModel model, long[] ids, int length) {
+        long[] seq = java.util.Arrays.copyOf(ids, length);
+        INDArray s = model.recur(model.initialState(new StateInit.Random(1), length), model.embed(seq), iterations, StepListener.NONE);
+        INDArray logits = model.decode(s);                          // [S, V]: the coda attends over the whole sequence
+        return logits.getRow(length - 1).argMax().getLong(0);
+    }
+
+    private long[] ids(LoopedModel model) {
+        long[] ids = new long[prompt];
+        for (int i = 0; i < prompt; i++) ids[i] = (i * 31L + 7) % model.vocab();
+        return ids;
+    }
+}
