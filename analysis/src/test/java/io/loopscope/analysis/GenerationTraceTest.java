@@ -59,6 +59,12 @@ class GenerationTraceTest {
             assertTrue(data.notes().stream().anyMatch(n -> n.contains("held at the exit")), data.notes().toString());
             TraceReport report = TraceAnalysis.analyze(data, AnalysisOptions.defaults());
             assertEquals(data.tokens(), report.tokens().size());
+            java.util.List<Integer> offline = report.exitSteps().get(ExitCriterion.KL).steps();
+            for (int t = prompt; t < data.tokens(); t++) {       // the one ExitCheck rule, online and offline
+                assertEquals(trace.generation().stepsAt(t), offline.get(t), "kl exit of generated position " + t);
+                assertEquals("generated, ran " + trace.generation().stepsAt(t) + " of 16 (kl)", report.generatedNote(t));
+            }
+            assertEquals("", report.generatedNote(0));
         }
         assertArrayEquals(recorded, trace.states().data(), "the in-memory trace keeps its recorded (zero) states");
     }

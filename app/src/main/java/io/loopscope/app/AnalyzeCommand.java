@@ -228,7 +228,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (r.reference() != null) out.println("  s* = the final states of the reference run " + r.reference());
         for (int t = 0; t < r.tokens().size(); t++) {
             MotifResult m = r.motifs().get(t);
-            out.printf(Locale.ROOT, "  [%d] %-12s %s%n", t, quote(r.tokens().get(t)), m.describe());
+            String generated = r.generatedNote(t);
+            out.printf(Locale.ROOT, "  [%d] %-12s %s%s%n", t, quote(r.tokens().get(t)), generated.isEmpty() ? "" : "(" + generated + ") ",
+                    m.describe());
             out.println("       exit at " + exitSummary(r, t));
             if (r.reference() != null) {
                 TokenConvergence c = r.convergence().get(t);

@@ -47,6 +47,10 @@ public final class ReportJson {
             Map<String, Object> exits = new LinkedHashMap<>();
             for (CriterionSteps s : r.exitSteps().values()) exits.put(s.criterion().id(), s.available() ? s.steps().get(t) : null);
             tok.put("exit_steps", exits);
+            if (r.generation() != null) {
+                tok.put("generated", t >= r.generation().settings().promptLength());
+                tok.put("ran_steps", r.generation().stepsAt(t));
+            }
             TokenConvergence c = r.convergence().get(t);
             tok.put("final_distance", finite(c.finalDistance()));
             tok.put("relative_final_distance", finite(c.relativeFinalDistance()));

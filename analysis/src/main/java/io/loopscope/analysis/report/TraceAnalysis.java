@@ -53,6 +53,6 @@ public final class TraceAnalysis {
                 ExitSteps.compute(data, options.exitThresholds()),
                 Convergence.compute(data, space, reference),
                 reference == null ? null : reference.source(),
-                pca, pcaUnavailable, notes);
+                pca, pcaUnavailable, notes, data.generation());
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param pca            the PCA, or null when it could not be fitted
  * @param pcaUnavailable why there is no PCA, or null
  * @param notes          what was missing, ignored or non-finite
+ * @param generation     the generation the trace recorded (steps each position ran), or null for a prompt pass
  */
 public record TraceReport(
         String source,
@@ -41,7 +42,8 @@ public record TraceReport(
         String reference,
         PcaResult pca,
         String pcaUnavailable,
-        List<String> notes) {
+        List<String> notes,
+        io.loopscope.inference.trace.Generated generation) {
 
     public TraceReport {
         java.util.Objects.requireNonNull(source, "source");
@@ -53,5 +55,12 @@ public record TraceReport(
         if ((pca == null) == (pcaUnavailable == null)) throw new IllegalArgumentException("either a PCA or the reason there is none");
         exitSteps = Collections.unmodifiableMap(new EnumMap<>(exitSteps));
         notes = List.copyOf(notes);
+        if (generation != null && generation.steps().length != tokens.size()) throw new IllegalArgumentException("one generation step count per token");
+    }
+
+    /** "generated, ran 6 of 16 (kl)" for a generated position, "" for a prompt token or a prompt pass. */
+    public String generatedNote(int token) {
+        if (generation == null || token < generation.settings().promptLength()) return "";
+        return "generated, ran " + generation.stepsAt(token) + " of " + iterations + " (" + generation.settings().exitCriterion() + ")";
     }
 }
