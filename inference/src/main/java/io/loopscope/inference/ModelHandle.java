@@ -3,7 +3,10 @@ package io.loopscope.inference;
 import io.loopscope.inference.checkpoint.CheckpointException;
 import io.loopscope.inference.checkpoint.CheckpointLoader;
 import io.loopscope.inference.checkpoint.LoadedCheckpoint;
+import io.loopscope.inference.checkpoint.OuroCheckpointLoader;
+import io.loopscope.inference.checkpoint.OuroConfigReader;
 import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.model.OuroModel;
 import io.loopscope.inference.model.LoopedModel;
 import io.loopscope.inference.tokenizer.ChatTemplate;
 import io.loopscope.inference.tokenizer.Tokenizer;
@@ -25,11 +28,18 @@ public record ModelHandle(String name, Path directory, LoopedModel model, Option
         warnings = List.copyOf(warnings);
     }
 
-    /** Loads a Huginn-format model folder (config.json + safetensors, optionally tokenizer.json). */
+    /**
+     * Loads a model folder (config.json + safetensors, optionally tokenizer.json); config.json's
+     * model_type picks the family: "ouro" for Ouro, anything else is read as Huginn.
+     */
     public static ModelHandle open(Path directory) throws CheckpointException, IOException {
-        LoadedCheckpoint checkpoint = CheckpointLoader.load(directory);
         Path dir = directory.toAbsolutePath().normalize();
         String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        if (OuroConfigReader.MODEL_TYPE.equals(CheckpointLoader.modelType(directory))) {
+            OuroCheckpointLoader.Loaded ouro = OuroCheckpointLoader.load(directory);
+            return new ModelHandle(name, dir, new OuroModel(ouro.config(), ouro.weights()), Tokenizers.forModel(dir), ouro.warnings());
+        }
+        LoadedCheckpoint checkpoint = CheckpointLoader.load(directory);
         return new ModelHandle(name, dir, new HuginnModel(checkpoint.config(), checkpoint.weights()),
                 Tokenizers.forModel(dir), checkpoint.warnings());
     }

@@ -26,13 +26,30 @@ public final class CheckpointLoader {
     private CheckpointLoader() {
     }
 
-    public static LoadedCheckpoint load(Path modelDir) throws CheckpointException {
+    /** The config.json of a model folder, or an error saying what the folder lacks. */
+    public static Path configOf(Path modelDir) throws CheckpointException {
         if (!Files.exists(modelDir)) throw new CheckpointException(modelDir + " does not exist");
         if (!Files.isDirectory(modelDir)) throw new CheckpointException(modelDir + " is not a folder (a model is a folder holding config.json and *.safetensors)");
         Path configFile = modelDir.resolve(CONFIG_FILE);
         if (!Files.isRegularFile(configFile)) {
-            throw new CheckpointException("no config.json in " + modelDir + " — is this a Huginn-format model folder?");
+            throw new CheckpointException("no config.json in " + modelDir + " — is this a Huginn- or Ouro-format model folder?");
         }
+        return configFile;
+    }
+
+    /** config.json's model_type ("" when it has none or is not a JSON object; the family's reader reports the rest). */
+    public static String modelType(Path modelDir) throws CheckpointException {
+        Path configFile = configOf(modelDir);
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(configFile.toFile());
+            return root != null && root.path("model_type").isTextual() ? root.path("model_type").asText() : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    public static LoadedCheckpoint load(Path modelDir) throws CheckpointException {
+        Path configFile = configOf(modelDir);
         ConfigReader.Result cfg = ConfigReader.read(configFile);
         HuginnConfig config = cfg.config();
         List<String> warnings = new ArrayList<>(cfg.warnings());
@@ -51,11 +68,21 @@ public final class CheckpointLoader {
      * missing, mis-shaped or unreadable tensor; adds unexpected tensors to warnings.
      */
     static List<String> checkHeaders(HuginnConfig config, CheckpointTensors tensors, List<String> warnings) throws CheckpointException {
-        Map<String, SafetensorsEntry> present = tensors.entries();
         Map<String, long[]> expected = new java.util.LinkedHashMap<>(HuginnLayout.required(config));
-        boolean hasHead = present.containsKey(HuginnLayout.LM_HEAD);
+        boolean hasHead = tensors.entries().containsKey(HuginnLayout.LM_HEAD);
         if (hasHead || !config.tieEmbeddings()) expected.put(HuginnLayout.LM_HEAD, HuginnLayout.lmHeadShape(config));
+        String why = config.tieEmbeddings() ? "" : " (lm_head.weight is required because tie_embeddings is false)";
+        return checkHeaders(expected, java.util.Set.of(HuginnLayout.FREQS_CIS), HuginnLayout.LM_HEAD, why, tensors, warnings);
+    }
 
+    /**
+     * Compares the headers with the expected names and shapes (any family). Returns the names to
+     * read; throws with every missing, mis-shaped or unreadable tensor; adds unexpected tensors
+     * (other than the tolerated ones) to warnings. headHint explains a missing headName.
+     */
+    static List<String> checkHeaders(Map<String, long[]> expected, java.util.Set<String> tolerated, String headName, String headHint,
+                                     CheckpointTensors tensors, List<String> warnings) throws CheckpointException {
+        Map<String, SafetensorsEntry> present = tensors.entries();
         List<String> missing = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, long[]> e : expected.entrySet()) {
@@ -71,13 +98,11 @@ public final class CheckpointLoader {
             }
         }
         if (!missing.isEmpty()) {
-            String why = !config.tieEmbeddings() && missing.stream().anyMatch(m -> m.startsWith(HuginnLayout.LM_HEAD + " "))
-                    ? " (lm_head.weight is required because tie_embeddings is false)" : "";
+            String why = missing.stream().anyMatch(m -> m.startsWith(headName + " ")) ? headHint : "";
             problems.addFirst(missing.size() + " tensor" + (missing.size() == 1 ? " is" : "s are") + " missing from " + tensors.files()
                     + why + ": " + cut(missing));
         }
-        List<String> unexpected = present.keySet().stream()
-                .filter(n -> !expected.containsKey(n) && !n.equals(HuginnLayout.FREQS_CIS)).toList();
+        List<String> unexpected = present.keySet().stream().filter(n -> !expected.containsKey(n) && !tolerated.contains(n)).toList();
         if (!unexpected.isEmpty()) {
             warnings.add(unexpected.size() + " tensor" + (unexpected.size() == 1 ? " is" : "s are")
                     + " not used by LoopScope and ignored: " + cut(unexpected));
@@ -87,7 +112,7 @@ public final class CheckpointLoader {
     }
 
     /** Reads the tensors one by one; non-finite values in several tensors are reported together. */
-    private static Map<String, INDArray> readAll(CheckpointTensors tensors, List<String> names) throws CheckpointException {
+    static Map<String, INDArray> readAll(CheckpointTensors tensors, List<String> names) throws CheckpointException {
         Map<String, INDArray> out = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (String name : names) {

@@ -16,13 +16,25 @@ import java.util.stream.Collectors;
 final class ConfigFields {
     private final JsonNode root;
     private final String source;
+    private final String family;   // whose defaults fill missing fields, for messages
     private final Set<String> consumed = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
     ConfigFields(JsonNode root, String source) {
+        this(root, source, "Huginn");
+    }
+
+    ConfigFields(JsonNode root, String source, String family) {
         this.root = root;
         this.source = source;
+        this.family = family;
+    }
+
+    /** A field's raw JSON (null when absent), marked as read. */
+    JsonNode raw(String name) {
+        consumed.add(name);
+        return root.get(name);
     }
 
     String source() {
@@ -65,7 +77,7 @@ final class ConfigFields {
 
     Integer defaultedInt(String name, int fallback) {
         if (!root.has(name)) {
-            warn(name + " is missing; using " + fallback + " (Huginn's default)");
+            warn(name + " is missing; using " + fallback + " (" + family + "'s default)");
             return fallback;
         }
         return aliasedInt(name);
@@ -85,7 +97,7 @@ final class ConfigFields {
     Double defaultedDouble(String name, double fallback) {
         if (!root.has(name)) {
             consumed.add(name);
-            warn(name + " is missing; using " + fallback + " (Huginn's default)");
+            warn(name + " is missing; using " + fallback + " (" + family + "'s default)");
             return fallback;
         }
         return optionalDouble(name);
@@ -105,7 +117,7 @@ final class ConfigFields {
         }
         if (a != null || b != null) return a != null ? a : b;
         if (hasProblemAbout(name) || (alias != null && hasProblemAbout(alias))) return null;
-        if (!root.has(name) && (alias == null || !root.has(alias))) warn(name + " is missing; using " + fallback + " (Huginn's default)");
+        if (!root.has(name) && (alias == null || !root.has(alias))) warn(name + " is missing; using " + fallback + " (" + family + "'s default)");
         return fallback;
     }
 

@@ -12,6 +12,7 @@ public final class ExitCheck {
     private final double threshold;
     private StepSignals previous;
     private int unchangedFor; // steps the lens top-1 has stayed the same
+    private double survival;  // Π (1 − λ_j) over the steps so far: the gate's P(not exited yet)
 
     public ExitCheck(ExitCriterion criterion, double threshold) {
         this.criterion = Objects.requireNonNull(criterion, "criterion");
@@ -33,12 +34,14 @@ public final class ExitCheck {
     public void start(StepSignals step0) {
         previous = step0;
         unchangedFor = 0;
+        survival = 1;
     }
 
     /** Step i ≥ 1: true when the criterion passes here. {@link ExitCriterion#NONE} never does. */
     public boolean fires(StepSignals now) {
         if (previous == null) throw new IllegalStateException("start(step 0) must come before step 1");
         unchangedFor = now.lensTop1() >= 0 && now.lensTop1() == previous.lensTop1() ? unchangedFor + 1 : 0;
+        survival *= 1 - now.exitLambda();                     // NaN without a gate: never fires
         boolean fires = switch (criterion) {
             case KL -> now.lensKl() < threshold;
             case MINP_KL -> now.lensMinpKl() < threshold;
@@ -47,6 +50,7 @@ public final class ExitCheck {
             case COSINE -> now.oneMinusCos() < threshold;
             case SECOND_ORDER -> Math.abs(now.relativeStep() - previous.relativeStep()) < threshold; // NaN at step 1: never
             case ARGMAX_STABILITY -> now.lensTop1() >= 0 && unchangedFor >= threshold;
+            case GATE -> 1 - survival >= threshold;
             case NONE -> false;
         };
         previous = now;

@@ -22,6 +22,11 @@ public enum ExitCriterion {
     COSINE("cosine", 5e-4),
     /** |d_i − d_{i-1}| below the threshold, d being the latent-diff step size: the step has stopped changing. */
     SECOND_ORDER("second-order", 1e-3),
+    /**
+     * A learned exit gate (Ouro): the cumulative exit probability 1 − Π_{j≤i}(1 − λ_j) reaches the
+     * threshold q; the last loop takes what is left, so a run always exits by R. Only families with a gate.
+     */
+    GATE("gate", 0.5),
     /** Never exits early: always the full R iterations. */
     NONE("none", 0);
 

@@ -18,6 +18,9 @@ public record ExitThresholds(Map<ExitCriterion, Double> values) {
             if (e.getKey() == ExitCriterion.ARGMAX_STABILITY && (v < 1 || v != Math.rint(v))) {
                 throw new IllegalArgumentException("argmax-stability takes a whole number of steps >= 1, got " + v);
             }
+            if (e.getKey() == ExitCriterion.GATE && !(v > 0 && v <= 1)) {
+                throw new IllegalArgumentException("gate takes a cumulative exit probability in (0, 1], got " + v);
+            }
             all.put(e.getKey(), v);
         }
         values = java.util.Collections.unmodifiableMap(all);

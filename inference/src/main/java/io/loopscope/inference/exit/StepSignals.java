@@ -11,12 +11,14 @@ package io.loopscope.inference.exit;
  * @param lensMinpKl   the same between min-p filtered distributions, or NaN
  * @param lensEntropy  H(p_i) in nats, or NaN
  * @param lensTop1     argmax of p_i, or -1
+ * @param exitLambda   the exit gate's λ_i = P(stop at i | not before), or NaN without a gate (and at step 0)
  */
-public record StepSignals(double relativeStep, double oneMinusCos, double lensKl, double lensMinpKl, double lensEntropy, int lensTop1) {
+public record StepSignals(double relativeStep, double oneMinusCos, double lensKl, double lensMinpKl, double lensEntropy, int lensTop1,
+                          double exitLambda) {
 
     /** Step 0: only the lens of s0 is known. */
     public static StepSignals start(double lensEntropy, int lensTop1) {
-        return new StepSignals(Double.NaN, Double.NaN, Double.NaN, Double.NaN, lensEntropy, lensTop1);
+        return new StepSignals(Double.NaN, Double.NaN, Double.NaN, Double.NaN, lensEntropy, lensTop1, Double.NaN);
     }
 
     /** Step i ≥ 1, with the state geometry measured between s_{i-1} and s_i. */
@@ -32,6 +34,11 @@ public record StepSignals(double relativeStep, double oneMinusCos, double lensKl
         double relative = norm == 0 ? (diff == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(diff / norm);
         double denominator = Math.sqrt(norm * previousNorm);
         double oneMinusCos = denominator == 0 ? (diff == 0 ? 0 : 1) : 1 - dot / denominator;
-        return new StepSignals(relative, oneMinusCos, lensKl, lensMinpKl, lensEntropy, lensTop1);
+        return new StepSignals(relative, oneMinusCos, lensKl, lensMinpKl, lensEntropy, lensTop1, Double.NaN);
+    }
+
+    /** The same step with the exit gate's λ (NaN: no gate). */
+    public StepSignals withExitLambda(double lambda) {
+        return new StepSignals(relativeStep, oneMinusCos, lensKl, lensMinpKl, lensEntropy, lensTop1, lambda);
     }
 }

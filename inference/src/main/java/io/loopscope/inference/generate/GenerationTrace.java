@@ -47,8 +47,8 @@ final class GenerationTrace {
         for (long id : ids) tokenStrings.add(tokenString.apply(id));
         StateInit init = request.init();
         RunInfo info = new RunInfo(subject.name(), subject.path() == null ? null : subject.path().toString(), model.summary(),
-                request.iterations(), init.kind(), init instanceof StateInit.Given g ? g.source() : null,
-                init instanceof StateInit.Random r ? r.seed() : null, k, tokenStrings, model.latentNorm().eps(),
+                request.iterations(), model.startKind(init), init instanceof StateInit.Given g ? g.source() : null,
+                init instanceof StateInit.Random r ? r.seed() : null, k, tokenStrings, model.latentNorm().map(io.loopscope.inference.model.LatentNorm::eps).orElse(0.0),
                 Map.of(request.criterion().id(), request.threshold()), Map.of(request.criterion().id(), exitSteps(ran)),
                 timings(ran, nanos), null, version);
         Generated generation = new Generated(ran, generated, new Generated.Settings(request.prompt().length,
@@ -64,7 +64,7 @@ final class GenerationTrace {
                 new IntTensor(new int[] {steps, tokens, k}, topIds()),
                 new FloatTensor(new int[] {steps, tokens, k}, stepMajor(r -> r.topProbs, k)),
                 request.fullLens() ? new FloatTensor(new int[] {steps, tokens, vocab}, stepMajor(r -> r.lens, vocab)) : null,
-                new FloatTensor(new int[] {hidden}, model.latentNorm().weight()),
+                model.latentNorm().map(n -> new FloatTensor(new int[] {hidden}, n.weight())).orElse(null),
                 generation);
     }
 

@@ -95,7 +95,7 @@ public final class Generator {
 
         long start = System.nanoTime();
         INDArray e = model.embedAt(cache, prompt, 0);                                         // [P, H]
-        INDArray last = think(cache, e, rows(s0, 0, p), 0, p, null);                          // [P, H]
+        INDArray last = think(cache, e, model.startState(rows(s0, 0, p), e), 0, p, null);    // [P, H]
         INDArray previous = last.getRow(p - 1).reshape(1, hidden);                            // [1, H]
         long prompted = System.nanoTime();
 
@@ -115,7 +115,7 @@ public final class Generator {
             if (count == maxNew) break;
             int position = p + count - 1;
             INDArray ePos = model.embedAt(cache, new long[] {id}, position);                  // [1, H]
-            INDArray start0 = request.warmStart() ? previous.dup() : rows(s0, position, 1);   // [1, H]
+            INDArray start0 = request.warmStart() ? previous.dup() : model.startState(rows(s0, position, 1), ePos); // [1, H]
             previous = think(cache, ePos, start0, position, 1, new ExitCheck(request.criterion(), request.threshold()));
             logitsAt = position;
         }

@@ -121,8 +121,8 @@ public final class HuginnModel implements LoopedModel {
     }
 
     @Override
-    public LatentNorm latentNorm() {
-        return new LatentNorm(lnFWeight.castTo(DataType.FLOAT).dup('c').data().asFloat(), config.normEps());
+    public java.util.Optional<LatentNorm> latentNorm() {
+        return java.util.Optional.of(new LatentNorm(lnFWeight.castTo(DataType.FLOAT).dup('c').data().asFloat(), config.normEps()));
     }
 
     /** Token embeddings scaled by √H: ids [S] → [S, H]. */

@@ -69,6 +69,23 @@ final class Kernels {
         }
     }
 
+    /** The split-halves convention: pair i of every head is (x[i], x[i + hd/2]). */
+    static void rotateHalves(INDArray x, float[][] cos, float[][] sin, int headDim, int first) {
+        int rows = (int) x.size(0), width = (int) x.size(1), half = headDim / 2;
+        FloatBuffer b = buffer(x);
+        for (int pos = 0; pos < rows; pos++) {
+            float[] c = cos[first + pos], s = sin[first + pos];
+            for (int head = 0; head < width / headDim; head++) {
+                int base = pos * width + head * headDim;
+                for (int i = 0; i < half; i++) {
+                    float low = b.get(base + i), high = b.get(base + half + i);
+                    b.put(base + i, low * c[i] - high * s[i]);
+                    b.put(base + half + i, high * c[i] + low * s[i]);
+                }
+            }
+        }
+    }
+
     /** gate ← silu(gate) · up, element-wise, in place; both dense and of the same shape. */
     static void siluGate(INDArray gate, INDArray up) {
         FloatBuffer g = buffer(gate), u = buffer(up);

@@ -51,6 +51,20 @@ public interface LoopedModel {
         return StateInit.toArray(init.create(tokens, hidden()), tokens, hidden());
     }
 
+    /**
+     * The state the loop starts from, given the s0 the run asked for and the injected input e:
+     * the requested s0 for a family that chooses it (Huginn), e itself for one that loops from the
+     * token embeddings (Ouro).
+     */
+    default INDArray startState(INDArray requested, INDArray e) {
+        return requested;
+    }
+
+    /** How a run description names the start: the init's kind, or "embedding" when the family ignores it. */
+    default String startKind(StateInit init) {
+        return init.kind();
+    }
+
     /** One loop step over a whole sequence: s_{i-1}, e [S, H] → s_i [S, H]. */
     INDArray step(INDArray state, INDArray e);
 
@@ -75,8 +89,16 @@ public interface LoopedModel {
     /** The normalised latent the model hands its read-out, [S, H] → [S, H]: the space analyses plot. */
     INDArray normalizedLatent(INDArray state);
 
-    /** The RMSNorm that maps a raw state to {@link #normalizedLatent}, so a trace can re-apply it. */
-    LatentNorm latentNorm();
+    /**
+     * The RMSNorm that maps a raw state to {@link #normalizedLatent}, so a trace can re-apply it;
+     * empty when the states already are the normalised latent (Ouro).
+     */
+    java.util.Optional<LatentNorm> latentNorm();
+
+    /** The exit gate's λ = P(stop here | not stopped before) of each state, [S, H] → [S]; empty for a family without a gate. */
+    default java.util.Optional<INDArray> exitLambda(INDArray state) {
+        return java.util.Optional.empty();
+    }
 
     /** A cache for up to {@code positions} positions and loop steps 1..maxSteps, allocated once. */
     KvCache newCache(int positions, int maxSteps, KvSharing sharing);

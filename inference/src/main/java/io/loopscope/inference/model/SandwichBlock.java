@@ -12,11 +12,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * </pre>
  */
 public final class SandwichBlock {
+    /** Where norm_2 and norm_4 sit relative to the residual. */
+    public enum NormPlacement {
+        /** Huginn: x = n2(attn(n1(x)) + x); x = n4(mlp(n3(x)) + x), the norm over the residual sum. */
+        OVER_SUM,
+        /** Ouro: x = x + n2(attn(n1(x))); x = x + n4(mlp(n3(x))), the norm on the branch, residual outside. */
+        ON_BRANCH
+    }
+
+    private final NormPlacement placement;
     private final RmsNorm norm1, norm2, norm3, norm4;
     private final Attention attention;
     private final GatedMlp mlp;
 
     public SandwichBlock(BlockWeights w, int heads, int kvHeads, int headDim, double eps, Rope rope) {
+        this(w, heads, kvHeads, headDim, eps, rope, NormPlacement.OVER_SUM);
+    }
+
+    public SandwichBlock(BlockWeights w, int heads, int kvHeads, int headDim, double eps, Rope rope, NormPlacement placement) {
+        this.placement = java.util.Objects.requireNonNull(placement, "placement");
         this.norm1 = new RmsNorm(w.norm1(), eps);
         this.norm2 = new RmsNorm(w.norm2(), eps);
         this.norm3 = new RmsNorm(w.norm3(), eps);
@@ -37,7 +51,15 @@ public final class SandwichBlock {
 
     /** The rest of the block once attention has read n1(x). */
     private INDArray around(INDArray x, INDArray attended) {
-        INDArray afterAttention = norm2.apply(attended.addi(x));
-        return norm4.apply(mlp.apply(norm3.apply(afterAttention)).addi(afterAttention));
+        return switch (placement) {
+            case OVER_SUM -> {
+                INDArray afterAttention = norm2.apply(attended.addi(x));
+                yield norm4.apply(mlp.apply(norm3.apply(afterAttention)).addi(afterAttention));
+            }
+            case ON_BRANCH -> {
+                INDArray afterAttention = norm2.apply(attended).addi(x);
+                yield norm4.apply(mlp.apply(norm3.apply(afterAttention))).addi(afterAttention);
+            }
+        };
     }
 }

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param lens          [R+1, S, V] full lens logits, or null when not recorded
  * @param lnFWeight     [H] the final norm's weight, so readers can normalise states
  * @param generation    per-position loop steps and the generated ids when the run generated, else null
+ * @param exitGate      [R, S] the exit gate's λ and exit distribution, for a family with a gate (Ouro), else null
  */
 public record Trace(
         RunInfo info,
@@ -35,7 +36,8 @@ public record Trace(
         FloatTensor lensTopkProbs,
         FloatTensor lens,
         FloatTensor lnFWeight,
-        Generated generation) {
+        Generated generation,
+        ExitGate exitGate) {
 
     public Trace {
         Objects.requireNonNull(info, "info");
@@ -66,20 +68,30 @@ public record Trace(
                 if (s < 0 || s > info.iterations()) throw new IllegalArgumentException("a position ran " + s + " steps, outside 0.." + info.iterations());
             }
         }
+        if (exitGate != null && (exitGate.loops() != steps - 1 || exitGate.lambda().dim(1) != tokens)) {
+            throw new IllegalArgumentException("exit_lambda must be [" + (steps - 1) + ", " + tokens + "], got " + exitGate.lambda());
+        }
         ids = ids.clone();
+    }
+
+    /** A run without an exit gate. */
+    public Trace(RunInfo info, long[] ids, FloatTensor states, FloatTensor finalLatent, FloatTensor logits, FloatTensor lensEntropy,
+                 FloatTensor lensKl, FloatTensor lensMinpKl, IntTensor lensTopkIds, FloatTensor lensTopkProbs, FloatTensor lens,
+                 FloatTensor lnFWeight, Generated generation) {
+        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, lensMinpKl, lensTopkIds, lensTopkProbs, lens, lnFWeight, generation, null);
     }
 
     /** A prompt pass (no generation). */
     public Trace(RunInfo info, long[] ids, FloatTensor states, FloatTensor finalLatent, FloatTensor logits, FloatTensor lensEntropy,
                  FloatTensor lensKl, FloatTensor lensMinpKl, IntTensor lensTopkIds, FloatTensor lensTopkProbs, FloatTensor lens,
                  FloatTensor lnFWeight) {
-        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, lensMinpKl, lensTopkIds, lensTopkProbs, lens, lnFWeight, null);
+        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, lensMinpKl, lensTopkIds, lensTopkProbs, lens, lnFWeight, null, null);
     }
 
     /** A trace without min-p KL (older files, synthetic traces). */
     public Trace(RunInfo info, long[] ids, FloatTensor states, FloatTensor finalLatent, FloatTensor logits, FloatTensor lensEntropy,
                  FloatTensor lensKl, IntTensor lensTopkIds, FloatTensor lensTopkProbs, FloatTensor lens, FloatTensor lnFWeight) {
-        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, null, lensTopkIds, lensTopkProbs, lens, lnFWeight, null);
+        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, null, lensTopkIds, lensTopkProbs, lens, lnFWeight, null, null);
     }
 
     private static void requireShape(String name, FloatTensor t, int... shape) {

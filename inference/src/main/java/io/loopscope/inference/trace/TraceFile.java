@@ -46,6 +46,10 @@ public final class TraceFile {
         }
         if (trace.lens() != null) arrays.put("lens", toArray(trace.lens()));
         arrays.put("ln_f_weight", toArray(trace.lnFWeight()));
+        if (trace.exitGate() != null) {
+            arrays.put("exit_lambda", toArray(trace.exitGate().lambda()));
+            arrays.put("exit_pdf", toArray(trace.exitGate().pdf()));
+        }
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(META_ENTRY, JSON.writeValueAsString(trace.info()));
         Generated generation = trace.generation();
@@ -76,10 +80,16 @@ public final class TraceFile {
                     floats(npz.arrays().get("lens_topk_probs")),
                     floats(npz.arrays().get("lens")),
                     floats(npz.arrays().get("ln_f_weight")),
-                    generation(npz, source));
+                    generation(npz, source),
+                    exitGate(npz));
         } catch (IllegalArgumentException e) {
             throw new IOException(source + " is not a consistent trace: " + e.getMessage(), e);
         }
+    }
+
+    private static ExitGate exitGate(Npz.Contents npz) {
+        FloatTensor lambda = floats(npz.arrays().get("exit_lambda")), pdf = floats(npz.arrays().get("exit_pdf"));
+        return lambda == null || pdf == null ? null : new ExitGate(lambda, pdf);
     }
 
     private static Generated generation(Npz.Contents npz, Path source) throws IOException {

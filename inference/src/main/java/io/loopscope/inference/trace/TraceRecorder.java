@@ -32,6 +32,7 @@ public final class TraceRecorder implements StepListener {
     private final int[] topkIds;         // [R+1, S, K]
     private final float[] topkProbs;     // [R+1, S, K]
     private final float[] fullLens;      // [R+1, S, V] or null
+    private float[] exitLambda;          // [R, S], allocated at the first step that has a gate
     private float[] lastLogits;          // [S, V]
     private INDArray lastState;          // [S, H]
 
@@ -73,7 +74,12 @@ public final class TraceRecorder implements StepListener {
         System.arraycopy(lensStep.topkIds(), 0, topkIds, step * tokens * k, tokens * k);
         System.arraycopy(lensStep.topkProbs(), 0, topkProbs, step * tokens * k, tokens * k);
         if (keepFullLens) System.arraycopy(logits, 0, fullLens, step * tokens * vocab, logits.length);
-        exits.observe(step, s, lensStep);
+        float[] lambda = step == 0 ? null : model.exitLambda(state).map(l -> l.castTo(DataType.FLOAT).dup('c').data().asFloat()).orElse(null);
+        if (lambda != null) {
+            if (exitLambda == null) exitLambda = new float[iterations * tokens];
+            System.arraycopy(lambda, 0, exitLambda, (step - 1) * tokens, tokens);
+        }
+        exits.observe(step, s, lensStep, lambda);
         lastLogits = logits;
         lastState = state;
         progress.accept(step);
@@ -99,6 +105,8 @@ public final class TraceRecorder implements StepListener {
                 new IntTensor(new int[] {steps, tokens, k}, topkIds),
                 new FloatTensor(new int[] {steps, tokens, k}, topkProbs),
                 fullLens == null ? null : new FloatTensor(new int[] {steps, tokens, vocab}, fullLens),
-                new FloatTensor(new int[] {hidden}, model.latentNorm().weight()));
+                model.latentNorm().map(n -> new FloatTensor(new int[] {hidden}, n.weight())).orElse(null),
+                null,
+                exitLambda == null ? null : ExitGate.of(exitLambda, iterations, tokens));
     }
 }

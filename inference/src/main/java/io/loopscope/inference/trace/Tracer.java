@@ -39,7 +39,7 @@ public final class Tracer {
 
         long start = System.nanoTime();
         INDArray e = model.embed(ids);                                   // [S, H]
-        INDArray s0 = model.initialState(request.init(), tokens);        // [S, H]
+        INDArray s0 = model.startState(model.initialState(request.init(), tokens), e); // [S, H]
         long embedded = System.nanoTime();
         TraceRecorder recorder = new TraceRecorder(model, tokens, request.iterations(), request.topK(), request.fullLens(),
                 request.thresholds(), progress, cancelled);
@@ -51,10 +51,10 @@ public final class Tracer {
         timings.put("loop_ms", (looped - embedded) / 1e6);
         timings.put("ms_per_iteration", request.iterations() == 0 ? 0 : (looped - embedded) / 1e6 / request.iterations());
         RunInfo info = new RunInfo(subject.name(), subject.path() == null ? null : subject.path().toString(), model.summary(),
-                request.iterations(), request.init().kind(),
+                request.iterations(), model.startKind(request.init()),
                 request.init() instanceof StateInit.Given g ? g.source() : null,
                 request.init() instanceof StateInit.Random r ? r.seed() : null,
-                request.topK(), tokenStrings, model.latentNorm().eps(), request.thresholds().byId(),
+                request.topK(), tokenStrings, model.latentNorm().map(io.loopscope.inference.model.LatentNorm::eps).orElse(0.0), request.thresholds().byId(),
                 exitSteps(recorder.exitSteps()), timings, request.label(), version);
         return recorder.toTrace(info, ids);
     }

@@ -10,12 +10,21 @@ public final class Fixtures {
 
     /** The huginn-tiny fixture folder, found by walking up from the working directory. */
     public static Path huginnTiny() {
+        return find("huginn-tiny");
+    }
+
+    /** The ouro-tiny fixture folder (two Ouro-format variants and their independent reference outputs). */
+    public static Path ouroTiny() {
+        return find("ouro-tiny");
+    }
+
+    private static Path find(String name) {
         Path dir = Path.of("").toAbsolutePath();
         for (Path p = dir; p != null; p = p.getParent()) {
-            for (Path candidate : new Path[] {p.resolve("shared/fixtures/huginn-tiny"), p.resolveSibling("shared").resolve("fixtures/huginn-tiny")}) {
+            for (Path candidate : new Path[] {p.resolve("shared/fixtures/" + name), p.resolveSibling("shared").resolve("fixtures/" + name)}) {
                 if (Files.isRegularFile(candidate.resolve("manifest.json"))) return candidate;
             }
         }
-        throw new IllegalStateException("shared/fixtures/huginn-tiny not found above " + dir);
+        throw new IllegalStateException("shared/fixtures/" + name + " not found above " + dir);
     }
 }
