@@ -10,6 +10,7 @@ import io.loopscope.inference.model.StateInit;
 import io.loopscope.inference.model.StepListener;
 import io.loopscope.inference.trace.Generated;
 import io.loopscope.inference.trace.Trace;
+import io.loopscope.inference.trace.TraceRequest;
 import io.loopscope.inference.trace.Tracer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -68,19 +69,22 @@ public final class GenerationBenchmark {
                 used / (ms / 1e3), ms / used, used);
     }
 
-    /** ms of one iteration of a prompt pass over a single position: step + lens, as trace runs it. */
-    public double onePositionPassMs(LoopedModel model, int repeats) {
-        INDArray e = model.embed(new long[] {1});
-        INDArray[] s = {model.initialState(new StateInit.Random(1), 1)};
-        for (int i = 0; i < 3; i++) model.decode(s[0] = model.step(s[0], e));
-        long start = System.nanoTime();
-        for (int i = 0; i < repeats; i++) model.decode(s[0] = model.step(s[0], e));
-        return (System.nanoTime() - start) / 1e6 / repeats;
+    /**
+     * ms of one iteration of a prompt pass over a single position, recorded as {@code trace} records
+     * it (step, lens, lens statistics): the same work per iteration as a generated token's.
+     */
+    public double onePositionPassMs(String name, LoopedModel model) {
+        Tracer.Subject subject = new Tracer.Subject(model, name, null);
+        TraceRequest request = new TraceRequest(new long[] {1}, iterations, new StateInit.Random(1));
+        Tracer.run(subject, request, java.util.List.of(), "bench", step -> { }, () -> false);          // warm-up
+        Trace trace = Tracer.run(subject, request, java.util.List.of(), "bench", step -> { }, () -> false);
+        return trace.info().timingsMs().get("ms_per_iteration");
     }
 
     private long next(LoopedModel model, long[] ids, int length) {
         long[] seq = java.util.Arrays.copyOf(ids, length);
-        INDArray s = model.recur(model.initialState(new StateInit.Random(1), length), model.embed(seq), iterations, StepListener.NONE);
+        INDArray e = model.embed(seq);
+        INDArray s = model.recur(model.startState(model.initialState(new StateInit.Random(1), length), e), e, iterations, StepListener.NONE);
         INDArray logits = model.decode(s);                          // [S, V]: the coda attends over the whole sequence
         return logits.getRow(length - 1).argMax().getLong(0);
     }

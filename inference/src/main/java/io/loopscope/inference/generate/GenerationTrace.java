@@ -65,7 +65,9 @@ final class GenerationTrace {
                 new FloatTensor(new int[] {steps, tokens, k}, stepMajor(r -> r.topProbs, k)),
                 request.fullLens() ? new FloatTensor(new int[] {steps, tokens, vocab}, stepMajor(r -> r.lens, vocab)) : null,
                 model.latentNorm().map(n -> new FloatTensor(new int[] {hidden}, n.weight())).orElse(null),
-                generation);
+                generation,
+                Float.isNaN(records[0].lambda[0]) ? null                          // a prompt position ran every step: NaN there means no gate
+                        : io.loopscope.inference.trace.ExitGate.of(lambdaLoopMajor(), request.iterations(), tokens));
     }
 
     /** Prompt positions were never tested (null); a generated one stopped at its step, or ran R under "none". */
@@ -108,6 +110,14 @@ final class GenerationTrace {
     private float[] rowMajor(Field field, int width) {
         float[] out = new float[tokens * width];
         for (int t = 0; t < tokens; t++) System.arraycopy(field.of(records[t]), 0, out, t * width, width);
+        return out;
+    }
+
+    /** [R, S] from per-position [R] λ. */
+    private float[] lambdaLoopMajor() {
+        int loops = request.iterations();
+        float[] out = new float[loops * tokens];
+        for (int t = 0; t < tokens; t++) for (int i = 0; i < loops; i++) out[i * tokens + t] = records[t].lambda[i];
         return out;
     }
 

@@ -149,9 +149,10 @@ public final class Generator {
             state = floats(s);
             logits = floats(model.decodeAt(cache, s, from));
             lensStep = observe(lens, k, from, n, state, logits);
+            float[] lambda = gate(s, k, from, n);
             listener.onStep(from + n - 1, k);
             if (check != null && check.fires(StepSignals.after(doubles(previous), doubles(state), lensStep.kl()[0],
-                    lensStep.minpKl()[0], lensStep.entropy()[0], lensStep.argmax(0)))) {
+                    lensStep.minpKl()[0], lensStep.entropy()[0], lensStep.argmax(0)).withExitLambda(lambda == null ? Double.NaN : lambda[0]))) {
                 ran = k;
                 break;
             }
@@ -165,6 +166,13 @@ public final class Generator {
             r.latent = java.util.Arrays.copyOfRange(latent, i * hidden, (i + 1) * hidden);
         }
         return s;
+    }
+
+    /** The exit gate's λ [n] at step k, recorded; null for a family without a gate. */
+    private float[] gate(INDArray s, int k, int from, int n) {
+        float[] lambda = model.exitLambda(s).map(Generator::floats).orElse(null);
+        if (lambda != null) for (int i = 0; i < n; i++) records[from + i].lambda[k - 1] = lambda[i];
+        return lambda;
     }
 
     private LensStep observe(LogitLens lens, int step, int from, int n, float[] state, float[] logits) {

@@ -13,6 +13,7 @@ final class PositionRecord {
     final int[] topIds;                     // [(R+1)·K]
     final float[] topProbs;                 // [(R+1)·K]
     final float[] lens;                     // [(R+1)·V] or null
+    final float[] lambda;                   // [R] the exit gate's λ at steps 1..R (NaN past the exit, or without a gate)
     float[] logits;                         // [V] decode of its last step
     float[] latent;                         // [H] the normalised latent of its last step
     int steps;
@@ -27,6 +28,7 @@ final class PositionRecord {
         Arrays.fill(topIds, -1);
         topProbs = new float[n * topK];
         lens = fullLens ? new float[n * vocab] : null;
+        lambda = nan(iterations);
     }
 
     private static float[] nan(int n) {

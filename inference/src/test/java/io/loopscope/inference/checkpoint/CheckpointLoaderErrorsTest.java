@@ -51,7 +51,7 @@ class CheckpointLoaderErrorsTest {
     @Test
     void missingConfigJson() throws IOException {
         Files.delete(dir.resolve("config.json"));
-        assertEquals("no config.json in " + dir + " — is this a Huginn-format model folder?", problem());
+        assertEquals("no config.json in " + dir + " — is this a Huginn- or Ouro-format model folder?", problem());
     }
 
     @Test

@@ -103,7 +103,7 @@ public final class ScreenshotTour {
             return null;
         });
         dialog(out, "error-dialog", () -> ErrorDialog.create(stage, "The run failed",
-                new io.loopscope.inference.checkpoint.CheckpointException("no config.json in /home/me/Downloads/model — is this a Huginn-format model folder?")));
+                new io.loopscope.inference.checkpoint.CheckpointException("no config.json in /home/me/Downloads/model — is this a Huginn- or Ouro-format model folder?")));
         dialog(out, "shortcuts", () -> HelpDialogs.shortcuts(stage));
         dialog(out, "about", () -> HelpDialogs.about(stage, "0.1.0-SNAPSHOT"));
         Platform.exit();
