@@ -29,6 +29,7 @@ public final class TraceData {
     private final List<NonFiniteStates> nonFinite;
     private final boolean[] finite;        // [R+1][S]
     private final Generated generation;    // or null for a prompt pass
+    private final float[] exitLambda;      // [R][S] the exit gate's λ at steps 1..R, or null
 
     TraceData(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -54,6 +55,7 @@ public final class TraceData {
                     + " tokens, states " + (iterations + 1) + " × " + tokens);
         }
         this.lensTopk = b.lensTopk;
+        this.exitLambda = checkLength(b.exitLambda, iterations * tokens);
         if (b.ids != null && b.ids.length != tokens) throw new IllegalArgumentException("ids has " + b.ids.length + " tokens, states " + tokens);
         this.ids = b.ids == null ? null : b.ids.clone();
         this.info = b.info;
@@ -236,6 +238,15 @@ public final class TraceData {
         }
     }
 
+    public boolean hasExitLambda() {
+        return exitLambda != null;
+    }
+
+    /** The exit gate's λ at step 1..R (NaN at step 0 and past a generated position's exit). */
+    public double exitLambda(int step, int token) {
+        return step < 1 ? Double.NaN : exitLambda[(step - 1) * tokens + token];
+    }
+
     public boolean hasLensKl() {
         return lensKl != null;
     }
@@ -299,6 +310,7 @@ public final class TraceData {
         private String label;
         private final List<String> notes = new ArrayList<>();
         private Generated generation;
+        private float[] exitLambda;
 
         /** states: raw [R+1][S][H] in C order (not copied: hand over ownership; a generation's are rewritten in place). */
         public Builder(String source, int iterations, int tokens, int hidden, float[] states) {
@@ -325,6 +337,8 @@ public final class TraceData {
 
         /** A generation's steps: states and lens past each position's exit are held at the exit ({@link ExitHold}). */
         public Builder generation(Generated g) { this.generation = g; return this; }
+        /** [R][S] the exit gate's λ at steps 1..R. */
+        public Builder exitLambda(float[] a) { this.exitLambda = a; return this; }
 
         public TraceData build() {
             if (generation != null) holdAfterExits();

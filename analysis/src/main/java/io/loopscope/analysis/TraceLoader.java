@@ -53,6 +53,8 @@ public final class TraceLoader {
         if (trace.lensKl() != null) b.lensKl(trace.lensKl().data());
         if (trace.lensTopkIds() != null) b.lensTopk(new TraceLens(trace.lensTopkIds(), trace.lensTopkProbs()));
         else b.note(TOPK_IDS_MISSING);
+        if (trace.exitGate() != null) b.exitLambda(trace.exitGate().lambda().data());
+        noteExtrapolation(trace.info(), steps - 1, b);
         if (trace.lensMinpKl() != null) b.lensMinpKl(trace.lensMinpKl().data());
         else if (trace.lens() != null) b.lensMinpKl(minpKl(trace.lens(), steps, tokens));
         return b.build();
@@ -84,6 +86,7 @@ public final class TraceLoader {
         if (info != null) {
             b.info(info).label(info.label()).tokenStrings(info.tokens());
             if (info.normEps() > 0) b.normEps(info.normEps());
+            noteExtrapolation(info, steps - 1, b);
             if (info.iterations() != steps - 1) {
                 b.note("meta.json says " + info.iterations() + " iterations but states has " + steps + " steps; using states");
             }
@@ -107,6 +110,13 @@ public final class TraceLoader {
         float[] kl = optional(arrays, "lens_kl", b, "the KL curve and the kl exit criterion are unavailable", steps, tokens);
         if (kl != null) b.lensKl(kl);
 
+        INDArray lambda = arrays.get("exit_lambda");
+        if (lambda != null && Arrays.equals(lambda.shape(), new long[] {steps - 1, tokens}) && lambda.dataType().isFPType()) {
+            b.exitLambda(floats(lambda));
+        } else if (lambda != null) {
+            b.note("exit_lambda ignored: expected float [" + (steps - 1) + ", " + tokens + "], got " + lambda.dataType() + " "
+                    + Arrays.toString(lambda.shape()) + "; the gate exit criterion is unavailable");
+        }
         TraceLens topk = lensTopk(arrays, steps, tokens, b);
         if (topk != null) b.lensTopk(topk);
 
@@ -118,6 +128,15 @@ public final class TraceLoader {
             b.lensMinpKl(minpKl(new FloatTensor(new int[] {steps, tokens, (int) lens.size(2)}, floats(lens)), steps, tokens));
         }
         return b.build();
+    }
+
+    /** A model trained for a fixed number of loops (Ouro's total_ut_steps) runs past it only by extrapolation. */
+    private static void noteExtrapolation(RunInfo info, int iterations, TraceData.Builder b) {
+        if (info == null || !(info.config().get("total_ut_steps") instanceof Number trained)) return;
+        if (iterations > trained.intValue()) {
+            b.note("loops " + (trained.intValue() + 1) + "–" + iterations + " extrapolate: the model was trained for total_ut_steps = "
+                    + trained.intValue());
+        }
     }
 
     /** steps, generated_ids and generation.json of a {@code generate} run; a broken part is a note, the rest still loads. */

@@ -79,8 +79,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--space", description = "raw or normalized (default: normalized when the trace has ln_f_weight, else raw).")
     String space;
 
-    @Option(names = "--exit-thresholds", description = "Override exit thresholds, e.g. kl=1e-4,latent-diff=0.05.")
-    String exitThresholds;
+    @Option(names = "--exit-thresholds", split = ",", paramLabel = "CRITERION=VALUE",
+            description = "Override exit thresholds, e.g. kl=1e-4,latent-diff=0.05.")
+    Map<String, Double> exitThresholds;
 
     @Option(names = "--components", defaultValue = "10", description = "PCA components, 1..10 (default: ${DEFAULT-VALUE}).")
     int components;
@@ -118,7 +119,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (!run && modelOption.model != null && !Files.isDirectory(modelOption.model)) {
             throw new IllegalArgumentException("--model " + modelOption.model + " is not a model folder");
         }
-        ExitThresholds thresholds = ExitThresholds.parse(exitThresholds);
+        ExitThresholds thresholds = ExitThresholds.of(exitThresholds);
         AnalysisOptions options = new AnalysisOptions(space == null ? null : StateSpace.byId(space), thresholds,
                 AnalysisOptions.defaults().motifs(), components);
 

@@ -11,7 +11,9 @@ import io.loopscope.inference.bench.GenerationBenchmark;
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.inference.checkpoint.HuginnConfig;
 import io.loopscope.inference.checkpoint.RandomWeights;
+import io.loopscope.inference.checkpoint.OuroConfig;
 import io.loopscope.inference.model.HuginnModel;
+import io.loopscope.inference.model.OuroModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,6 +35,9 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark's Huginn-scale model: H = 1024, 16 heads, prelude/core/coda = 2/4/2. */
     static final HuginnConfig HUGINN_SCALE = new HuginnConfig(1024, 16, 16, 3456, 1024, 2, 4, 2, 1e-6, 50000, 4096, true, true, 32);
+
+    /** The same scale as an Ouro stack: H = 1024, 16 heads (4 KV heads), 4 looped layers, 4 trained loops. */
+    static final OuroConfig OURO_SCALE = new OuroConfig(1024, 16, 4, 64, 3456, 4, 1e-6, 10_000, 50000, 4096, false, 4, 1.0);
 
     @Spec
     CommandSpec spec;
@@ -65,6 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchResult.ModelBench> results = new ArrayList<>();
         HuginnModel large = new HuginnModel(HUGINN_SCALE, RandomWeights.create(HUGINN_SCALE, 42));
         results.add(bench.coreStep("random-huginn-h1024", large, tokens, sgemm));
+        results.add(bench.coreStep("random-ouro-h1024", new OuroModel(OURO_SCALE, RandomWeights.create(OURO_SCALE, 42)), tokens, sgemm));
         List<GenerationBenchmark.Run> generated = new ArrayList<>();
         Map<String, Double> onePosition = new LinkedHashMap<>();
         if (generation) measureGeneration("random-huginn-h1024", large, generated, onePosition);

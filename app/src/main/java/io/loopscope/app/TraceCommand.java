@@ -11,6 +11,7 @@ import io.loopscope.inference.trace.Tracer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -60,8 +61,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--full-lens", description = "Also store the full [R+1, S, V] lens logits (large).")
     boolean fullLens;
 
-    @Option(names = "--exit-thresholds", description = "Override exit thresholds, e.g. kl=1e-4,latent-diff=0.05.")
-    String exitThresholds;
+    @Option(names = "--exit-thresholds", split = ",", paramLabel = "CRITERION=VALUE",
+            description = "Override exit thresholds, e.g. kl=1e-4,latent-diff=0.05.")
+    Map<String, Double> exitThresholds;
 
     @Option(names = "--label", description = "A label stored in the trace, for grouping traces in analyze.")
     String label;
@@ -79,7 +81,7 @@ public final class TraceCommand implements Callable<Integer> {
         long[] ids = input.ids != null ? input.ids : model.encode(input.prompt);
         int r = iterations != null ? iterations : model.model().defaultIterations();
         TraceRequest request = new TraceRequest(ids, r, stateInit(), topK, fullLens,
-                ExitThresholds.parse(exitThresholds), maxIterations, label);
+                ExitThresholds.of(exitThresholds), maxIterations, label);
 
         try (CtrlC ctrlC = CtrlC.install();
              Progress progress = Progress.start("trace", r + 1L, quiet, spec.commandLine().getErr())) {

@@ -46,6 +46,7 @@ public final class ExitSteps {
             case KL -> data.hasLensKl() ? null : "needs lens_kl";
             case ENTROPY_DIFF -> data.hasLensEntropy() ? null : "needs lens_entropy";
             case ARGMAX_STABILITY -> data.hasLensTop1() ? null : "needs lens_topk_ids";
+            case GATE -> data.hasExitLambda() ? null : "needs exit_lambda (a model with an exit gate, such as Ouro)";
             case MINP_KL -> data.hasLensMinpKl() || recordedAt(data, c, thr) ? null
                     : "needs the full lens (trace --full-lens) or recorded minp-kl exit steps at threshold " + thr;
             default -> null;
@@ -77,13 +78,14 @@ public final class ExitSteps {
             StepSignals now = StepSignals.after(previous, current,
                     data.hasLensKl() ? data.lensKl(s, token) : Double.NaN,
                     data.hasLensMinpKl() ? data.lensMinpKl(s, token) : Double.NaN,
-                    entropy(data, s, token), top1(data, s, token));
+                    entropy(data, s, token), top1(data, s, token))
+                    .withExitLambda(data.hasExitLambda() ? data.exitLambda(s, token) : Double.NaN);
             if (check.fires(now)) return s;
             double[] swap = previous;
             previous = current;
             current = swap;
         }
-        return null;
+        return c == ExitCriterion.GATE ? r : null;  // the last loop takes the rest of the exit distribution
     }
 
     private static double entropy(TraceData data, int step, int token) {

@@ -41,6 +41,27 @@ public final class RandomWeights {
         return HuginnLayout.assemble(config, tensors::get);
     }
 
+    /**
+     * Random Ouro weights for benchmarks: the same truncated normal (σ = √(2 / (5H))), output
+     * projections scaled by √(2 · layers · trained loops), norms at 1, the gate at zero bias.
+     */
+    public static OuroWeights create(OuroConfig config, long seed) {
+        double std = Math.sqrt(2.0 / (5.0 * config.hidden()));
+        double outStd = std / Math.sqrt(2.0 * config.layers() * config.totalUtSteps());
+        Map<String, INDArray> tensors = new LinkedHashMap<>();
+        OuroLayout.required(config).forEach((name, shape) -> {
+            if (name.endsWith("norm.weight") || name.endsWith("layernorm.weight") || name.endsWith("layernorm_2.weight")) {
+                tensors.put(name, Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape));
+            } else if (name.equals(OuroLayout.GATE_BIAS)) {
+                tensors.put(name, Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape));
+            } else {
+                boolean out = name.endsWith("o_proj.weight") || name.endsWith("down_proj.weight");
+                tensors.put(name, truncatedNormal(shape, out ? outStd : std, new SplittableRandom(mix(seed, name))));
+            }
+        });
+        return OuroLayout.assemble(config, tensors::get);
+    }
+
     private static INDArray init(HuginnConfig c, String name, long[] shape, long seed) {
         if (name.endsWith("norm_1.weight") || name.endsWith("norm_2.weight") || name.endsWith("norm_3.weight")
                 || name.endsWith("norm_4.weight") || name.equals(HuginnLayout.LN_F)) {

@@ -30,6 +30,13 @@ public record ExitThresholds(Map<ExitCriterion, Double> values) {
         return new ExitThresholds(Map.of());
     }
 
+    /** Overrides by criterion id (null or empty → defaults), as picocli hands over --exit-thresholds kl=1e-4,latent-diff=0.05. */
+    public static ExitThresholds of(Map<String, Double> byId) {
+        Map<ExitCriterion, Double> overrides = new EnumMap<>(ExitCriterion.class);
+        if (byId != null) byId.forEach((id, v) -> overrides.put(ExitCriterion.byId(id), v));
+        return new ExitThresholds(overrides);
+    }
+
     /** Parses "kl=1e-4,latent-diff=0.05" (empty → defaults). */
     public static ExitThresholds parse(String spec) {
         Map<ExitCriterion, Double> overrides = new EnumMap<>(ExitCriterion.class);

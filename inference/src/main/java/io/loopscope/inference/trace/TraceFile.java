@@ -45,7 +45,7 @@ public final class TraceFile {
             arrays.put("lens_topk_probs", toArray(trace.lensTopkProbs()));
         }
         if (trace.lens() != null) arrays.put("lens", toArray(trace.lens()));
-        arrays.put("ln_f_weight", toArray(trace.lnFWeight()));
+        if (trace.lnFWeight() != null) arrays.put("ln_f_weight", toArray(trace.lnFWeight())); // none when states are the latent (Ouro)
         if (trace.exitGate() != null) {
             arrays.put("exit_lambda", toArray(trace.exitGate().lambda()));
             arrays.put("exit_pdf", toArray(trace.exitGate().pdf()));

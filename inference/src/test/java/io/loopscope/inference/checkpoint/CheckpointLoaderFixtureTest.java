@@ -19,8 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /** The fixture's two variants, and the format variants real checkpoints show (sharded, lm_head stored, no freqs_cis). */
+@RequiresFixtures
 class CheckpointLoaderFixtureTest {
     static final Path ROOT = Fixtures.huginnTiny();
     static LoadedCheckpoint f32;

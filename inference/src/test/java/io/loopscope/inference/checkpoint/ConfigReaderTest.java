@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.loopscope.inference.testing.RequiresFixtures;
 
+@RequiresFixtures
 class ConfigReaderTest {
     static final Path FIXTURE_CONFIG = Fixtures.huginnTiny().resolve("f32/config.json");
     static final ObjectMapper JSON = new ObjectMapper();

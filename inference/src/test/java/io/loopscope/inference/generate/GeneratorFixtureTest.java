@@ -27,12 +27,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /**
  * Every greedy generation case of the independent reference (fixtures/huginn-tiny/generation):
  * generated ids and per-position steps exactly, states, final logits and the full lens within the
  * case's tolerances. Covers none/kl/latent-diff exits, skip/latest sharing, given/zeros/warm s0.
  */
+@RequiresFixtures
 class GeneratorFixtureTest {
     private static final Path ROOT = Fixtures.huginnTiny();
     private static final Path GENERATION = ROOT.resolve("generation");

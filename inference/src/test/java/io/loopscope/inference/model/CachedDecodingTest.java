@@ -13,12 +13,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /**
  * The cached path (embedAt / stepAt / decodeAt over a KvCache) at a fixed R: the prompt as one
  * chunk, then every later position alone. It must equal the independent reference's generation
  * case G1 (fixed R, given s0) and the uncached forward of the whole sequence.
  */
+@RequiresFixtures
 class CachedDecodingTest {
     private static final Path ROOT = Fixtures.huginnTiny();
 

@@ -22,11 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /**
  * The engine against ../shared/fixtures/huginn-tiny: outputs of an independent float64
  * implementation, for every case of the manifest, within its suggested float32 tolerances.
  */
+@RequiresFixtures
 class FixtureParityTest {
     private static final Path ROOT = Fixtures.huginnTiny();
     private static final Map<String, HuginnModel> MODELS = new HashMap<>();

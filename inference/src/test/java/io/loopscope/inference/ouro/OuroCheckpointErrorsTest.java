@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /** Ouro configs LoopScope does not run, named by field and value. */
+@RequiresFixtures
 class OuroCheckpointErrorsTest {
     @TempDir
     Path dir;

@@ -22,12 +22,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /**
  * Every case of the independent Ouro reference (fixtures/ouro-tiny), f32 and bf16: states
  * [T+1, S, H] (states[0] the embeddings), per-loop logits through the full lens, the gate's λ and
  * exit distribution, and the exit step at the case's threshold.
  */
+@RequiresFixtures
 class OuroFixtureTest {
     static final Path ROOT = Fixtures.ouroTiny();
 

@@ -17,8 +17,10 @@ import io.loopscope.inference.trace.Tracer;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /** Generation on an Ouro model: its KV cache (one slot per loop and layer) and its gate as the exit criterion. */
+@RequiresFixtures
 class OuroGenerationTest {
     static ModelHandle model;
 

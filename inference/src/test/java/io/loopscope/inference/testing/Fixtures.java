@@ -18,13 +18,24 @@ public final class Fixtures {
         return find("ouro-tiny");
     }
 
+    /** Whether the fixture folders can be found (a clone without ../shared has none). */
+    public static boolean present() {
+        return locate("huginn-tiny") != null && locate("ouro-tiny") != null;
+    }
+
     private static Path find(String name) {
+        Path found = locate(name);
+        if (found == null) throw new IllegalStateException("shared/fixtures/" + name + " not found above " + Path.of("").toAbsolutePath());
+        return found;
+    }
+
+    private static Path locate(String name) {
         Path dir = Path.of("").toAbsolutePath();
         for (Path p = dir; p != null; p = p.getParent()) {
             for (Path candidate : new Path[] {p.resolve("shared/fixtures/" + name), p.resolveSibling("shared").resolve("fixtures/" + name)}) {
                 if (Files.isRegularFile(candidate.resolve("manifest.json"))) return candidate;
             }
         }
-        throw new IllegalStateException("shared/fixtures/" + name + " not found above " + dir);
+        return null;
     }
 }

@@ -21,11 +21,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /**
  * One model definition: the SameDiff forward the trainer differentiates equals (1) the independent
  * float64 reference of the huginn-tiny fixture and (2) the inference engine, on the same weights.
  */
+@RequiresFixtures
 class SdHuginnParityTest {
     private static final double ATOL = 1e-5;
 
