@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /** The analyze command as a user runs it: real NPZ files, JSON output, several traces, bad input, a model run. */
 class AnalyzeCommandTest {
@@ -108,6 +109,7 @@ class AnalyzeCommandTest {
         assertTrue(space.err().contains("a.npz has no ln_f_weight, so states cannot be normalized; use --space raw"), space.err());
     }
 
+    @RequiresFixtures
     @Test
     void runsTheModelWhenGivenIds(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("m.json");

@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /** The analyze command as a user runs it: real NPZ files, JSON output, several traces, bad input, a model run. */
 /** analyze --figures: each chosen token's logit lens, its guesses spelled by the traced model's tokenizer. */
+@RequiresFixtures
 class AnalyzeLensFiguresTest {
     @Test
     void figuresOfATracedRunDrawEachChosenTokensLens(@TempDir Path dir) throws Exception {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /** loopscope demo: the list, a demo file run headless on the fixture with its claims and figures, bad names. */
 class DemoCommandTest {
@@ -27,6 +28,7 @@ class DemoCommandTest {
                       {"text": "The lens settles.", "view": "lens", "tokens": [1]}]}
             """;
 
+    @RequiresFixtures
     @Test
     void runsADemoFileWithChecksAndFigures(@TempDir Path dir) throws Exception {
         Path demo = dir.resolve("fixture.json");

@@ -23,8 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /** The generate command as a user runs it: every reference case through the real command line, and every bad input. */
+@RequiresFixtures
 class GenerateCommandTest {
     static final Path FIXTURE = Fixtures.huginnTiny();
     static final Path GENERATION = FIXTURE.resolve("generation");

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /** The trace command as a user runs it: real fixture model, real files, every bad input. */
+@RequiresFixtures
 class TraceCommandTest {
     static final Path FIXTURE = Fixtures.huginnTiny();
     static final String IDS_A = "127,208,299,131,217,0,287,16";

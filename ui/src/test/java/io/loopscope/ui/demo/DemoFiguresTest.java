@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /** A demo's compare figures draw run B in run A's axes, as the workbench's Compare view does. */
+@RequiresFixtures
 class DemoFiguresTest {
 
     @Test

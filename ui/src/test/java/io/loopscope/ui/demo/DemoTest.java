@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /**
  * The demo machinery on the fixture model (runs, claim checks that pass and fail), the shipped
@@ -38,6 +39,7 @@ class DemoTest {
         return new RunPipeline(new HuginnModelLoader(embedded, "test"), new AnalysisAdapter());
     }
 
+    @RequiresFixtures
     @Test
     void fixtureDemoRunsAndItsClaimsAreChecked() throws Exception {
         Demo d = fixtureDemo();

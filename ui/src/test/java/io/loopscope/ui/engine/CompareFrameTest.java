@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loopscope.inference.testing.Fixtures;
 import io.loopscope.ui.testing.FakeServices;
 import org.junit.jupiter.api.Test;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /** Compare draws run B in run A's PCA frame (the analysis module's projection), not in its own. */
+@RequiresFixtures
 class CompareFrameTest {
 
     @Test

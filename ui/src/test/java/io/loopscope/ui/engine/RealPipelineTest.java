@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import io.loopscope.inference.testing.RequiresFixtures;
 
 /** The real engine and the real analysis behind the workbench's ports, on the fixture model. */
+@RequiresFixtures
 class RealPipelineTest {
     private static final Path MODEL = Fixtures.huginnTiny().resolve("f32");
 
