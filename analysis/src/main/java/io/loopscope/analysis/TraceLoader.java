@@ -27,6 +27,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class TraceLoader {
     private static final String TOPK_IDS_MISSING = "lens_topk_ids missing: the argmax-stability exit criterion and the lens figures are unavailable";
 
+    /** The family whose states already are the normalised latent (the final norm runs inside its loop). */
+    private static final String LATENT_STATES = "ouro";
+    private static final String OURO_SPACE = "Ouro's states are the output of its final norm: the raw space is the model's normalized latent";
+
     private TraceLoader() {
     }
 
@@ -48,6 +52,7 @@ public final class TraceLoader {
                 .tokenStrings(trace.info().tokens())
                 .ids(trace.ids());
         if (trace.lnFWeight() != null) b.lnFWeight(trace.lnFWeight().data());
+        else if (LATENT_STATES.equals(trace.info().config().get("family"))) b.note(OURO_SPACE);
         else b.note("ln_f_weight missing: only the raw state space is available");
         if (trace.lensEntropy() != null) b.lensEntropy(trace.lensEntropy().data());
         if (trace.lensKl() != null) b.lensKl(trace.lensKl().data());
@@ -103,7 +108,9 @@ public final class TraceLoader {
         } else {
             b.ids(ids.castTo(DataType.INT64).dup('c').data().asLong());
         }
-        float[] w = optional(arrays, "ln_f_weight", b, "the normalized state space is unavailable", hidden);
+        float[] w = info != null && LATENT_STATES.equals(info.config().get("family")) && !arrays.containsKey("ln_f_weight")
+                ? null : optional(arrays, "ln_f_weight", b, "the normalized state space is unavailable", hidden);
+        if (w == null && info != null && LATENT_STATES.equals(info.config().get("family"))) b.note(OURO_SPACE);
         if (w != null) b.lnFWeight(w);
         float[] entropy = optional(arrays, "lens_entropy", b, "the entropy curve and the entropy-diff exit criterion are unavailable", steps, tokens);
         if (entropy != null) b.lensEntropy(entropy);

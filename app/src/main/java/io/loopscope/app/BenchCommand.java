@@ -92,6 +92,8 @@ public final class BenchCommand implements Callable<Integer> {
             for (BenchResult.ModelBench m : results) {
                 out.printf("%-24s %6d %6d %12.2f %9.1f %8.2f%n", m.name(), m.hidden(), m.tokens(), m.msPerIteration(), m.gflops(), m.ratioToSgemm());
             }
+            results.stream().filter(m -> m.name().equals("random-ouro-h1024")).findFirst().ifPresent(ouro ->
+                    out.printf("Ouro's loop per FLOP: %.2f× Huginn's time (target ≤ 1.2)%n", results.getFirst().gflops() / ouro.gflops()));
             if (!generated.isEmpty()) {
                 out.printf("%ngeneration: prompt %d, %d new tokens, R = %d (generated positions only; the prompt is not timed)%n",
                         GEN_PROMPT, GEN_NEW, GEN_R);

@@ -16,10 +16,7 @@ public final class ExitCheck {
 
     public ExitCheck(ExitCriterion criterion, double threshold) {
         this.criterion = Objects.requireNonNull(criterion, "criterion");
-        if (!(threshold >= 0) || !Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("threshold of " + criterion.id() + " must be a finite number >= 0, got " + threshold);
-        }
-        this.threshold = threshold;
+        this.threshold = criterion.requireValid(threshold);
     }
 
     public ExitCriterion criterion() {

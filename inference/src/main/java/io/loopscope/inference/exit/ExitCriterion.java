@@ -47,6 +47,20 @@ public enum ExitCriterion {
         return defaultThreshold;
     }
 
+    /** The one check of a threshold's range: finite and >= 0; whole steps >= 1 for argmax-stability; (0, 1] for the gate. */
+    public double requireValid(double threshold) {
+        if (!Double.isFinite(threshold) || threshold < 0) {
+            throw new IllegalArgumentException("threshold of " + id + " must be a finite number >= 0, got " + threshold);
+        }
+        if (this == ARGMAX_STABILITY && (threshold < 1 || threshold != Math.rint(threshold))) {
+            throw new IllegalArgumentException("argmax-stability takes a whole number of steps >= 1, got " + threshold);
+        }
+        if (this == GATE && !(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("gate takes a cumulative exit probability in (0, 1], got " + threshold);
+        }
+        return threshold;
+    }
+
     public static ExitCriterion byId(String id) {
         for (ExitCriterion c : values()) {
             if (c.id.equalsIgnoreCase(id.trim())) return c;

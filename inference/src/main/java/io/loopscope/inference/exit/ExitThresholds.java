@@ -11,17 +11,7 @@ public record ExitThresholds(Map<ExitCriterion, Double> values) {
         EnumMap<ExitCriterion, Double> all = new EnumMap<>(ExitCriterion.class);
         for (ExitCriterion c : ExitCriterion.values()) all.put(c, c.defaultThreshold());
         for (Map.Entry<ExitCriterion, Double> e : values.entrySet()) {
-            double v = e.getValue();
-            if (!Double.isFinite(v) || v < 0) {
-                throw new IllegalArgumentException("threshold of " + e.getKey().id() + " must be a finite number >= 0, got " + v);
-            }
-            if (e.getKey() == ExitCriterion.ARGMAX_STABILITY && (v < 1 || v != Math.rint(v))) {
-                throw new IllegalArgumentException("argmax-stability takes a whole number of steps >= 1, got " + v);
-            }
-            if (e.getKey() == ExitCriterion.GATE && !(v > 0 && v <= 1)) {
-                throw new IllegalArgumentException("gate takes a cumulative exit probability in (0, 1], got " + v);
-            }
-            all.put(e.getKey(), v);
+            all.put(e.getKey(), e.getKey().requireValid(e.getValue()));
         }
         values = java.util.Collections.unmodifiableMap(all);
     }
