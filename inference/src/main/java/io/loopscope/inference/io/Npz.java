@@ -63,13 +63,24 @@ public final class Npz {
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 if (entry.isDirectory()) continue;
+                String name = entry.getName();
+                Runtime rt = Runtime.getRuntime();
+                long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+                if (entry.getSize() > free / 2) {
+                    throw new IOException(String.format("%s: entry %s needs %.2f GB but only %.2f GB of memory are free", source, name,
+                            entry.getSize() / 1e9, free / 1e9));
+                }
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(entry)) {
                     bytes = in.readAllBytes();
                 }
-                String name = entry.getName();
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(bytes);
+                if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                    throw new IOException(source + " is corrupt: entry " + name + " does not match its checksum (CRC)");
+                }
                 if (name.endsWith(".npy")) {
-                    arrays.put(name.substring(0, name.length() - 4), Npy.parse(name, bytes));
+                    arrays.put(name.substring(0, name.length() - 4), Npy.parse(source.getFileName() + ":" + name, bytes));
                 } else {
                     texts.put(name, new String(bytes, StandardCharsets.UTF_8));
                 }
