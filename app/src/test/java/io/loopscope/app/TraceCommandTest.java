@@ -145,13 +145,18 @@ class TraceCommandTest {
         Path aFile = Files.writeString(dir.resolve("notes.txt"), "not a folder");
         CliRun underAFile = run("trace", "-m", model(), "--ids", "1", "-o", aFile.resolve("x.npz").toString());
         assertEquals(1, underAFile.exitCode());
-        assertTrue(underAFile.err().contains("does not exist"), underAFile.err());
+        assertTrue(underAFile.err().contains(aFile + " is a file, not a folder"), underAFile.err());
         CliRun intoAFolder = run("trace", "-m", model(), "--ids", "1", "-o", dir.toString());
         assertEquals(1, intoAFolder.exitCode());
         assertTrue(intoAFolder.err().contains("is a folder, not a file"), intoAFolder.err());
         CliRun missing = run("trace", "-m", model(), "--ids", "1", "-o", dir.resolve("nope/x.npz").toString());
         assertEquals(1, missing.exitCode());
         assertTrue(missing.err().contains("does not exist"), missing.err());
+        CliRun empty = run("trace", "-m", model(), "--ids", "1", "-o", "");
+        assertTrue(empty.exitCode() != 0 && empty.err().contains("no output file given (the path is empty)"), empty.err());
+        CliRun device = run("trace", "-m", model(), "--ids", "1", "-o", "/dev/null");
+        assertTrue(device.exitCode() != 0 && device.err().contains("/dev/null: it is not a regular file"), device.err());
+        assertTrue(Files.exists(Path.of("/dev/null")) && !Files.isRegularFile(Path.of("/dev/null")), "/dev/null is left alone");
         assertNoFiles(dir);
     }
 
