@@ -121,7 +121,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         ExitThresholds thresholds = ExitThresholds.of(exitThresholds);
         AnalysisOptions options = new AnalysisOptions(space == null ? null : StateSpace.byId(space), thresholds,
-                AnalysisOptions.defaults().motifs(), components);
+                AnalysisOptions.defaults().motifs(), requireComponents(components));
 
         List<TraceData> data = new ArrayList<>();
         ModelHandle model = null;
@@ -220,6 +220,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 TraceRequest.DEFAULT_MAX_ITERATIONS, null);
         Trace trace = Tracer.run(model.subject(), request, model.tokenStrings(tokenIds), Version.current(), step -> { }, () -> false);
         return TraceLoader.fromTrace(trace, model.name() + " (run)");
+    }
+
+    private static int requireComponents(int components) {
+        if (components < 1 || components > 10) throw new IllegalArgumentException("--components must be 1..10, got " + components);
+        return components;
     }
 
     static void print(PrintWriter out, TraceReport r) {

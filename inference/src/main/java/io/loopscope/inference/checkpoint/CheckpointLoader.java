@@ -54,10 +54,16 @@ public final class CheckpointLoader {
         HuginnConfig config = cfg.config();
         List<String> warnings = new ArrayList<>(cfg.warnings());
         try (CheckpointTensors tensors = CheckpointTensors.open(modelDir)) {
+            int perBlock = config.qkBias() ? 9 : 8;
+            long layers = (long) config.preludeLayers() + config.coreLayers() + config.codaLayers();
+            ConfigLimits.requireTensors(configFile.toString(), 3 + layers * perBlock, "n_layers (prelude + core + coda)", layers,
+                    tensors.entries().size());
+            ConfigLimits.requireRopeTable(configFile.toString(), "block_size", config.blockSize(), config.headDim());
             List<String> toRead = checkHeaders(config, tensors, warnings);
             Map<String, INDArray> arrays = readAll(tensors, toRead);
             HuginnWeights weights = HuginnLayout.assemble(config, arrays::get);
-            warnings.subList(cfg.warnings().size(), warnings.size()).forEach(w -> LOG.warn(w));
+            // callers show warnings (the CLI as "warning:" lines, the workbench in its status): logged once, at debug
+            warnings.subList(cfg.warnings().size(), warnings.size()).forEach(w -> LOG.debug(w));
             LOG.info("loaded {} ({} tensors from {})", modelDir, toRead.size(), tensors.files());
             return new LoadedCheckpoint(modelDir, config, weights, warnings);
         }

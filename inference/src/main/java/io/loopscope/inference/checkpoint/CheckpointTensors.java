@@ -89,19 +89,56 @@ public final class CheckpointTensors implements AutoCloseable {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(index.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new CheckpointException(index + " is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")") + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new CheckpointException(index + " is not valid JSON: " + e.getMessage(), e);
+            throw new CheckpointException(index + " cannot be read: " + e.getMessage(), e);
         }
         JsonNode map = root == null ? null : root.get("weight_map");
         if (map == null || !map.isObject()) throw new CheckpointException(index + " has no \"weight_map\" object");
         Map<String, String> out = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        problems.addAll(duplicates(index));
         for (Map.Entry<String, JsonNode> e : map.properties()) {
             if (e.getValue().isTextual()) out.put(e.getKey(), e.getValue().asText());
             else problems.add(index + ": weight_map entry for \"" + e.getKey() + "\" is not a file name");
         }
         if (!problems.isEmpty()) throw new CheckpointException(problems);
         return out;
+    }
+
+    /**
+     * Tensors the weight_map lists twice, with both shards: a JSON object keeps only the last of a
+     * repeated key, which would silently pick one copy.
+     */
+    private static List<String> duplicates(Path index) throws CheckpointException {
+        List<String> problems = new ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(index.toFile())) {
+            Map<String, String> seen = new LinkedHashMap<>();
+            int depth = 0;
+            boolean inMap = false;
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT || t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (t == com.fasterxml.jackson.core.JsonToken.END_OBJECT || t == com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                    if (inMap && depth == 2) inMap = false;
+                    depth--;
+                } else if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && depth == 1 && p.currentName().equals("weight_map")) {
+                    inMap = true;
+                } else if (t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && inMap && depth == 2) {
+                    String name = p.currentName(), shard = p.getText();
+                    String before = seen.putIfAbsent(name, shard);
+                    if (before != null) {
+                        problems.add(index + " lists tensor \"" + name + "\" twice, in " + before + " and in " + shard + "; keep one");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new CheckpointException(index + " cannot be read: " + e.getMessage(), e);
+        }
+        return problems;
     }
 
     /** Every tensor, by name, as its header describes it (nothing read yet). */

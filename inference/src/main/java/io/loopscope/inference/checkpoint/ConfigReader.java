@@ -60,10 +60,21 @@ public final class ConfigReader {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CheckpointException(file + " is not UTF-8 text" + (utf16(file) ? " (it is UTF-16; save it as UTF-8)" : ""));
         } catch (IOException e) {
             throw new CheckpointException(file + " cannot be read: " + e.getMessage(), e);
         }
         return parse(text, file.toString());
+    }
+
+    private static boolean utf16(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bom = in.readNBytes(2);
+            return bom.length == 2 && ((bom[0] == (byte) 0xFE && bom[1] == (byte) 0xFF) || (bom[0] == (byte) 0xFF && bom[1] == (byte) 0xFE));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Parses config.json text; source names it in messages. */
@@ -126,7 +137,7 @@ public final class ConfigReader {
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(f.source() + ": " + e.getMessage());
         }
-        f.warnings().forEach(w -> LOG.warn(w));
+        f.warnings().forEach(w -> LOG.debug(w));
         return new Result(config, stateInit, f.warnings());
     }
 

@@ -33,6 +33,9 @@ public final class OuroCheckpointLoader {
         OuroConfig config = cfg.config();
         List<String> warnings = new ArrayList<>(cfg.warnings());
         try (CheckpointTensors tensors = CheckpointTensors.open(dir)) {
+            ConfigLimits.requireTensors(configFile.toString(), 4 + 11L * config.layers(), "num_hidden_layers", config.layers(),
+                    tensors.entries().size());
+            ConfigLimits.requireRopeTable(configFile.toString(), "max_position_embeddings", config.maxPositions(), config.headDim());
             Map<String, long[]> expected = new LinkedHashMap<>(OuroLayout.required(config));
             if (tensors.entries().containsKey(OuroLayout.LM_HEAD)) expected.put(OuroLayout.LM_HEAD, new long[] {config.vocab(), config.hidden()});
             List<String> names = CheckpointLoader.checkHeaders(expected, Set.of(), OuroLayout.LM_HEAD,

@@ -167,4 +167,42 @@ class CheckpointLoaderErrorsTest {
                 Map.of("weight_map", Map.of(HuginnLayout.WTE, "../elsewhere.safetensors")));
         assertTrue(problem().contains("shard \"../elsewhere.safetensors\" is not a file name inside " + dir));
     }
+
+    @Test
+    void aTensorListedTwiceInTheIndexNamesBothShards() throws IOException {
+        Files.move(model(), dir.resolve("model-1.safetensors"));
+        Files.writeString(dir.resolve(CheckpointTensors.INDEX_FILE), "{\"weight_map\": {\"" + HuginnLayout.WTE + "\": \"model-1.safetensors\", \""
+                + HuginnLayout.WTE + "\": \"model-2.safetensors\"}}");
+        List<String> p = problems();
+        assertTrue(p.contains(dir.resolve(CheckpointTensors.INDEX_FILE) + " lists tensor \"" + HuginnLayout.WTE
+                + "\" twice, in model-1.safetensors and in model-2.safetensors; keep one"), p.toString());
+    }
+
+    @Test
+    void aBrokenIndexSaysWhereWithoutParserBoilerplate() throws IOException {
+        Files.move(model(), dir.resolve("model-1.safetensors"));
+        Files.writeString(dir.resolve(CheckpointTensors.INDEX_FILE), "{\"weight_map\": {\"a\": }");
+        String m = problem();
+        assertTrue(m.contains("is not valid JSON (line 1, column ") && !m.contains("Source:"), m);
+    }
+
+    @Test
+    void aUtf16ConfigIsNamedAsSuch() throws IOException {
+        Path config = dir.resolve(CheckpointLoader.CONFIG_FILE);
+        String text = Files.readString(config);
+        Files.write(config, text.getBytes(java.nio.charset.StandardCharsets.UTF_16));   // with a byte-order mark
+        assertEquals(config + " is not UTF-8 text (it is UTF-16; save it as UTF-8)", problem());
+    }
+
+    @Test
+    void absurdLayerCountsAndContextsAreRefusedBeforeAllocating() throws IOException {
+        Path config = dir.resolve(CheckpointLoader.CONFIG_FILE);
+        String text = Files.readString(config);
+        Files.writeString(config, text.replaceFirst("\"n_layers_in_recurrent_block\"\\s*:\\s*\\d+", "\"n_layers_in_recurrent_block\": 10000000"));
+        String layers = problem();
+        assertTrue(layers.contains("n_layers (prelude + core + coda) 10000002 needs") && layers.contains("tensors but the checkpoint holds"), layers);
+        Files.writeString(config, text.replaceFirst("\"block_size\"\\s*:\\s*\\d+", "\"block_size\": 1000000000"));
+        String context = problem();
+        assertTrue(context.contains("block_size 1000000000 needs a RoPE table of") && context.contains("check the config"), context);
+    }
 }

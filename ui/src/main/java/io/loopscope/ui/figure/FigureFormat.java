@@ -33,7 +33,8 @@ public enum FigureFormat {
 
     /** Parses "png,svg,pdf" (case-insensitive; "all" means every format). */
     public static List<FigureFormat> parseList(String list) {
-        if (list == null || list.isBlank()) return List.of(PNG);
+        if (list == null) return List.of(PNG);
+        if (list.isBlank()) throw new IllegalArgumentException("the figure format list is empty; use png, svg or pdf (comma-separated) or all");
         if (list.trim().equalsIgnoreCase("all")) return List.of(values());
         List<FigureFormat> out = new ArrayList<>();
         for (String part : list.split(",")) {

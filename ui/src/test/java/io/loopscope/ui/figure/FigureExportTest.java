@@ -185,6 +185,8 @@ class FigureExportTest {
     void formatsParse() {
         assertEquals(List.of(FigureFormat.PNG, FigureFormat.PDF), FigureFormat.parseList("png, PDF,png"));
         assertEquals(3, FigureFormat.parseList("all").size());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> FigureFormat.parseList(" ")).getMessage()
+                .contains("the figure format list is empty"));
         var e = assertThrows(IllegalArgumentException.class, () -> FigureFormat.parseList("png,jpg"));
         assertTrue(e.getMessage().contains("'jpg'"));
     }

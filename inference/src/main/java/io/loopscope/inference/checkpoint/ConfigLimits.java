@@ -1,0 +1,33 @@
+package io.loopscope.inference.checkpoint;
+
+/**
+ * What a config implies before anything is allocated: the tensor count the layout needs against
+ * what the files hold (a typo of 10⁷ layers would otherwise build a name map for minutes), and the
+ * RoPE table a context length needs against the heap (block_size 10⁹ filled memory until the JVM died).
+ */
+final class ConfigLimits {
+    private ConfigLimits() {
+    }
+
+    /**
+     * Refuses a config that needs far more tensors than the checkpoint has (a few missing ones are
+     * listed by name later, by the header check).
+     */
+    static void requireTensors(String source, long needed, String layersField, long layers, int present) throws CheckpointException {
+        if (needed > 2L * present + 16) {
+            throw new CheckpointException(source + ": " + layersField + " " + layers + " needs " + needed + " tensors but the checkpoint holds "
+                    + present + "; check the config");
+        }
+    }
+
+    /** Refuses a RoPE table (positions × head_dim floats, cos and sin) the heap cannot hold. */
+    static void requireRopeTable(String source, String field, long positions, int headDim) throws CheckpointException {
+        long bytes = positions * headDim * 4L;                       // cos and sin, hd/2 each
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (bytes > free / 4) {
+            throw new CheckpointException(String.format("%s: %s %d needs a RoPE table of %.1f GB but only %.1f GB of memory are free;"
+                    + " check the config", source, field, positions, bytes / 1e9, free / 1e9));
+        }
+    }
+}
