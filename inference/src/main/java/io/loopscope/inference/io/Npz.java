@@ -73,6 +73,8 @@ public final class Npz {
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(entry)) {
                     bytes = in.readAllBytes();
+                } catch (IOException e) {
+                    throw new IOException(source + " is corrupt: entry " + name + " cannot be read (" + e.getMessage() + ")", e);
                 }
                 java.util.zip.CRC32 crc = new java.util.zip.CRC32();
                 crc.update(bytes);
