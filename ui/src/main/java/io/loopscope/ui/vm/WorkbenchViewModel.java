@@ -27,7 +27,7 @@ public final class WorkbenchViewModel {
     /** The open view (tab): sessions save it and demo tours switch it; the main controller binds the tabs to it. */
     private final StringProperty view = new SimpleStringProperty(VIEWS.getFirst());
     /** The views' ids, in tab order. */
-    public static final List<String> VIEWS = List.of("trajectories", "heatmap", "metrics", "lens", "waterfall", "compare");
+    public static final List<String> VIEWS = List.of("trajectories", "heatmap", "metrics", "lens", "waterfall", "compare", "steps");
 
     /** A generation in flight, which the token strip shows until its result arrives. */
     private final LiveGeneration live = new LiveGeneration();
@@ -38,6 +38,7 @@ public final class WorkbenchViewModel {
     private final LensViewModel lens;
     private final MotifCardViewModel motifCard;
     private final WaterfallViewModel waterfall;
+    private final StepsViewModel steps;
 
     public WorkbenchViewModel() {
         // a new criterion brings its own default threshold; the user may then edit it
@@ -49,6 +50,7 @@ public final class WorkbenchViewModel {
         lens = new LensViewModel(result, selection);
         motifCard = new MotifCardViewModel(result, selection);
         waterfall = new WaterfallViewModel(result, selection);
+        steps = new StepsViewModel(result, selection);
         // after the children's own result listeners (the trajectory view sets its last step first);
         // until this runs, children may see the previous run's selection, so they clip it to the run
         result.addListener((o, a, r) -> {
@@ -96,6 +98,7 @@ public final class WorkbenchViewModel {
     public LensViewModel lens() { return lens; }
     public MotifCardViewModel motifCard() { return motifCard; }
     public WaterfallViewModel waterfall() { return waterfall; }
+    public StepsViewModel steps() { return steps; }
 
     public RunResult result() {
         return result.get();
