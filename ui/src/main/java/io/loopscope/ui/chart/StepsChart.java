@@ -28,7 +28,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * The Huginn paper's figure of adaptive compute: one bar per generated token, as high as the loop
  * iterations it ran before its exit criterion fired, coloured as its chip (viridis from the fewest
  * to the most), with a line at R — what every token costs without an exit. Selected tokens' bars
- * are outlined. The summary line under the title gives the total against the fixed-R cost.
+ * are outlined. The line under the title gives the total against the fixed-R cost.
  */
 public final class StepsChart {
     /** More bars than this get vertical labels, so neighbours do not overlap. */
@@ -105,11 +105,12 @@ public final class StepsChart {
             r.setLabel("R = " + d.iterations() + " (fixed cost per token)");
             r.setLabelFont(ChartStyle.TICK);
             r.setLabelPaint(style.text());
+            r.setLabelBackgroundColor(new Color(0, 0, 0, 0)); // a grey box would hide the gridline it labels
             r.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             r.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(r);
             chart.setTitle("Iterations per generated token · exit " + d.exit());
-            summary.setText(d.summary());
+            summary.setText("used " + d.cost()); // the long summary line does not fit a 7-inch figure; the bars show the tokens
             style.apply(chart);
             chart.getTitle().setFont(ChartStyle.TITLE);
             summary.setFont(ChartStyle.LABEL);
@@ -134,7 +135,7 @@ public final class StepsChart {
 
         @Override
         public Stroke getItemOutlineStroke(int row, int column) {
-            return new BasicStroke(isSelected(column) ? 2.2f : 0f);
+            return new BasicStroke(isSelected(column) ? 3f : 0f);
         }
 
         private boolean isSelected(int column) {

@@ -71,10 +71,20 @@ public record GeneratedSteps(int promptLength, int iterations, List<Bar> bars, S
     /** "generated 12 tokens (stopped: end-token) · 57 iterations of 352 at fixed R = 32 (16 %)". */
     private static String summary(String head, List<Bar> bars, int r, boolean done) {
         if (bars.isEmpty()) return head + (done ? " · none was fed back, so no iterations ran after the prompt" : "");
+        return head + " · " + cost(bars, r);
+    }
+
+    /** "57 iterations of 352 at fixed R = 32 (16 %)": what the bars used against R for each. */
+    private static String cost(List<Bar> bars, int r) {
         long used = 0;
         for (Bar b : bars) used += b.steps();
         long fixed = (long) bars.size() * r;
-        return String.format(Locale.ROOT, "%s · %d iterations of %d at fixed R = %d (%.0f %%)", head, used, fixed, r, 100.0 * used / fixed);
+        return String.format(Locale.ROOT, "%d iterations of %d at fixed R = %d (%.0f %%)", used, fixed, r, 100.0 * used / fixed);
+    }
+
+    /** The summary's cost part alone (the chart's subtitle: its bars already show the tokens); "" without bars. */
+    public String cost() {
+        return bars.isEmpty() ? "" : cost(bars, iterations);
     }
 
     public int min() {

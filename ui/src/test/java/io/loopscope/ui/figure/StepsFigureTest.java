@@ -63,7 +63,7 @@ class StepsFigureTest {
         assertTrue(xml.contains("Iterations per generated token"), "title");
         assertTrue(xml.contains(">iterations run</text>"), "axis title as text");
         assertTrue(xml.contains("[4] e") && xml.contains("R = 8 (fixed cost per token)"), "bar labels and the R line");
-        assertTrue(xml.contains("15 iterations of 24 at fixed R = 8"), "the summary line");
+        assertTrue(xml.contains("used 15 iterations of 24 at fixed R = 8 (63 %)"), "the cost line");
         assertTrue(xml.contains("rgb(" + Viridis.awt(0).getRed() + "," + Viridis.awt(0).getGreen() + "," + Viridis.awt(0).getBlue() + ")"));
         assertFalse(xml.contains("<image"), "vectors, no bitmap");
 

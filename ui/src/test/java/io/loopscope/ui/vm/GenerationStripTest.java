@@ -68,6 +68,8 @@ class GenerationStripTest {
         vm.tokenStrip().click(4, false, false);
         assertEquals(List.of(4), vm.selection().tokens());
         assertEquals("[4] e", vm.motifCard().tokenProperty().get());
+        assertEquals("generated: ran 5 of 8 iterations; its state is held at the exit after that", vm.motifCard().evidenceProperty().get().getFirst(),
+                "the card says the motif was read over a held state");
         assertEquals(1, vm.trajectories().planes().getFirst().paths().size());
         assertEquals(4, vm.metrics().data().series().getFirst().token());
         assertTrue(vm.lens().titleProperty().get().startsWith("Logit lens of [4] e"));
