@@ -103,6 +103,13 @@ public final class GenerateTour {
             System.out.println("wrote " + target);
         }
         fx(() -> {
+            ctx.runner().runCompare(); // B: the generated text in one pass at fixed R
+            return null;
+        });
+        waitFor(() -> fx(() -> ctx.compare().rightProperty().get() != null && !ctx.run().runningProperty().get()));
+        System.out.println(fx(() -> ctx.compare().verdictProperty().get()));
+        shoot(out, "generate-compare", 5);
+        fx(() -> {
             Themes.apply(stage.getScene(), Themes.DARK, ctx);
             return null;
         });

@@ -110,4 +110,14 @@ class GenerationStripTest {
         assertFalse(vm.tokenStrip().chips().getFirst().live());
         assertNull(live.steps());
     }
+
+    @Test
+    void compareRunsTheGeneratedTextInOnePassSoEveryPositionHasItsCounterpart() {
+        WorkbenchViewModel vm = new WorkbenchViewModel();
+        CompareViewModel cmp = new CompareViewModel(vm.resultProperty(), vm.selection());
+        vm.resultProperty().set(generated());
+        var b = cmp.specB();
+        assertEquals("abcdef", b.prompt(), "the prompt and the three tokens fed back (g, the last, never was)");
+        assertNull(b.generate(), "B is one pass at fixed R");
+    }
 }
