@@ -52,6 +52,16 @@ class StepsFigureTest {
     }
 
     @Test
+    void aGenerationTraceFromAFileGetsItToo() {
+        // the analyze --figures path: trace data and the analysis module's report, no workbench run
+        var data = io.loopscope.analysis.TraceLoader.fromTrace(generated().trace(), "g.npz");
+        var report = io.loopscope.analysis.report.TraceAnalysis.analyze(data, io.loopscope.analysis.report.AnalysisOptions.defaults());
+        RunResult r = io.loopscope.ui.engine.LoadedRuns.of(data, report, io.loopscope.ui.engine.LoadedRuns.UNSPELLED);
+        assertEquals(List.of(8, 5, 2), GeneratedSteps.of(r).bars().stream().map(GeneratedSteps.Bar::steps).toList());
+        assertEquals("steps-per-token", FigureSet.build(r, FigureSet.Request.defaults(List.of(4))).getLast().name());
+    }
+
+    @Test
     void exportsAsPngSvgAndPdfWithTextAsText() throws Exception {
         Figure f = Figures.steps(GeneratedSteps.of(generated()), List.of(4), ChartStyle.of(false));
         Path png = dir.resolve("s.png"), svg = dir.resolve("s.svg"), pdf = dir.resolve("s.pdf");
