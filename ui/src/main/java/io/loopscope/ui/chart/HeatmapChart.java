@@ -42,8 +42,11 @@ public final class HeatmapChart {
         plot = new XYPlot(dataset, x, y, renderer);
         renderer.setDefaultToolTipGenerator((d, series, item) -> {
             int step = (int) d.getXValue(series, item), token = (int) d.getYValue(series, item);
-            return grid == null ? null : String.format(Locale.ROOT, "%s · step %d%n‖s_i − s*‖ = %.4g",
-                    grid.rowLabels().get(token), step, grid.distance()[token][step]);
+            if (grid == null) return null;
+            if (!grid.ran(token, step)) {
+                return String.format(Locale.ROOT, "%s · step %d%nnot run: it stopped at step %d", grid.rowLabels().get(token), step, grid.ran()[token]);
+            }
+            return String.format(Locale.ROOT, "%s · step %d%n‖s_i − s*‖ = %.4g", grid.rowLabels().get(token), step, grid.distance()[token][step]);
         });
         stepMarker.setStroke(new BasicStroke(1.5f));
         plot.addDomainMarker(stepMarker);
@@ -86,8 +89,9 @@ public final class HeatmapChart {
                     xyz[0][k] = s;
                     xyz[1][k] = t;
                     double v = g.distance()[t][s];
-                    // s* itself is at distance 0: drawn in the darkest colour rather than as a hole
-                    xyz[2][k] = v > 0 && Double.isFinite(v) ? Math.log10(v) : g.logMin();
+                    // s* itself is at distance 0: drawn in the darkest colour rather than as a hole; steps a
+                    // generated token never ran are holes (NaN: the scale's grey)
+                    xyz[2][k] = !g.ran(t, s) ? Double.NaN : v > 0 && Double.isFinite(v) ? Math.log10(v) : g.logMin();
                 }
             }
             dataset.addSeries("distance", xyz);

@@ -6,7 +6,9 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -41,6 +43,34 @@ public final class FileSettings implements Settings {
     @Override
     public void savePromptHistory(List<String> prompts) {
         putList("prompt", prompts);
+    }
+
+    /** Pairs generate.N.prompt / generate.N.settings: a prompt can hold any character, so it is a value, not a key. */
+    @Override
+    public Map<String, String> generateHistory() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < MAX_ITEMS; i++) {
+            String prompt = props.getProperty("generate." + i + ".prompt"), settings = props.getProperty("generate." + i + ".settings");
+            if (prompt == null || settings == null) break;
+            out.put(prompt, settings);
+        }
+        return out;
+    }
+
+    @Override
+    public void saveGenerateHistory(Map<String, String> byPrompt) {
+        for (int i = 0; i < MAX_ITEMS; i++) {
+            props.remove("generate." + i + ".prompt");
+            props.remove("generate." + i + ".settings");
+        }
+        int i = 0;
+        for (Map.Entry<String, String> e : byPrompt.entrySet()) {
+            if (i == MAX_ITEMS) break;
+            props.setProperty("generate." + i + ".prompt", e.getKey());
+            props.setProperty("generate." + i + ".settings", e.getValue());
+            i++;
+        }
+        store();
     }
 
     @Override

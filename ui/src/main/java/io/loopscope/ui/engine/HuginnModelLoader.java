@@ -1,6 +1,9 @@
 package io.loopscope.ui.engine;
 
 import io.loopscope.inference.ModelHandle;
+import io.loopscope.inference.generate.GenerationListener;
+import io.loopscope.inference.generate.GenerationRequest;
+import io.loopscope.inference.generate.Generator;
 import io.loopscope.inference.trace.RunInfo;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceRequest;
@@ -8,6 +11,7 @@ import io.loopscope.inference.trace.Tracer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -92,8 +96,28 @@ public final class HuginnModelLoader implements ModelLoader {
 
         @Override
         public Trace trace(TraceRequest request, List<String> tokenStrings, IntConsumer progress, BooleanSupplier cancelled) {
+            return Tracer.run(subject(), request, tokenStrings, version, progress, cancelled);
+        }
+
+        @Override
+        public Set<Long> endTokenIds() {
+            return handle.endTokenIds();
+        }
+
+        @Override
+        public String decode(long[] ids) {
+            return hasTokenizer() ? handle.decode(ids) : LoadedModel.super.decode(ids);
+        }
+
+        @Override
+        public Trace generate(GenerationRequest request, GenerationListener listener, BooleanSupplier cancelled) {
+            return Generator.run(subject(), request, handle::tokenString, version, listener, cancelled);
+        }
+
+        /** The engine's subject under the workbench's name for it ("embedded" wherever it was unpacked). */
+        private Tracer.Subject subject() {
             Tracer.Subject s = handle.subject();
-            return Tracer.run(new Tracer.Subject(s.model(), name, s.path()), request, tokenStrings, version, progress, cancelled);
+            return new Tracer.Subject(s.model(), name, s.path());
         }
     }
 }

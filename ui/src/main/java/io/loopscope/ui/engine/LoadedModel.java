@@ -1,8 +1,11 @@
 package io.loopscope.ui.engine;
 
+import io.loopscope.inference.generate.GenerationListener;
+import io.loopscope.inference.generate.GenerationRequest;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceRequest;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
@@ -35,4 +38,22 @@ public interface LoadedModel {
 
     /** Records a run; progress gets each finished step 0..R, cancelled is polled every step. */
     Trace trace(TraceRequest request, List<String> tokenStrings, IntConsumer progress, BooleanSupplier cancelled);
+
+    /** The ids that end a text: generation stops at them (none by default). */
+    default Set<Long> endTokenIds() {
+        return Set.of();
+    }
+
+    /** The text of ids, in which stop strings are looked for; by default the chips' strings joined. */
+    default String decode(long[] ids) {
+        return String.join("", tokenStrings(ids));
+    }
+
+    /**
+     * Generates token by token with per-token adaptive exit and records it all; listener hears every
+     * step and every token as it is chosen (on the calling thread), cancelled is polled every step.
+     */
+    default Trace generate(GenerationRequest request, GenerationListener listener, BooleanSupplier cancelled) {
+        throw new UnsupportedOperationException(name() + " cannot generate");
+    }
 }

@@ -69,13 +69,18 @@ public final class LoadedRuns {
                 : RunInfo.EMBEDDED.equals(info.model()) ? ModelRef.embeddedModel() : new ModelRef(false, Path.of(info.model()));
         StringBuilder prompt = new StringBuilder();
         boolean ids = info.tokens().size() != trace.tokenCount() || info.tokens().stream().anyMatch(t -> t.matches("#\\d+"));
-        if (ids) {
-            for (long id : trace.ids()) prompt.append(prompt.isEmpty() ? "" : " ").append(id);
-        } else {
-            info.tokens().forEach(prompt::append);
+        // a generation's positions are its prompt and the tokens it fed back: only the prompt was typed
+        int promptLength = trace.generation() == null ? trace.tokenCount() : Math.min(trace.tokenCount(), trace.generation().settings().promptLength());
+        long[] positionIds = trace.ids();
+        for (int t = 0; t < promptLength; t++) {
+            if (ids) prompt.append(prompt.isEmpty() ? "" : " ").append(positionIds[t]);
+            else prompt.append(info.tokens().get(t));
         }
         RunSpec.InitMode init = "zeros".equals(info.init()) ? RunSpec.InitMode.ZEROS : RunSpec.InitMode.RANDOM;
-        return new RunSpec(model, prompt.toString(), trace.iterations(), init, info.seed() == null ? 0 : info.seed(), Math.max(1, info.topK()));
+        GenerateSettings generate = trace.generation() == null ? null : GenerateSettings.of(trace.generation());
+        if (generate != null && trace.iterations() < 1) generate = null; // not a generation this version can repeat
+        return new RunSpec(model, prompt.toString(), trace.iterations(), init, info.seed() == null ? 0 : info.seed(), Math.max(1, info.topK()),
+                generate);
     }
 
     private static double timing(RunInfo info, String key) {
@@ -101,7 +106,17 @@ public final class LoadedRuns {
                 : new RunInfo(data.source(), null, Map.of(), data.iterations(), "unknown", null, null, top == null ? 0 : top.shape()[2],
                         data.tokenStrings(), data.normEps(), Map.of(), Map.of(), Map.of(), data.label(), null);
         long[] ids = data.hasIds() ? data.ids() : new long[s];
-        return new Trace(info, ids, new FloatTensor(new int[] {steps, s, h}, states), null, null, entropy, kl, top, probs, null, null);
+        // the generation record stays: views read each position's own steps from it
+        return new Trace(info, ids, new FloatTensor(new int[] {steps, s, h}, states), null, null, entropy, kl, null, top, probs, null, null,
+                generation(data));
+    }
+
+    /** The generation record when the trace's own checks accept it (another tool's steps may run past R). */
+    private static io.loopscope.inference.trace.Generated generation(TraceData data) {
+        var g = data.generation();
+        if (g == null) return null;
+        for (int ran : g.steps()) if (ran < 0 || ran > data.iterations()) return null;
+        return g;
     }
 
     /** NaN probabilities for a lens that recorded only ids: the lens view still lists the guesses, the figure draws no curves. */

@@ -1,7 +1,10 @@
 package io.loopscope.ui.engine;
 
+import io.loopscope.inference.generate.StopRule;
 import io.loopscope.inference.model.StateInit;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the Run button starts from, as the run bar's view model collected it.
@@ -12,8 +15,9 @@ import java.util.Objects;
  * @param init       how s0 is made
  * @param seed       the seed of a random s0 (ignored for zeros)
  * @param topK       lens tokens kept per step
+ * @param generate   the Generate mode's settings, or null for a Run (one pass over the prompt)
  */
-public record RunSpec(ModelRef model, String prompt, int iterations, InitMode init, long seed, int topK) {
+public record RunSpec(ModelRef model, String prompt, int iterations, InitMode init, long seed, int topK, GenerateSettings generate) {
 
     /** The s0 choices the run bar offers. */
     public enum InitMode {
@@ -37,6 +41,17 @@ public record RunSpec(ModelRef model, String prompt, int iterations, InitMode in
         Objects.requireNonNull(init, "init");
         if (iterations < 0) throw new IllegalArgumentException("iterations must be 0 or more");
         if (topK < 1) throw new IllegalArgumentException("top-k must be at least 1");
+        // R against the generation's rules (e.g. at least one iteration), by the engine's own request
+        if (generate != null) generate.request(new long[] {0}, iterations, new StateInit.Zeros(), topK, new StopRule(Set.of(), List.of(), ids -> ""));
+    }
+
+    /** A Run: one pass over the prompt. */
+    public RunSpec(ModelRef model, String prompt, int iterations, InitMode init, long seed, int topK) {
+        this(model, prompt, iterations, init, seed, topK, null);
+    }
+
+    public boolean generates() {
+        return generate != null;
     }
 
     public StateInit stateInit() {
@@ -49,6 +64,6 @@ public record RunSpec(ModelRef model, String prompt, int iterations, InitMode in
     }
 
     public RunSpec withSeed(long newSeed) {
-        return new RunSpec(model, prompt, iterations, init, newSeed, topK);
+        return new RunSpec(model, prompt, iterations, init, newSeed, topK, generate);
     }
 }

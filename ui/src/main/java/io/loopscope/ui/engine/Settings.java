@@ -1,13 +1,23 @@
 package io.loopscope.ui.engine;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** What the workbench remembers between sessions: prompt history, recent models, theme. */
+/** What the workbench remembers between sessions: prompt history (with each prompt's Generate settings), recent models, theme. */
 public interface Settings {
 
     List<String> promptHistory();
 
     void savePromptHistory(List<String> prompts);
+
+    /**
+     * The Generate settings each history prompt last ran with ({@link GenerateSettingsJson#encode}),
+     * by prompt; a prompt last run in Run mode has none.
+     */
+    Map<String, String> generateHistory();
+
+    void saveGenerateHistory(Map<String, String> byPrompt);
 
     List<String> recentModels();
 
@@ -22,6 +32,7 @@ public interface Settings {
         return new Settings() {
             private List<String> prompts = List.of(), models = List.of();
             private String theme = "light";
+            private Map<String, String> generate = Map.of();
 
             @Override
             public List<String> promptHistory() {
@@ -31,6 +42,16 @@ public interface Settings {
             @Override
             public void savePromptHistory(List<String> p) {
                 prompts = List.copyOf(p);
+            }
+
+            @Override
+            public Map<String, String> generateHistory() {
+                return generate;
+            }
+
+            @Override
+            public void saveGenerateHistory(Map<String, String> byPrompt) {
+                generate = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byPrompt));
             }
 
             @Override

@@ -1,5 +1,7 @@
 package io.loopscope.ui.engine;
 
+import io.loopscope.inference.generate.GenerationListener;
+import io.loopscope.inference.generate.GenerationRequest;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceRequest;
 import java.util.List;
@@ -37,5 +39,10 @@ public record TraceOnlyModel(String name, String description, Map<Long, String> 
     @Override
     public Trace trace(TraceRequest request, List<String> tokenStrings, IntConsumer progress, BooleanSupplier cancelled) {
         throw new IllegalStateException("this run was loaded from a file; open its model to run it again");
+    }
+
+    @Override
+    public Trace generate(GenerationRequest request, GenerationListener listener, BooleanSupplier cancelled) {
+        throw new IllegalStateException("this run was loaded from a file; open its model to generate again");
     }
 }

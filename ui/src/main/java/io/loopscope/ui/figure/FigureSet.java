@@ -3,6 +3,7 @@ package io.loopscope.ui.figure;
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.vm.GeneratedSteps;
 import io.loopscope.ui.vm.HeatmapViewModel;
 import io.loopscope.ui.vm.LensCurves;
 import io.loopscope.ui.vm.MetricsViewModel;
@@ -18,7 +19,8 @@ import java.util.Objects;
 
 /**
  * The paper's figure set for one run — PC1–2, PC3–4 and PC5–6 panels (each alone and side by side),
- * the convergence heatmap, the metrics and the logit lens of each chosen token — used by File → Export
+ * the convergence heatmap, the metrics, the logit lens of each chosen token and, for a generation, the
+ * iterations per generated token (steps-per-token) — used by File → Export
  * → Figure set, by {@code analyze --figures} and by {@code demo --figures}: one code path for all three.
  */
 public final class FigureSet {
@@ -67,6 +69,8 @@ public final class FigureSet {
             LensCurves lens = LensCurves.of(r, t);
             if (!lens.curves().isEmpty()) out.add(Figures.lens(lens, q.step(), q.style()).withName("lens-token-" + t));
         }
+        GeneratedSteps steps = GeneratedSteps.of(r);
+        if (steps != null && !steps.bars().isEmpty()) out.add(Figures.steps(steps, q.tokens(), q.style()));
         return List.copyOf(out);
     }
 

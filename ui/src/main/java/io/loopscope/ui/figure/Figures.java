@@ -4,7 +4,9 @@ import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.chart.HeatmapChart;
 import io.loopscope.ui.chart.LensChart;
 import io.loopscope.ui.chart.MetricsChart;
+import io.loopscope.ui.chart.StepsChart;
 import io.loopscope.ui.chart.TrajectoryChart;
+import io.loopscope.ui.vm.GeneratedSteps;
 import io.loopscope.ui.vm.HeatmapViewModel.Grid;
 import io.loopscope.ui.vm.LensCurves;
 import io.loopscope.ui.vm.MetricsViewModel;
@@ -17,7 +19,7 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Figures built by the very chart builders the workbench shows ({@link TrajectoryChart},
- * {@link HeatmapChart}, {@link MetricsChart}) from the very view-model records they draw on screen.
+ * {@link HeatmapChart}, {@link MetricsChart}, {@link StepsChart}, …) from the very view-model records they draw on screen.
  * Each call builds fresh chart objects, so exporting never touches (or waits for) the charts on
  * screen, and can run off the FX thread.
  */
@@ -86,5 +88,12 @@ public final class Figures {
         MetricsChart c = new MetricsChart(style);
         c.setData(data);
         return of("metrics", c.chart(), 504, 540);
+    }
+
+    /** Iterations per generated token with the line at R; wider for long answers, so bars stay readable. */
+    public static Figure steps(GeneratedSteps steps, List<Integer> selected, ChartStyle style) {
+        StepsChart c = new StepsChart(style);
+        c.setData(steps, selected);
+        return of("steps-per-token", c.chart(), Math.min(1440, Math.max(504, 120 + 22.0 * steps.bars().size())), 330);
     }
 }

@@ -3,6 +3,8 @@ package io.loopscope.ui.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.inference.trace.Trace;
+import io.loopscope.ui.engine.GenerateSettings;
+import io.loopscope.ui.engine.GenerateSettingsJson;
 import io.loopscope.ui.engine.LoadedRuns;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunResult;
@@ -28,13 +30,22 @@ final class SessionJson {
         m.put("init", s.init().name().toLowerCase());
         m.put("seed", s.seed());
         m.put("top_k", s.topK());
+        if (s.generates()) m.put("generate", GenerateSettingsJson.toMap(s.generate()));
         return m;
     }
 
+    /**
+     * The run's settings; a session written before Generate existed has no "generate" and was a Run
+     * (unless its trace is a generation, whose record then says how it ran).
+     */
     static RunSpec spec(JsonNode n, Trace trace) {
         if (n.isMissingNode()) return LoadedRuns.specOf(trace);
+        JsonNode g = n.path("generate");
+        GenerateSettings generate = !g.isMissingNode() && !g.isNull() ? GenerateSettingsJson.fromJson(g)
+                : trace.generation() == null ? null : LoadedRuns.specOf(trace).generate();
         return new RunSpec(model(n.path("model")), n.path("prompt").asText(), n.path("iterations").asInt(trace.iterations()),
-                "zeros".equals(n.path("init").asText()) ? InitMode.ZEROS : InitMode.RANDOM, n.path("seed").asLong(), n.path("top_k").asInt(5));
+                "zeros".equals(n.path("init").asText()) ? InitMode.ZEROS : InitMode.RANDOM, n.path("seed").asLong(), n.path("top_k").asInt(5),
+                generate);
     }
 
     static Map<String, Object> model(ModelRef ref) {

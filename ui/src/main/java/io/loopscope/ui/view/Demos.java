@@ -97,6 +97,7 @@ public final class Demos {
             else run.openFolder(m.directory());
         }
         run.modelProperty().set(m);
+        run.modeProperty().set(io.loopscope.ui.vm.RunMode.RUN); // a demo's tour is about one pass over its prompt
         run.promptProperty().set(a.prompt());
         run.iterationsProperty().set(a.iterations());
         run.initProperty().set(a.init());

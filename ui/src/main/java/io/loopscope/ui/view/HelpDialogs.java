@@ -15,7 +15,7 @@ public final class HelpDialogs {
     }
 
     static final String[][] SHORTCUTS = {
-            {"Ctrl+Enter", "Run the prompt"},
+            {"Ctrl+Enter", "Run the prompt (or generate, in Generate mode)"},
             {"Esc", "Cancel the run in flight"},
             {"↑ / ↓ in the prompt", "Earlier / later prompts"},
             {"Ctrl+O", "Open a model folder"},
@@ -24,7 +24,7 @@ public final class HelpDialogs {
             {"Shift+click", "Select a range of tokens"},
             {"Space (trajectories)", "Play / pause the animation"},
             {"← / → (trajectories)", "Step back / forward"},
-            {"Ctrl+1 … Ctrl+6", "Trajectories, heatmap, metrics, lens, waterfall, compare"},
+            {"Ctrl+1 … Ctrl+7", "Trajectories, heatmap, metrics, lens, waterfall, compare, steps per token"},
             {"Drag (waterfall)", "Rotate; scroll to zoom"},
             {"Ctrl+T", "Toggle light / dark theme"},
             {"F1", "This list"},

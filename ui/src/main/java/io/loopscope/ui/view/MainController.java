@@ -17,7 +17,7 @@ import javafx.stage.DirectoryChooser;
 public final class MainController {
     private final WorkbenchContext ctx;
     @FXML private TabPane tabs;
-    @FXML private Tab trajectoriesTab, heatmapTab, metricsTab, lensTab, waterfallTab, compareTab;
+    @FXML private Tab trajectoriesTab, heatmapTab, metricsTab, lensTab, waterfallTab, compareTab, stepsTab;
     @FXML private Label statusLabel, memoryLabel;
     @FXML private MenuItem runItem, cancelItem;
     @FXML private RadioMenuItem lightItem, darkItem;
@@ -98,6 +98,8 @@ public final class MainController {
             case "heatmap" -> wb.heatmap().grid() == null ? null
                     : io.loopscope.ui.figure.Figures.heatmap(wb.heatmap().grid(), sel.tokens(), sel.stepProperty().get(), ctx.chartStyle());
             case "metrics" -> wb.metrics().data() == null ? null : io.loopscope.ui.figure.Figures.metrics(wb.metrics().data(), ctx.chartStyle());
+            case "steps" -> wb.steps().data() == null || wb.steps().data().bars().isEmpty() ? null
+                    : io.loopscope.ui.figure.Figures.steps(wb.steps().data(), sel.tokens(), ctx.chartStyle());
             default -> {
                 var planes = wb.trajectories().planes();
                 yield planes.isEmpty() ? null : planes.size() == 1
@@ -149,6 +151,7 @@ public final class MainController {
     @FXML private void showLens() { tabs.getSelectionModel().select(lensTab); }
     @FXML private void showWaterfall() { tabs.getSelectionModel().select(waterfallTab); }
     @FXML private void showCompare() { tabs.getSelectionModel().select(compareTab); }
+    @FXML private void showSteps() { tabs.getSelectionModel().select(stepsTab); }
 
     @FXML
     private void shortcuts() {

@@ -2,8 +2,11 @@ package io.loopscope.ui.view;
 
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunSpec.InitMode;
+import io.loopscope.ui.vm.RunMode;
 import io.loopscope.ui.vm.RunViewModel;
 import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -13,12 +16,18 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
-/** Binds the run bar's controls to {@link RunViewModel}; Run and Cancel go to the coordinator. */
+/**
+ * Binds the run bar's controls to {@link RunViewModel}: the Run | Generate switch, and the
+ * Generate row (its own controller) only in Generate mode. Run and Cancel go to the coordinator.
+ */
 public final class RunBarController {
     private final WorkbenchContext ctx;
     private final RunViewModel vm;
@@ -30,6 +39,9 @@ public final class RunBarController {
     @FXML private Spinner<Long> seedSpinner;
     @FXML private Button runButton, cancelButton, openButton;
     @FXML private ProgressBar progressBar;
+    @FXML private ToggleButton runModeButton, generateModeButton;
+    @FXML private VBox generateBar;
+    @FXML private GenerateBarController generateBarController;
 
     public RunBarController(WorkbenchContext ctx) {
         this.ctx = ctx;
@@ -44,13 +56,27 @@ public final class RunBarController {
         promptField.textProperty().bindBidirectional(vm.promptProperty());
         promptField.addEventFilter(KeyEvent.KEY_PRESSED, this::promptKeys);
 
-        SpinnerValueFactory.IntegerSpinnerValueFactory its =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(0, RunViewModel.MAX_ITERATIONS, vm.iterationsProperty().get(), 8);
-        iterationsSpinner.setValueFactory(its);
-        its.valueProperty().addListener((o, a, v) -> { if (v != null) vm.iterationsProperty().set(v); });
-        vm.iterationsProperty().addListener((o, a, v) -> its.setValue(v.intValue()));
-        iterationsSpinner.setTooltip(new Tooltip("Loop iterations r: how many times the core block is applied per token"));
-        commitOnFocusLoss(iterationsSpinner);
+        bind(iterationsSpinner, new SpinnerValueFactory.IntegerSpinnerValueFactory(0, RunViewModel.MAX_ITERATIONS, vm.iterationsProperty().get(), 8),
+                vm.iterationsProperty());
+        iterationsSpinner.setTooltip(new Tooltip("Loop iterations r: how many times the core block is applied per token (in Generate: the most)"));
+
+        // the mode switch: exactly one of the two is always pressed
+        ToggleGroup modes = new ToggleGroup();
+        runModeButton.setToggleGroup(modes);
+        generateModeButton.setToggleGroup(modes);
+        runModeButton.setUserData(RunMode.RUN);
+        generateModeButton.setUserData(RunMode.GENERATE);
+        runModeButton.setTooltip(new Tooltip("Run: one pass over the prompt, every token R iterations"));
+        generateModeButton.setTooltip(new Tooltip("Generate: write an answer token by token, each token thinking until its exit criterion fires"));
+        modes.selectToggle(vm.modeProperty().get() == RunMode.GENERATE ? generateModeButton : runModeButton);
+        modes.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) modes.selectToggle(was); // a click on the pressed one must not leave neither
+            else vm.modeProperty().set((RunMode) now.getUserData());
+        });
+        vm.modeProperty().addListener((o, a, m) -> modes.selectToggle(m == RunMode.GENERATE ? generateModeButton : runModeButton));
+        generateBar.visibleProperty().bind(vm.generating());
+        generateBar.managedProperty().bind(vm.generating());
+        runButton.textProperty().bind(Bindings.when(vm.generating()).then("Generate").otherwise("Run"));
 
         initChoice.getItems().setAll(InitMode.values());
         initChoice.valueProperty().bindBidirectional(vm.initProperty());
@@ -63,7 +89,7 @@ public final class RunBarController {
         commitOnFocusLoss(seedSpinner);
 
         runButton.disableProperty().bind(vm.canRun().not());
-        runButton.setTooltip(new Tooltip("Run (Ctrl+Enter)"));
+        runButton.setTooltip(new Tooltip("Run or generate (Ctrl+Enter)"));
         cancelButton.disableProperty().bind(vm.runningProperty().not());
         cancelButton.setTooltip(new Tooltip("Cancel (Esc)"));
         progressBar.progressProperty().bind(vm.progressProperty());
@@ -71,8 +97,16 @@ public final class RunBarController {
         messageLabel.textProperty().bind(vm.messageProperty());
     }
 
+    /** An integer spinner that edits property both ways. */
+    static void bind(Spinner<Integer> spinner, SpinnerValueFactory.IntegerSpinnerValueFactory values, IntegerProperty property) {
+        spinner.setValueFactory(values);
+        values.valueProperty().addListener((o, a, v) -> { if (v != null) property.set(v); });
+        property.addListener((o, a, v) -> values.setValue(v.intValue()));
+        commitOnFocusLoss(spinner);
+    }
+
     /** Spinners only commit typed text on Enter; a click on Run must see what was typed too. */
-    private static <T> void commitOnFocusLoss(Spinner<T> spinner) {
+    static <T> void commitOnFocusLoss(Spinner<T> spinner) {
         spinner.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 try {
@@ -116,6 +150,7 @@ public final class RunBarController {
             iterationsSpinner.cancelEdit();
             seedSpinner.cancelEdit();
         }
+        generateBarController.commit();
         ctx.runner().run();
     }
 
@@ -125,7 +160,7 @@ public final class RunBarController {
     }
 
     /** A spinner over longs (JavaFX has none): seeds are 64-bit. */
-    private static final class LongValueFactory extends SpinnerValueFactory<Long> {
+    static final class LongValueFactory extends SpinnerValueFactory<Long> {
         LongValueFactory(long initial) {
             setConverter(new javafx.util.converter.LongStringConverter());
             setValue(initial);

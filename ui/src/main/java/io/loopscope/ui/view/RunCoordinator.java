@@ -2,15 +2,21 @@ package io.loopscope.ui.view;
 
 import io.loopscope.ui.engine.PairComparison;
 import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.engine.RunPipeline;
 import io.loopscope.ui.engine.RunSpec;
+import io.loopscope.ui.engine.StreamedToken;
+import io.loopscope.ui.vm.LiveGeneration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
  * Starts runs as javafx.concurrent.Tasks on one background thread — the UI thread never waits for a
  * model — and feeds their progress, results and failures back into the view models on the FX thread.
- * One worker thread: two runs at once would only compete for the same two cores.
+ * One worker thread: two runs at once would only compete for the same two cores. A generation's
+ * tokens are handed to the token strip as they are chosen, each in its own FX-thread turn.
  */
 public final class RunCoordinator {
     private final WorkbenchContext ctx;
@@ -40,16 +46,33 @@ public final class RunCoordinator {
             ErrorDialog.show(ctx.window(), "Cannot run", e);
             return;
         }
+        LiveGeneration live = ctx.workbench().live();
         Task<RunResult> task = new Task<>() {
             @Override
             protected RunResult call() throws Exception {
-                return ctx.services().pipeline().run(spec, (m, f) -> {
-                    updateMessage(m);
-                    updateProgress(f < 0 ? -1 : f, 1);
+                return ctx.services().pipeline().run(spec, new RunPipeline.Progress() {
+                    @Override
+                    public void update(String m, double f) {
+                        updateMessage(m);
+                        updateProgress(f < 0 ? -1 : f, 1);
+                    }
+
+                    // tokens are few and each is news: one FX turn each (progress, by contrast, is coalesced by the Task);
+                    // FIFO order puts them all before the result, and after a cancel none lands
+                    @Override
+                    public void prompt(List<String> tokens) {
+                        Platform.runLater(() -> { if (!isDone()) live.prompt(tokens); });
+                    }
+
+                    @Override
+                    public void token(StreamedToken t) {
+                        Platform.runLater(() -> { if (!isDone()) live.token(t); });
+                    }
                 }, this::isCancelled);
             }
         };
         ctx.run().started(spec);
+        if (spec.generates()) live.start(spec);
         // a progress update can reach the FX thread after the task was cancelled: it must not overwrite "Cancelled"
         task.messageProperty().addListener((o, a, m) -> { if (!task.isDone()) ctx.run().progressed(m, task.getProgress()); });
         task.progressProperty().addListener((o, a, p) -> { if (!task.isDone()) ctx.run().progressed(task.getMessage(), p.doubleValue()); });
@@ -57,10 +80,15 @@ public final class RunCoordinator {
             RunResult r = task.getValue();
             ctx.run().finished(r);
             ctx.workbench().resultProperty().set(r);
+            live.stop(); // after the result is in: the strip goes from the stream straight to the analysed run
             if (after != null) after.accept(r);
         });
-        task.setOnCancelled(e -> ctx.run().cancelled());
+        task.setOnCancelled(e -> {
+            live.stop();
+            ctx.run().cancelled();
+        });
         task.setOnFailed(e -> {
+            live.stop();
             Throwable t = task.getException();
             ctx.run().failed(ErrorDialog.message(t));
             ErrorDialog.show(ctx.window(), "The run failed", t);

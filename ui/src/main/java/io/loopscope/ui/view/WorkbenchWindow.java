@@ -46,7 +46,11 @@ public final class WorkbenchWindow {
 
     private static void applyStart(WorkbenchContext ctx, AppServices.Start start) {
         if (start.model() != null) ctx.run().openFolder(start.model());
-        if (start.prompt() != null) ctx.run().promptProperty().set(start.prompt());
+        if (start.prompt() != null) {
+            // a prompt from the command line is a Run, whatever mode the last session's prompt left the bar in
+            ctx.run().modeProperty().set(io.loopscope.ui.vm.RunMode.RUN);
+            ctx.run().promptProperty().set(start.prompt());
+        }
         if (start.run()) ctx.runner().run();
     }
 

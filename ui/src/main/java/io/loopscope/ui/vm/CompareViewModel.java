@@ -85,12 +85,28 @@ public final class CompareViewModel {
         return planes.get();
     }
 
-    /** Run B's spec: A's prompt with B's settings. */
+    /**
+     * Run B's spec: A's prompt with B's settings, always one pass. When A generated, B's prompt is
+     * A's whole text (the prompt and the tokens it fed back), so every position of A has its
+     * counterpart at B's fixed R: adaptive exit against thinking the full R.
+     */
     public RunSpec specB() {
         RunResult a = left.get();
         if (a == null) throw new IllegalArgumentException("run a prompt first; Compare runs the same prompt a second way");
         ModelRef m = modelB.get() == null ? a.spec().model() : modelB.get();
-        return new RunSpec(m, a.spec().prompt(), iterationsB.get(), initB.get(), seedB.get(), a.spec().topK());
+        return new RunSpec(m, textOf(a), iterationsB.get(), initB.get(), seedB.get(), a.spec().topK());
+    }
+
+    /** A's prompt, and for a generation the fed-back tokens after it (as ids when the prompt was ids). */
+    static String textOf(RunResult a) {
+        var g = a.trace().generation();
+        if (g == null) return a.spec().prompt();
+        StringBuilder text = new StringBuilder(a.spec().prompt());
+        List<String> tokens = a.tokenStrings();
+        long[] ids = a.trace().ids();
+        boolean idPrompt = a.spec().prompt().strip().matches("\\d+([\\s,]+\\d+)*") && tokens.stream().allMatch(t -> t.matches("#\\d+"));
+        for (int t = g.settings().promptLength(); t < a.tokens(); t++) text.append(idPrompt ? " " + ids[t] : tokens.get(t));
+        return text.toString();
     }
 
     public void finished(RunResult b, PairComparison c) {
@@ -129,6 +145,9 @@ public final class CompareViewModel {
         if (b == null) return "Run B to compare with the current run (A: " + a.spec().shortLabel() + ").";
         if (c == null) return "These two runs cannot be compared token by token (different prompts or tokenizers).";
         StringBuilder s = new StringBuilder(c.summary());
+        if (a.trace().generation() != null && b.trace().generation() == null) {
+            s.append(" (A generated with adaptive exit; B is its text in one pass at r ").append(b.iterations()).append(".)");
+        }
         if (focus >= 0 && focus < c.tokens()) {
             s.append(String.format(Locale.ROOT, "%nToken %s: late states %.3g apart — %s.",
                     TokenStripViewModel.label(focus, a.tokenStrings().get(focus)), c.finalDistance(focus),

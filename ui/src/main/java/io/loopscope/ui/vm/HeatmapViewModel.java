@@ -21,8 +21,14 @@ public final class HeatmapViewModel {
      * @param rowLabels one label per token
      * @param logMin  log10 of the smallest positive distance (zeros, e.g. at the final step, are drawn at logMin)
      * @param logMax  log10 of the largest distance
+     * @param ran     [token] the steps each token ran (R, or a generated token's exit): later cells are absent
      */
-    public record Grid(double[][] distance, List<String> rowLabels, double logMin, double logMax) {
+    public record Grid(double[][] distance, List<String> rowLabels, double logMin, double logMax, int[] ran) {
+        /** Whether token ran step (a generated token stops at its exit; later steps never happened). */
+        public boolean ran(int token, int step) {
+            return step <= ran[token];
+        }
+
         public int tokens() {
             return distance.length;
         }
@@ -59,8 +65,10 @@ public final class HeatmapViewModel {
     public static Grid build(RunResult r) {
         RunAnalysis a = r.analysis();
         double[][] d = new double[a.tokens()][a.steps()];
+        int[] ran = new int[a.tokens()];
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < a.tokens(); t++) {
+            ran[t] = r.trace().stepsOf(t);
             for (int s = 0; s < a.steps(); s++) {
                 double v = a.distanceToFinal(t, s);
                 d[t][s] = v;
@@ -79,6 +87,6 @@ public final class HeatmapViewModel {
         for (int t = 0; t < names.size(); t++) labels.add(TokenStripViewModel.label(t, names.get(t)));
         double logLo = Math.log10(lo), logHi = Math.log10(hi);
         if (logHi - logLo < 1e-9) logHi = logLo + 1;
-        return new Grid(d, labels, logLo, logHi);
+        return new Grid(d, labels, logLo, logHi, ran);
     }
 }

@@ -56,7 +56,14 @@ public final class LensViewModel {
             return;
         }
         rows.set(table(r, t));
-        title.set(title(r, t) + " — what the model would predict if it stopped at each step");
+        title.set(title(r, t) + " — what the model would predict if it stopped at each step" + ranNote(r, t));
+    }
+
+    /** " (generated: ran 5 of 32 iterations)" for a generated position, else "". */
+    static String ranNote(RunResult r, int t) {
+        var g = r.trace().generation();
+        if (g == null || t < g.settings().promptLength()) return "";
+        return " (generated: ran " + r.trace().stepsOf(t) + " of " + r.iterations() + " iterations)";
     }
 
     /** "Logit lens of [t] x". */
@@ -64,13 +71,16 @@ public final class LensViewModel {
         return "Logit lens of " + TokenStripViewModel.label(t, r.tokenStrings().get(t));
     }
 
-    /** Token t's lens, one row per step 0..R (no top-k columns when the run recorded none). */
+    /**
+     * Token t's lens, one row per step it ran: 0..R, or 0..its exit for a generated position — the
+     * steps after it never happened, so they have no row (no top-k columns when the run recorded none).
+     */
     static List<Row> table(RunResult r, int t) {
         IntTensor ids = r.trace().lensTopkIds();
         FloatTensor probs = r.trace().lensTopkProbs(), ent = r.trace().lensEntropy(), kl = r.trace().lensKl();
         int k = ids == null || probs == null ? 0 : ids.shape()[2];
         List<Row> out = new ArrayList<>();
-        for (int s = 0; s <= r.iterations(); s++) {
+        for (int s = 0; s <= r.trace().stepsOf(t); s++) {
             List<String> toks = new ArrayList<>(k);
             double[] p = new double[k];
             for (int j = 0; j < k; j++) {

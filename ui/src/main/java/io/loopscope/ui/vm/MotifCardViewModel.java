@@ -49,7 +49,16 @@ public final class MotifCardViewModel {
         token.set(TokenStripViewModel.label(t, r.tokenStrings().get(t)));
         label.set(m.displayLabel());
         headline.set(m.headline());
-        evidence.set(m.evidence());
+        String ran = LensViewModel.ranNote(r, t);
+        if (ran.isEmpty()) {
+            evidence.set(m.evidence());
+        } else {
+            // the classifier reads a generated token over R steps, held at its exit: say so before its numbers
+            List<String> lines = new java.util.ArrayList<>();
+            lines.add(ran.substring(2, ran.length() - 1) + "; its state is held at the exit after that");
+            lines.addAll(m.evidence());
+            evidence.set(List.copyOf(lines));
+        }
         colour.set(MotifColours.of(m.label()));
     }
 }

@@ -43,7 +43,8 @@ public final class Planes {
                 x[s] = a.projection(t, s, pair.x());
                 y[s] = a.projection(t, s, pair.y());
                 d[s] = a.distanceToFinal(t, s);
-                top1[s] = top == null ? "?" : r.tokenString(top.get(s, t, 0));
+                // past a generated token's exit its state is held there, and so is its guess
+                top1[s] = top == null ? "?" : r.tokenString(top.get(Math.min(s, r.trace().stepsOf(t)), t, 0));
             }
             String label = TokenStripViewModel.label(t, names.get(t));
             paths.add(new TokenPath(t, label, x, y, a.centreOfMass(t, pair.x()), a.centreOfMass(t, pair.y()), d, top1));

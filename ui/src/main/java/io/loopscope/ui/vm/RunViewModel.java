@@ -1,5 +1,7 @@
 package io.loopscope.ui.vm;
 
+import io.loopscope.ui.engine.GenerateSettings;
+import io.loopscope.ui.engine.GenerateSettingsJson;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunSpec;
@@ -7,8 +9,11 @@ import io.loopscope.ui.engine.RunSpec.InitMode;
 import io.loopscope.ui.engine.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -16,6 +21,8 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -27,9 +34,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The run bar: prompt with history, model picker (embedded, recent folders), iterations, s0 init,
- * and the state of the run in flight (progress, message) plus the status line once it is done.
- * No controls here — the controller binds to these properties; tests drive them directly.
+ * The run bar: Run or Generate, prompt with history, model picker (embedded, recent folders),
+ * iterations, s0 init, the Generate settings, and the state of the run in flight (progress,
+ * message) plus the status line once it is done. The history remembers each prompt's mode and
+ * Generate settings, so recalling a prompt recalls how it ran. No controls here — the controller
+ * binds to these properties; tests drive them directly.
  */
 public final class RunViewModel {
     public static final int MAX_ITERATIONS = 1024;
@@ -45,7 +54,13 @@ public final class RunViewModel {
     private final StringProperty message = new SimpleStringProperty("Type a prompt and press Run (Ctrl+Enter).");
     private final StringProperty status = new SimpleStringProperty("No run yet");
     private final StringProperty promptHint = new SimpleStringProperty("Prompt");
+    private final ObjectProperty<RunMode> mode = new SimpleObjectProperty<>(RunMode.RUN);
+    private final GenerateSettingsViewModel generate = new GenerateSettingsViewModel();
+    /** Why the Generate settings cannot run as they are ("" when they can), shown beside them as they are typed. */
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final PromptHistory history;
+    /** Prompt → the Generate settings it last ran with (JSON); absent: it last ran in Run mode. */
+    private final Map<String, String> generateHistory;
     private final Settings settings;
 
     public RunViewModel(Settings settings, boolean embeddedAvailable) {
@@ -57,7 +72,16 @@ public final class RunViewModel {
             if (!models.contains(ref)) models.add(ref);
         }
         if (!models.isEmpty()) model.set(models.getFirst());
-        if (!history.entries().isEmpty()) prompt.set(history.entries().getFirst());
+        generateHistory = new LinkedHashMap<>(settings.generateHistory());
+        if (!history.entries().isEmpty()) {
+            prompt.set(history.entries().getFirst());
+            recall(prompt.get()); // the last session's mode and settings come back with its last prompt
+        }
+        List<Observable> checked = new ArrayList<>(List.of(generate.observables()));
+        checked.add(mode);
+        checked.add(iterations);
+        for (Observable o : checked) o.addListener(x -> checkGenerate());
+        checkGenerate();
     }
 
     public StringProperty promptProperty() { return prompt; }
@@ -71,6 +95,13 @@ public final class RunViewModel {
     public StringProperty messageProperty() { return message; }
     public StringProperty statusProperty() { return status; }
     public StringProperty promptHintProperty() { return promptHint; }
+    public ObjectProperty<RunMode> modeProperty() { return mode; }
+    public GenerateSettingsViewModel generate() { return generate; }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+
+    public BooleanBinding generating() {
+        return mode.isEqualTo(RunMode.GENERATE);
+    }
 
     /** Run is possible when nothing runs, a model is chosen and the prompt is not empty. */
     public BooleanBinding canRun() {
@@ -84,10 +115,43 @@ public final class RunViewModel {
 
     public void historyUp() {
         prompt.set(history.previous(prompt.get()));
+        recall(prompt.get());
     }
 
     public void historyDown() {
         prompt.set(history.next(prompt.get()));
+        recall(prompt.get());
+    }
+
+    /** A prompt from the history brings back the mode and Generate settings it last ran with (a draft changes nothing). */
+    private void recall(String p) {
+        if (!history.entries().contains(p)) return;
+        GenerateSettings g = GenerateSettingsJson.decode(generateHistory.get(p));
+        if (g != null) generate.apply(g);
+        mode.set(g != null ? RunMode.GENERATE : RunMode.RUN);
+    }
+
+    /** Puts a spec's mode and settings into the bar (a reopened session). */
+    public void show(RunSpec spec) {
+        prompt.set(spec.prompt());
+        iterations.set(spec.iterations());
+        init.set(spec.init());
+        seed.set(spec.seed());
+        if (spec.generates()) generate.apply(spec.generate());
+        mode.set(spec.generates() ? RunMode.GENERATE : RunMode.RUN);
+    }
+
+    private void checkGenerate() {
+        if (mode.get() != RunMode.GENERATE) {
+            problem.set("");
+            return;
+        }
+        try {
+            new RunSpec(ModelRef.embeddedModel(), "", iterations.get(), InitMode.ZEROS, 0, 5, generate.toSettings());
+            problem.set("");
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+        }
     }
 
     public List<String> historyEntries() {
@@ -112,13 +176,17 @@ public final class RunViewModel {
         if (prompt.get().isBlank()) throw new IllegalArgumentException("the prompt is empty");
         int r = iterations.get();
         if (r < 0 || r > MAX_ITERATIONS) throw new IllegalArgumentException("iterations must be between 0 and " + MAX_ITERATIONS);
-        return new RunSpec(model.get(), prompt.get(), r, init.get(), seed.get(), 5);
+        return new RunSpec(model.get(), prompt.get(), r, init.get(), seed.get(), 5, mode.get() == RunMode.GENERATE ? generate.toSettings() : null);
     }
 
-    /** Called as the run starts: remembers the prompt. */
+    /** Called as the run starts: remembers the prompt, with its mode and Generate settings. */
     public void started(RunSpec spec) {
         history.add(spec.prompt());
         settings.savePromptHistory(history.entries());
+        if (spec.generates()) generateHistory.put(spec.prompt(), GenerateSettingsJson.encode(spec.generate()));
+        else generateHistory.remove(spec.prompt());
+        generateHistory.keySet().retainAll(history.entries());
+        settings.saveGenerateHistory(generateHistory);
         running.set(true);
         progress.set(-1);
     }
@@ -131,7 +199,10 @@ public final class RunViewModel {
     public void finished(RunResult r) {
         running.set(false);
         progress.set(0);
-        message.set("Done: " + r.model().name() + " — " + r.model().description());
+        var g = r.trace().generation();
+        message.set(g == null ? "Done: " + r.model().name() + " — " + r.model().description()
+                : "Generated \"" + TokenStripViewModel.display(g.settings().text().isEmpty() ? String.join("", r.model().tokenStrings(g.generatedIds()))
+                        : g.settings().text()) + "\" (stopped: " + g.settings().stopReason() + ")");
         status.set(statusLine(r));
     }
 
@@ -147,11 +218,14 @@ public final class RunViewModel {
         message.set("Cancelled — the previous result stays on screen.");
     }
 
-    /** "1.24 s (trace 1.10 s, analysis 0.14 s) · 32 tokens · 64 iterations · trace 2.1 MB". */
+    /** "1.24 s (trace 1.10 s, analysis 0.14 s) · 32 tokens · 64 iterations · trace 2.1 MB" ("6 prompt + 3 generated tokens" for a generation). */
     public static String statusLine(RunResult r) {
         double total = (r.traceMs() + r.analysisMs()) / 1000;
-        return String.format(Locale.ROOT, "%s · %.2f s (model %.2f s, analysis %.2f s) · %d tokens · %d iterations · trace %s",
-                r.trace().info().model(), total, r.traceMs() / 1000, r.analysisMs() / 1000, r.tokens(), r.iterations(),
+        var g = r.trace().generation();
+        String tokens = g == null ? r.tokens() + " tokens"
+                : g.settings().promptLength() + " prompt + " + g.generatedIds().length + " generated tokens";
+        return String.format(Locale.ROOT, "%s · %.2f s (model %.2f s, analysis %.2f s) · %s · %d iterations · trace %s",
+                r.trace().info().model(), total, r.traceMs() / 1000, r.analysisMs() / 1000, tokens, r.iterations(),
                 human(r.trace().sizeInBytes()));
     }
 

@@ -36,15 +36,12 @@ public final class SessionBinding {
         return new SessionState(r, compare.rightProperty().get(), compare.comparisonProperty().get(), v);
     }
 
-    /** Puts a session on screen: the run bar, the runs, the settings, the selection and the view. */
+    /** Puts a session on screen: the run bar (mode and Generate settings too), the runs, the settings, the selection and the view. */
     public void apply(SessionState s) {
         RunSpec spec = s.run().spec();
         ViewState v = s.view();
-        run.promptProperty().set(spec.prompt());
+        run.show(spec); // with its mode and Generate settings
         selectModel(spec.model());
-        run.iterationsProperty().set(spec.iterations());
-        run.initProperty().set(spec.init());
-        run.seedProperty().set(spec.seed());
         run.finished(s.run());
         workbench.resultProperty().set(s.run()); // resets selection and Compare; the saved values follow
         ExitCriterion c = ExitCriterion.byId(v.criterion());

@@ -27,8 +27,10 @@ public final class WorkbenchViewModel {
     /** The open view (tab): sessions save it and demo tours switch it; the main controller binds the tabs to it. */
     private final StringProperty view = new SimpleStringProperty(VIEWS.getFirst());
     /** The views' ids, in tab order. */
-    public static final List<String> VIEWS = List.of("trajectories", "heatmap", "metrics", "lens", "waterfall", "compare");
+    public static final List<String> VIEWS = List.of("trajectories", "heatmap", "metrics", "lens", "waterfall", "compare", "steps");
 
+    /** A generation in flight, which the token strip shows until its result arrives. */
+    private final LiveGeneration live = new LiveGeneration();
     private final TokenStripViewModel tokenStrip;
     private final TrajectoryViewModel trajectories;
     private final HeatmapViewModel heatmap;
@@ -36,22 +38,44 @@ public final class WorkbenchViewModel {
     private final LensViewModel lens;
     private final MotifCardViewModel motifCard;
     private final WaterfallViewModel waterfall;
+    private final StepsViewModel steps;
 
     public WorkbenchViewModel() {
         // a new criterion brings its own default threshold; the user may then edit it
         criterion.addListener((o, a, c) -> threshold.set(c.defaultThreshold()));
-        tokenStrip = new TokenStripViewModel(result, selection, criterion, threshold);
+        tokenStrip = new TokenStripViewModel(result, selection, criterion, threshold, live);
         trajectories = new TrajectoryViewModel(result, selection);
         heatmap = new HeatmapViewModel(result, selection);
         metrics = new MetricsViewModel(result, selection, criterion, threshold);
         lens = new LensViewModel(result, selection);
         motifCard = new MotifCardViewModel(result, selection);
         waterfall = new WaterfallViewModel(result, selection);
+        steps = new StepsViewModel(result, selection);
         // after the children's own result listeners (the trajectory view sets its last step first);
         // until this runs, children may see the previous run's selection, so they clip it to the run
         result.addListener((o, a, r) -> {
             if (r != null) selection.reset(r.tokens(), r.iterations(), defaultSelection(r.tokens()));
+            if (r != null) followGeneration(r);
         });
+    }
+
+    /**
+     * A generation's exit criterion and threshold become the metrics' and chips', so their exit
+     * markers sit where the generated tokens really stopped (the analysis computes the same step).
+     * A reopened session then restores its own saved choice.
+     */
+    private void followGeneration(RunResult r) {
+        var g = r.trace().generation();
+        if (g == null) return;
+        ExitCriterion c;
+        try {
+            c = ExitCriterion.byId(g.settings().exitCriterion());
+        } catch (IllegalArgumentException e) {
+            return; // a criterion this version does not know: keep the current one
+        }
+        if (c == ExitCriterion.NONE) return;
+        criterion.set(c);
+        threshold.set(g.settings().exitThreshold()); // after the criterion, which resets it to its default
     }
 
     /** The last few tokens: in a prompt the later tokens are the ones that have seen the most context. */
@@ -66,6 +90,7 @@ public final class WorkbenchViewModel {
     public ObjectProperty<ExitCriterion> criterionProperty() { return criterion; }
     public DoubleProperty thresholdProperty() { return threshold; }
     public StringProperty viewProperty() { return view; }
+    public LiveGeneration live() { return live; }
     public TokenStripViewModel tokenStrip() { return tokenStrip; }
     public TrajectoryViewModel trajectories() { return trajectories; }
     public HeatmapViewModel heatmap() { return heatmap; }
@@ -73,6 +98,7 @@ public final class WorkbenchViewModel {
     public LensViewModel lens() { return lens; }
     public MotifCardViewModel motifCard() { return motifCard; }
     public WaterfallViewModel waterfall() { return waterfall; }
+    public StepsViewModel steps() { return steps; }
 
     public RunResult result() {
         return result.get();

@@ -57,6 +57,34 @@ class SessionFileTest {
     }
 
     @Test
+    void aGenerationRoundTripsWithItsModeSettingsAndSteps() throws Exception {
+        RunResult g = TestRuns.generated("abc", 8, 4);
+        ViewState v = new ViewState("kl", 5e-4, List.of(4), 4, 3, "steps", new PcPair(0, 1), false, "MOTIF", null, "light");
+        Path f = dir.resolve("g.npz");
+        SessionFile.write(f, new SessionState(g, null, null, v), "test");
+        SessionState back = SessionFile.read(f, FakeServices.analyzer());
+        assertEquals(g.spec(), back.run().spec(), "the Generate settings come back with the run");
+        assertNotNull(back.run().spec().generate());
+        assertArrayEquals(g.trace().generation().steps(), back.run().trace().generation().steps(), "the steps each position ran");
+        assertArrayEquals(g.trace().generation().generatedIds(), back.run().trace().generation().generatedIds());
+        assertEquals("steps", back.view().view());
+        assertEquals(v, back.view());
+
+        // a writer that did not know "generate" yet: the trace's own record says how it ran
+        rewriteJson(f, j -> j.replaceAll("(?s),\\s*\"generate\" : \\{.*?\"stop\" : \\[ \\]\\s*\\}", ""));
+        assertTrue(!Npz.read(f).texts().get(SessionFile.ENTRY).contains("\"generate\""), "removed");
+        assertEquals(g.spec().generate(), SessionFile.read(f, FakeServices.analyzer()).run().spec().generate());
+    }
+
+    @Test
+    void anOlderRunSessionWithoutGenerateSettingsIsARun() throws Exception {
+        Path f = dir.resolve("s.npz");
+        SessionFile.write(f, state(), "test");
+        assertTrue(!Npz.read(f).texts().get(SessionFile.ENTRY).contains("generate"), "a Run writes no generate settings");
+        assertEquals(null, SessionFile.read(f, FakeServices.analyzer()).run().spec().generate());
+    }
+
+    @Test
     void aSessionIsATraceAndNumpyLayout() throws Exception {
         Path f = dir.resolve("s.npz");
         SessionFile.write(f, state(), "test");

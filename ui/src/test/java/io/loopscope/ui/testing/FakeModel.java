@@ -1,14 +1,24 @@
 package io.loopscope.ui.testing;
 
+import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.inference.generate.GenerationListener;
+import io.loopscope.inference.generate.GenerationRequest;
+import io.loopscope.inference.generate.StopRule;
+import io.loopscope.inference.trace.Generated;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
-/** A model with a character tokenizer over a-z and space; optionally slow (for Cancel). */
+/**
+ * A model with a character tokenizer over a-z and space; optionally slow (for Cancel). It generates
+ * the alphabet onwards from the prompt's last letter, each fed-back token at position p stopping
+ * after 1 + 5p mod R steps (always R under exit none), so tests know every exit step.
+ */
 public final class FakeModel implements io.loopscope.ui.engine.LoadedModel {
     private final long millisPerStep;
 
@@ -52,5 +62,68 @@ public final class FakeModel implements io.loopscope.ui.engine.LoadedModel {
         }
         long seed = request.init() instanceof io.loopscope.inference.model.StateInit.Random r ? r.seed() : 0;
         return SyntheticTrace.make(request.ids(), new ArrayList<>(tokenStrings), request.iterations(), 8, request.topK(), seed, name());
+    }
+
+    @Override
+    public Trace generate(GenerationRequest q, GenerationListener listener, BooleanSupplier cancelled) {
+        long[] prompt = q.prompt();
+        int p = prompt.length, r = q.iterations();
+        int[] steps = new int[q.maxPositions()];
+        long[] generated = new long[q.maxNewTokens()];
+        Arrays.fill(steps, 0, p, r);
+        think(p - 1, r, listener, cancelled);
+        int count = 0, at = p - 1;
+        String reason = "max-new-tokens";
+        while (true) {
+            long id = (prompt[p - 1] + count + 1) % 26;
+            generated[count++] = id;
+            listener.onToken(count - 1, id, at, steps[at]);
+            String stop = stopReason(q.stop(), Arrays.copyOf(generated, count));
+            if (stop != null) {
+                reason = stop;
+                break;
+            }
+            if (count == q.maxNewTokens()) break;
+            int position = p + count - 1;
+            steps[position] = exitStep(position, r, q.criterion());
+            think(position, steps[position], listener, cancelled);
+            at = position;
+        }
+        int positions = p + count - 1;
+        long[] ids = Arrays.copyOf(prompt, positions);
+        System.arraycopy(generated, 0, ids, p, positions - p);
+        long[] all = Arrays.copyOf(generated, count);
+        Generated g = new Generated(Arrays.copyOf(steps, positions), all, new Generated.Settings(p, q.criterion().id(), q.threshold(),
+                q.sharing().id(), q.warmStart(), q.sampling().describe(), q.stop().strings(), reason, decode(all)));
+        long seed = q.init() instanceof io.loopscope.inference.model.StateInit.Random rnd ? rnd.seed() : 0;
+        return SyntheticTrace.withGeneration(SyntheticTrace.make(ids, tokenStrings(ids), r, 8, q.topK(), seed, name()), g);
+    }
+
+    /** The step the fake's fed-back token at position stops at. */
+    public static int exitStep(int position, int iterations, ExitCriterion criterion) {
+        return criterion == ExitCriterion.NONE ? iterations : 1 + (5 * position) % iterations;
+    }
+
+    private static String stopReason(StopRule stop, long[] generated) {
+        if (stop.endIds().contains(generated[generated.length - 1])) return "end-token";
+        String text = stop.text().apply(generated);
+        return stop.strings().stream().anyMatch(text::contains) ? "stop-string" : null;
+    }
+
+    private void think(int position, int steps, GenerationListener listener, BooleanSupplier cancelled) {
+        for (int k = 1; k <= steps; k++) {
+            if (cancelled.getAsBoolean()) throw new CancellationException("cancelled at position " + position);
+            sleep();
+            listener.onStep(position, k);
+        }
+    }
+
+    private void sleep() {
+        if (millisPerStep <= 0) return;
+        try {
+            Thread.sleep(millisPerStep);
+        } catch (InterruptedException e) {
+            throw new CancellationException("interrupted");
+        }
     }
 }

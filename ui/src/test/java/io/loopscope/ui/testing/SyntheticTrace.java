@@ -42,4 +42,27 @@ public final class SyntheticTrace {
                 new IntTensor(new int[] {steps, s, topK}, top), new FloatTensor(new int[] {steps, s, topK}, probs), null,
                 new FloatTensor(new int[] {hidden}, new float[hidden]));
     }
+
+    /**
+     * The trace as a generation records it: every position past its own steps is left as a run that
+     * never happened reads (zero states, NaN lens statistics, top-k ids -1).
+     */
+    public static Trace withGeneration(Trace t, io.loopscope.inference.trace.Generated g) {
+        int steps = t.iterations() + 1, s = t.tokenCount(), h = t.hidden(), k = t.lensTopkIds().shape()[2];
+        float[] states = t.states().data().clone(), ent = t.lensEntropy().data().clone(), kl = t.lensKl().data().clone();
+        float[] probs = t.lensTopkProbs().data().clone();
+        int[] top = t.lensTopkIds().data().clone();
+        for (int tok = 0; tok < s; tok++) {
+            for (int st = g.stepsAt(tok) + 1; st < steps; st++) {
+                java.util.Arrays.fill(states, (st * s + tok) * h, (st * s + tok + 1) * h, 0f);
+                ent[st * s + tok] = Float.NaN;
+                kl[st * s + tok] = Float.NaN;
+                java.util.Arrays.fill(top, (st * s + tok) * k, (st * s + tok + 1) * k, -1);
+                java.util.Arrays.fill(probs, (st * s + tok) * k, (st * s + tok + 1) * k, Float.NaN);
+            }
+        }
+        return new Trace(t.info(), t.ids(), new FloatTensor(t.states().shape(), states), t.finalLatent(), t.logits(),
+                new FloatTensor(new int[] {steps, s}, ent), new FloatTensor(new int[] {steps, s}, kl), null,
+                new IntTensor(t.lensTopkIds().shape(), top), new FloatTensor(t.lensTopkProbs().shape(), probs), null, t.lnFWeight(), g);
+    }
 }

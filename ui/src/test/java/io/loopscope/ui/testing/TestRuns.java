@@ -18,4 +18,16 @@ public final class TestRuns {
         RunSpec spec = new RunSpec(FakeServices.embedded(), prompt, iterations, RunSpec.InitMode.RANDOM, 0, 5);
         return new RunResult(spec, model, trace, new AnalyticAnalysis(ids.length, iterations + 1), 1, 1);
     }
+
+    /** A generation of the fake model (greedy, exit kl, n new tokens) through the real pipeline, with the analytic analysis. */
+    public static RunResult generated(String prompt, int iterations, int newTokens) {
+        var settings = new io.loopscope.ui.engine.GenerateSettings(newTokens, io.loopscope.inference.exit.ExitCriterion.KL, 5e-4,
+                io.loopscope.inference.model.KvSharing.LATEST, false, io.loopscope.inference.generate.Sampling.GREEDY, List.of());
+        RunSpec spec = new RunSpec(FakeServices.embedded(), prompt, iterations, RunSpec.InitMode.RANDOM, 0, 5, settings);
+        try {
+            return new io.loopscope.ui.engine.RunPipeline(ref -> new FakeModel(0), FakeServices.analyzer()).run(spec, (m, f) -> { }, () -> false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.inference.model.KvSharing;
+import io.loopscope.ui.engine.FileSettings;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.engine.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The run bar's logic, without a toolkit. */
 class RunViewModelTest {
@@ -77,5 +81,53 @@ class RunViewModelTest {
         assertEquals(List.of("/models/a", "/models/b"), s.recentModels());
         RunViewModel again = new RunViewModel(s, false);
         assertEquals(2, again.models().size(), "recent folders come back next session");
+    }
+
+    @Test
+    void generateModeBuildsAGenerationSpecAndSaysWhatIsWrongAsItIsTyped() {
+        RunViewModel vm = new RunViewModel(Settings.inMemory(), true);
+        vm.promptProperty().set("47+85=");
+        assertEquals(null, vm.toSpec().generate(), "Run mode: one pass");
+        vm.modeProperty().set(RunMode.GENERATE);
+        vm.generate().maxNewTokensProperty().set(4);
+        RunSpec spec = vm.toSpec();
+        assertEquals(4, spec.generate().maxNewTokens());
+        assertEquals(ExitCriterion.KL, spec.generate().criterion());
+        assertEquals("", vm.problemProperty().get());
+        vm.generate().thresholdProperty().set("zero");
+        assertEquals("the exit threshold must be a number, got 'zero'", vm.problemProperty().get(), "shown while typing");
+        assertThrows(IllegalArgumentException.class, vm::toSpec, "and nothing runs");
+        vm.generate().thresholdProperty().set("1e-4");
+        vm.iterationsProperty().set(0);
+        assertTrue(vm.problemProperty().get().contains("iterations must be >= 1 to generate"), vm.problemProperty().get());
+        vm.modeProperty().set(RunMode.RUN);
+        assertEquals("", vm.problemProperty().get(), "R = 0 is a fine Run");
+    }
+
+    @Test
+    void historyRecallsEachPromptsModeAndSettingsAcrossSessions(@TempDir Path dir) {
+        Path file = dir.resolve("workbench.properties");
+        RunViewModel vm = new RunViewModel(new FileSettings(file), true);
+        vm.promptProperty().set("a+b");
+        vm.started(vm.toSpec());                                   // a Run
+        vm.modeProperty().set(RunMode.GENERATE);
+        vm.generate().maxNewTokensProperty().set(3);
+        vm.generate().sharingProperty().set(KvSharing.SKIP);
+        vm.generate().stopsProperty().set("=|x\\|y");
+        vm.promptProperty().set("47+85=");
+        vm.started(vm.toSpec());                                   // a generation
+
+        RunViewModel next = new RunViewModel(new FileSettings(file), true); // a new session of the app
+        assertEquals("47+85=", next.promptProperty().get());
+        assertEquals(RunMode.GENERATE, next.modeProperty().get(), "the last prompt comes back in the mode it ran in");
+        assertEquals(3, next.generate().maxNewTokensProperty().get());
+        assertEquals(KvSharing.SKIP, next.generate().sharingProperty().get());
+        assertEquals(List.of("=", "x|y"), next.generate().toSettings().stops());
+        next.historyUp();
+        next.historyUp();
+        assertEquals("a+b", next.promptProperty().get());
+        assertEquals(RunMode.RUN, next.modeProperty().get(), "a prompt that ran as a Run recalls Run mode");
+        next.historyDown();
+        assertEquals(RunMode.GENERATE, next.modeProperty().get());
     }
 }

@@ -1,0 +1,52 @@
+package io.loopscope.ui.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.loopscope.inference.model.KvSharing;
+import io.loopscope.ui.engine.Settings;
+import io.loopscope.ui.session.SessionState;
+import io.loopscope.ui.testing.TestRuns;
+import org.junit.jupiter.api.Test;
+
+/** A captured session put back on a fresh workbench shows the same mode and Generate settings. No toolkit. */
+class SessionBindingTest {
+
+    private record Bench(WorkbenchViewModel workbench, RunViewModel run, SessionBinding binding) {
+        static Bench fresh() {
+            WorkbenchViewModel w = new WorkbenchViewModel();
+            RunViewModel r = new RunViewModel(Settings.inMemory(), true);
+            return new Bench(w, r, new SessionBinding(w, new CompareViewModel(w.resultProperty(), w.selection()), r));
+        }
+    }
+
+    @Test
+    void aGenerationComesBackInGenerateModeWithItsSettings() {
+        Bench a = Bench.fresh();
+        var g = TestRuns.generated("abc", 8, 4);
+        a.workbench().resultProperty().set(g);
+        a.workbench().viewProperty().set("steps");
+        SessionState s = a.binding().capture("light");
+
+        Bench b = Bench.fresh();
+        b.run().generate().sharingProperty().set(KvSharing.SKIP); // something else in the fields
+        b.binding().apply(s);
+        assertEquals(RunMode.GENERATE, b.run().modeProperty().get());
+        assertEquals(g.spec().generate(), b.run().generate().toSettings());
+        assertEquals("abc", b.run().promptProperty().get());
+        assertEquals(8, b.run().iterationsProperty().get());
+        assertEquals("steps", b.workbench().viewProperty().get());
+        assertEquals(3, b.workbench().steps().data().bars().size(), "the steps chart has its bars");
+    }
+
+    @Test
+    void aRunSessionSwitchesBackToRunMode() {
+        Bench b = Bench.fresh();
+        b.run().modeProperty().set(RunMode.GENERATE);
+        Bench a = Bench.fresh();
+        a.workbench().resultProperty().set(TestRuns.synthetic("abcd", 8));
+        b.binding().apply(a.binding().capture("light"));
+        assertEquals(RunMode.RUN, b.run().modeProperty().get());
+        assertNull(b.workbench().steps().data(), "no steps chart for a Run");
+    }
+}
