@@ -33,6 +33,14 @@ public final class MotifClassifier {
         for (int t = 0; t < data.tokens(); t++) {
             int bad = data.firstNonFiniteStep(t);
             double[][] x = data.trajectory(t, space);
+            int ran = data.ranSteps(t);                  // a generated token: only the steps before its exit are its motion
+            if (bad < 0 && ran < data.iterations()) {
+                out.add(ran < th.minIterations()
+                        ? other("it ran " + ran + " iteration" + (ran == 1 ? "" : "s") + " before its exit: too few to tell motifs apart (fewer than "
+                                + th.minIterations() + ")", null, null)
+                        : classify(Arrays.copyOf(x, ran + 1)));
+                continue;
+            }
             out.add(bad < 0 ? classify(x) : classifyPrefix(Arrays.copyOf(x, bad), bad));
         }
         return out;
