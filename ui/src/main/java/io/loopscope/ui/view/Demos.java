@@ -3,6 +3,7 @@ package io.loopscope.ui.view;
 import io.loopscope.ui.demo.Demo;
 import io.loopscope.ui.demo.DemoCatalog;
 import io.loopscope.ui.demo.DemoRuns;
+import io.loopscope.ui.demo.ExamplePrompts;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.vm.TourViewModel;
@@ -25,6 +26,26 @@ public final class Demos {
 
     Demos(WorkbenchContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** The shipped demos, or none when they cannot be read (said on stderr: the start panel just lists fewer). */
+    static List<Demo> catalog() {
+        try {
+            return DemoCatalog.shipped();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("loopscope: the demos could not be read: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** One example prompt per task of the embedded model (sample-prompts/tasks.txt), or none when it cannot be read. */
+    static List<ExamplePrompts.Example> examples() {
+        try {
+            return ExamplePrompts.onePerTask(ExamplePrompts.shipped());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("loopscope: the example prompts could not be read: " + e.getMessage());
+            return List.of();
+        }
     }
 
     /** Lists the shipped demos; Start runs the chosen one. */

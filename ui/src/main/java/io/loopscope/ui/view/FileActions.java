@@ -52,6 +52,24 @@ public final class FileActions {
         return ctx.chartStyle().dark() ? Themes.DARK : Themes.LIGHT;
     }
 
+    // ---- models ----
+
+    /** Asks for a model folder (tests answer in the chooser's place); null: cancelled. */
+    java.util.function.Supplier<Path> folderChooser = this::chooseFolder;
+
+    private Path chooseFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Open a model folder (config.json + *.safetensors)");
+        File dir = chooser.showDialog(ctx.window());
+        return dir == null ? null : dir.toPath();
+    }
+
+    /** File → Open model folder (and the start panel's button): the chosen folder joins the picker, selected. */
+    public void openModelFolder() {
+        Path dir = folderChooser.get();
+        if (dir != null) ctx.run().openFolder(dir);
+    }
+
     // ---- figures ----
 
     /** A chart's "Export figure…": the figure as on screen (built fresh from the view's data), to a chosen file. */

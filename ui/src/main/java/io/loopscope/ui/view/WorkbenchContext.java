@@ -3,7 +3,9 @@ package io.loopscope.ui.view;
 import io.loopscope.ui.AppServices;
 import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.vm.CompareViewModel;
+import io.loopscope.ui.demo.Demo;
 import io.loopscope.ui.vm.RunViewModel;
+import io.loopscope.ui.vm.StartViewModel;
 import io.loopscope.ui.vm.TourViewModel;
 import io.loopscope.ui.vm.WorkbenchViewModel;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +28,7 @@ public final class WorkbenchContext {
     private final RecoveryAutosave autosave;
     private final TourViewModel tour;
     private final Demos demos;
+    private final StartViewModel start;
     private Window window;
 
     public WorkbenchContext(AppServices services) {
@@ -37,6 +40,12 @@ public final class WorkbenchContext {
         this.data = new DataExports(this, files);
         this.tour = new TourViewModel(workbench);
         this.demos = new Demos(this);
+        this.start = new StartViewModel(workbench, run, services.pipeline().loader().hasEmbeddedModel(), Demos.catalog(), Demos.examples(),
+                new StartViewModel.Actions() {
+                    @Override public void run() { runner.run(); }
+                    @Override public void startDemo(Demo d) { demos.start(d, null); }
+                    @Override public void openModelFolder() { files.openModelFolder(); }
+                });
         this.autosave = services.recoveryFile() == null ? null : new RecoveryAutosave(this, services.recoveryFile());
     }
 
@@ -50,6 +59,8 @@ public final class WorkbenchContext {
     public DataExports data() { return data; }
     public TourViewModel tour() { return tour; }
     public Demos demos() { return demos; }
+    /** The start panel's view model (demos, example prompts, a model folder). */
+    public StartViewModel start() { return start; }
     /** The crash-recovery autosave, or null when the services have no recovery file. */
     public RecoveryAutosave autosave() { return autosave; }
 
