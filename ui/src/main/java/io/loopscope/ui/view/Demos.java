@@ -4,6 +4,9 @@ import io.loopscope.ui.demo.Demo;
 import io.loopscope.ui.demo.DemoCatalog;
 import io.loopscope.ui.demo.DemoRuns;
 import io.loopscope.ui.demo.ExamplePrompts;
+import io.loopscope.ui.task.BackgroundTask;
+import io.loopscope.ui.task.TaskExecutor.Lane;
+import io.loopscope.ui.vm.StartViewModel;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.vm.TourViewModel;
@@ -28,22 +31,27 @@ public final class Demos {
         this.ctx = ctx;
     }
 
-    /** The shipped demos, or none when they cannot be read (said on stderr: the start panel just lists fewer). */
-    static List<Demo> catalog() {
-        try {
-            return DemoCatalog.shipped();
-        } catch (IOException | RuntimeException e) {
-            System.err.println("loopscope: the demos could not be read: " + e.getMessage());
-            return List.of();
+    /**
+     * Reads the shipped demos and the embedded model's example prompts (one per task) on the file
+     * lane and offers them on the start panel; what cannot be read is said on stderr and left out.
+     */
+    void loadCatalog(StartViewModel start) {
+        record Offers(List<Demo> demos, List<ExamplePrompts.Example> examples) {
         }
+        ctx.tasks().execute(Lane.FILES, BackgroundTask.of(p -> new Offers(read("demos", DemoCatalog::shipped),
+                        read("example prompts", () -> ExamplePrompts.onePerTask(ExamplePrompts.shipped()))))
+                .onSuccess(o -> start.offer(o.demos(), o.examples())));
     }
 
-    /** One example prompt per task of the embedded model (sample-prompts/tasks.txt), or none when it cannot be read. */
-    static List<ExamplePrompts.Example> examples() {
+    private interface Reader<T> {
+        List<T> read() throws IOException;
+    }
+
+    private static <T> List<T> read(String what, Reader<T> r) {
         try {
-            return ExamplePrompts.onePerTask(ExamplePrompts.shipped());
+            return r.read();
         } catch (IOException | RuntimeException e) {
-            System.err.println("loopscope: the example prompts could not be read: " + e.getMessage());
+            System.err.println("loopscope: the " + what + " could not be read: " + e.getMessage());
             return List.of();
         }
     }

@@ -28,13 +28,25 @@ public final class StartPanelController {
     private void initialize() {
         startPanel.visibleProperty().bind(vm.visible());
         startLead.setText(vm.lead());
-        for (Demo d : vm.demos()) demoList.getChildren().add(demoButton(d));
-        for (Example e : vm.examples()) exampleList.getChildren().add(exampleButton(e));
-        for (VBox column : new VBox[] {demoColumn, exampleColumn}) {
-            boolean any = column == demoColumn ? !vm.demos().isEmpty() : !vm.examples().isEmpty();
-            column.setVisible(any);
-            column.setManaged(any);
-        }
+        vm.demosProperty().addListener((o, a, d) -> showDemos());
+        vm.examplesProperty().addListener((o, a, e) -> showExamples());
+        showDemos();
+        showExamples();
+    }
+
+    private void showDemos() {
+        demoList.getChildren().setAll(vm.demos().stream().map(this::demoButton).toList());
+        show(demoColumn, !vm.demos().isEmpty());
+    }
+
+    private void showExamples() {
+        exampleList.getChildren().setAll(vm.examples().stream().map(this::exampleButton).toList());
+        show(exampleColumn, !vm.examples().isEmpty());
+    }
+
+    private static void show(VBox column, boolean any) {
+        column.setVisible(any);
+        column.setManaged(any);
     }
 
     private Button demoButton(Demo d) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The start panel a newcomer sees while no run is loaded: the teaching demos by their one-line titles,
@@ -30,22 +32,19 @@ public final class StartViewModel {
 
     private final RunViewModel run;
     private final boolean embedded;
-    private final List<Demo> demos;
-    private final List<Example> examples;
+    private final ReadOnlyObjectWrapper<List<Demo>> demos = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<Example>> examples = new ReadOnlyObjectWrapper<>(List.of());
     private final Actions actions;
     private final BooleanBinding visible;
 
     /**
+     * The panel starts without offers; {@link #offer} fills them in once the catalog has been read.
+     *
      * @param embedded whether this build carries the embedded model (the demos and examples run on it)
-     * @param demos    the demo catalog, in menu order
-     * @param examples one example per task of the embedded model
      */
-    public StartViewModel(WorkbenchViewModel workbench, RunViewModel run, boolean embedded, List<Demo> demos, List<Example> examples,
-                          Actions actions) {
+    public StartViewModel(WorkbenchViewModel workbench, RunViewModel run, boolean embedded, Actions actions) {
         this.run = run;
         this.embedded = embedded;
-        this.demos = embedded ? List.copyOf(demos) : List.of();
-        this.examples = embedded ? List.copyOf(examples) : List.of();
         this.actions = Objects.requireNonNull(actions, "actions");
         var live = workbench.live().activeProperty();
         visible = Bindings.createBooleanBinding(() -> workbench.result() == null && !run.runningProperty().get() && !live.get(),
@@ -57,14 +56,26 @@ public final class StartViewModel {
         return visible;
     }
 
-    /** The demos to offer (none when the build has no embedded model: they run on it). */
-    public List<Demo> demos() {
-        return demos;
+    /**
+     * What to offer: the demo catalog in menu order, and one example per task of the embedded model
+     * (both ignored when the build has no embedded model: they run on it).
+     */
+    public void offer(List<Demo> catalog, List<Example> perTask) {
+        demos.set(embedded ? List.copyOf(catalog) : List.of());
+        examples.set(embedded ? List.copyOf(perTask) : List.of());
     }
 
-    /** The example prompts to offer (none without the embedded model). */
+    public ReadOnlyObjectProperty<List<Demo>> demosProperty() { return demos.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<List<Example>> examplesProperty() { return examples.getReadOnlyProperty(); }
+
+    /** The demos on offer. */
+    public List<Demo> demos() {
+        return demos.get();
+    }
+
+    /** The example prompts on offer. */
     public List<Example> examples() {
-        return examples;
+        return examples.get();
     }
 
     public boolean hasEmbeddedModel() {

@@ -1,6 +1,5 @@
 package io.loopscope.ui.view;
 
-import static io.loopscope.ui.view.FxFlows.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import io.loopscope.ui.engine.HuginnModelLoader;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunPipeline;
 import io.loopscope.ui.engine.Settings;
+import io.loopscope.ui.task.SameThreadTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
@@ -41,7 +41,9 @@ class StartPanelFxTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }, "test");
-        ctx = WorkbenchWindow.open(stage, new AppServices(new RunPipeline(loader, new AnalysisAdapter()), Settings.inMemory(), "test"));
+        // work runs on the FX thread as it is started: when a click returns, its outcome is on screen
+        ctx = WorkbenchWindow.open(stage, new AppServices(new RunPipeline(loader, new AnalysisAdapter()), Settings.inMemory(), "test"),
+                new SameThreadTaskExecutor());
     }
 
     private static boolean showing(FxRobot robot) {
@@ -65,7 +67,7 @@ class StartPanelFxTest {
     @Test
     void oneClickOnAnExampleRunsItAndTheViewsTakeOver(FxRobot robot) {
         robot.clickOn("#startExample-copy");
-        waitFor("the run", () -> ctx.workbench().result() != null && !ctx.run().runningProperty().get());
+        assertTrue(ctx.workbench().result() != null && !ctx.run().runningProperty().get(), "the run is in");
         assertEquals("copy emerwo=", robot.lookup("#promptField").queryAs(TextField.class).getText());
         assertEquals(12, ctx.workbench().result().tokens(), "one token per character");
         assertFalse(showing(robot), "a run is loaded: the views are on screen");
@@ -75,7 +77,7 @@ class StartPanelFxTest {
     @Test
     void oneClickOnADemoStartsItsTour(FxRobot robot) {
         robot.clickOn("#startDemo-fixed-point");
-        waitFor("the tour's first step", () -> ctx.tour().indexProperty().get() == 0);
+        assertEquals(0, ctx.tour().indexProperty().get(), "the tour's first step");
         assertFalse(showing(robot));
         assertEquals("copy qwer=", ctx.run().promptProperty().get());
         assertTrue(robot.lookup("#tourPosition").queryAs(Label.class).getText().startsWith("A token settles on a fixed point"));
@@ -89,9 +91,8 @@ class StartPanelFxTest {
         assertEquals(ModelRef.folder(dir), ctx.run().modelProperty().get(), "the folder is chosen in the picker");
         robot.clickOn("#promptField").write("abc");
         robot.clickOn("#runButton");
-        waitFor("the error dialog", () -> robot.lookup("#errorMessage").tryQuery().isPresent());
+        assertTrue(robot.lookup("#errorMessage").tryQuery().isPresent(), "the error dialog");
         robot.interact(() -> ((Stage) robot.lookup("#errorMessage").query().getScene().getWindow()).close());
-        waitFor("the panel", () -> showing(robot));
         assertTrue(showing(robot), "still no run loaded: the ways in are offered again");
     }
 }

@@ -27,7 +27,9 @@ class StartViewModelTest {
     };
 
     private StartViewModel start(WorkbenchViewModel wb, RunViewModel run, boolean embedded) throws IOException {
-        return new StartViewModel(wb, run, embedded, DemoCatalog.shipped(), ExamplePrompts.onePerTask(ExamplePrompts.shipped()), actions);
+        StartViewModel vm = new StartViewModel(wb, run, embedded, actions);
+        vm.offer(DemoCatalog.shipped(), ExamplePrompts.onePerTask(ExamplePrompts.shipped()));
+        return vm;
     }
 
     @Test
