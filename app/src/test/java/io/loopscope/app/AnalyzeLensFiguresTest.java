@@ -12,7 +12,7 @@ import io.loopscope.inference.trace.IntTensor;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceFile;
 import io.loopscope.inference.train.CharVocab;
-import io.loopscope.ui.vm.LensCurves;
+import io.loopscope.ui.chart.LensCurves;
 import io.loopscope.ui.vm.TokenStripViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;

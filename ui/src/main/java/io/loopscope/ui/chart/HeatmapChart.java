@@ -1,6 +1,5 @@
 package io.loopscope.ui.chart;
 
-import io.loopscope.ui.vm.HeatmapViewModel.Grid;
 import java.awt.BasicStroke;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
@@ -29,7 +28,7 @@ public final class HeatmapChart {
     private final PaintScaleLegend colourBar;
     private final ValueMarker stepMarker = new ValueMarker(0);
     private ChartStyle style;
-    private Grid grid;
+    private HeatmapGrid grid;
 
     public HeatmapChart(ChartStyle style) {
         this.style = style;
@@ -75,7 +74,7 @@ public final class HeatmapChart {
         stepMarker.setPaint(style.marker());
     }
 
-    public void setGrid(Grid g) {
+    public void setGrid(HeatmapGrid g) {
         this.grid = g;
         chart.setNotify(false);
         try {

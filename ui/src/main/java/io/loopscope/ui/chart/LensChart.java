@@ -1,7 +1,6 @@
 package io.loopscope.ui.chart;
 
 import io.loopscope.ui.colour.Colours;
-import io.loopscope.ui.vm.LensCurves;
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
 import java.util.Locale;

@@ -1,9 +1,7 @@
 package io.loopscope.ui.chart;
 
+import io.loopscope.ui.chart.MetricsData.Series;
 import io.loopscope.ui.colour.Colours;
-import io.loopscope.ui.vm.MetricsViewModel;
-import io.loopscope.ui.vm.MetricsViewModel.Data;
-import io.loopscope.ui.vm.MetricsViewModel.Series;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Locale;
@@ -35,7 +33,7 @@ public final class MetricsChart {
     private final CombinedDomainXYPlot combined;
     private final XYPlot[] panels = new XYPlot[3];
     private ChartStyle style;
-    private Data data;
+    private MetricsData data;
 
     public MetricsChart(ChartStyle style) {
         this.style = style;
@@ -75,7 +73,7 @@ public final class MetricsChart {
         if (data != null) setData(data);
     }
 
-    public void setData(Data d) {
+    public void setData(MetricsData d) {
         this.data = d;
         chart.setNotify(false);
         try {
@@ -100,7 +98,7 @@ public final class MetricsChart {
                     panels[i].addDomainMarker(m);
                 }
             }
-            int tp = MetricsViewModel.thresholdPanel(d.criterion());
+            int tp = MetricsData.thresholdPanel(d.criterion());
             if (tp >= 0 && d.threshold() > 0) {
                 ValueMarker t = new ValueMarker(d.threshold(), style.marker(), new BasicStroke(1f));
                 t.setLabel(d.criterion().id() + " threshold " + NUMBERS.format(d.threshold()));
@@ -117,7 +115,7 @@ public final class MetricsChart {
         }
     }
 
-    private void fill(XYPlot plot, Data d, Function<Series, double[]> values, boolean log) {
+    private void fill(XYPlot plot, MetricsData d, Function<Series, double[]> values, boolean log) {
         XYSeriesCollection c = (XYSeriesCollection) plot.getDataset();
         c.removeAllSeries();
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();

@@ -1,8 +1,7 @@
 package io.loopscope.ui.chart;
 
+import io.loopscope.ui.chart.GeneratedSteps.Bar;
 import io.loopscope.ui.colour.Viridis;
-import io.loopscope.ui.vm.GeneratedSteps;
-import io.loopscope.ui.vm.GeneratedSteps.Bar;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;

@@ -1,8 +1,6 @@
 package io.loopscope.ui.chart;
 
 import io.loopscope.ui.colour.Viridis;
-import io.loopscope.ui.vm.PlaneData;
-import io.loopscope.ui.vm.TokenPath;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Shape;

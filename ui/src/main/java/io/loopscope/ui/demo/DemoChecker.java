@@ -1,7 +1,7 @@
 package io.loopscope.ui.demo;
 
 import io.loopscope.inference.exit.ExitCriterion;
-import io.loopscope.inference.trace.IntTensor;
+import io.loopscope.ui.engine.RunLens;
 import io.loopscope.ui.engine.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +76,8 @@ public final class DemoChecker {
     }
 
     private static Result lens(RunResult r, Demo.Claim c) {
-        IntTensor top = r.trace().lensTopkIds();
-        if (top == null || c.tokens().isEmpty()) return new Result(c, false, "no lens top-k recorded");
+        RunLens top = r.analysis().lens();
+        if (top.topK() == 0 || c.tokens().isEmpty()) return new Result(c, false, "no lens top-k recorded");
         int t = c.tokens().getFirst();
         boolean ok = true;
         StringBuilder found = new StringBuilder("lens top-1 of token " + t + ":");
@@ -94,9 +94,9 @@ public final class DemoChecker {
         return new Result(c, ok, found.append(" (answer '").append(c.answer()).append("')").toString());
     }
 
-    private static String guess(RunResult r, IntTensor top, int step, int token) {
+    private static String guess(RunResult r, RunLens top, int step, int token) {
         if (step < 0 || step > r.iterations()) return null;
-        return r.tokenString(top.get(step, token, 0));
+        return r.tokenString(top.topId(step, token, 0));
     }
 
     private static Result attractor(DemoRuns runs, Demo.Claim c) {

@@ -1,16 +1,16 @@
 package io.loopscope.ui.demo;
 
 import io.loopscope.ui.chart.ChartStyle;
+import io.loopscope.ui.chart.HeatmapGrid;
+import io.loopscope.ui.chart.LensCurves;
+import io.loopscope.ui.chart.MetricsData;
+import io.loopscope.ui.chart.PcPair;
+import io.loopscope.ui.chart.Planes;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.figure.Figure;
 import io.loopscope.ui.figure.FigureFormat;
 import io.loopscope.ui.figure.FigureSet;
 import io.loopscope.ui.figure.Figures;
-import io.loopscope.ui.vm.HeatmapViewModel;
-import io.loopscope.ui.vm.LensCurves;
-import io.loopscope.ui.vm.MetricsViewModel;
-import io.loopscope.ui.vm.PcPair;
-import io.loopscope.ui.vm.Planes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,8 +42,8 @@ public final class DemoFigures {
             int step = stepIn(s, a);
             String name = String.format("tour-%d-%s", i + 1, s.view());
             switch (s.view()) {
-                case "heatmap" -> out.add(Figures.heatmap(HeatmapViewModel.build(a), tokens, step, style).withName(name));
-                case "metrics" -> out.add(Figures.metrics(MetricsViewModel.build(a, tokens, DemoRuns.criterion(d), DemoRuns.threshold(d)), style).withName(name));
+                case "heatmap" -> out.add(Figures.heatmap(HeatmapGrid.of(a), tokens, step, style).withName(name));
+                case "metrics" -> out.add(Figures.metrics(MetricsData.of(a, tokens, DemoRuns.criterion(d), DemoRuns.threshold(d)), style).withName(name));
                 case "compare" -> {
                     if (runs.b() == null) break;
                     // B in A's axes, as the Compare view draws it; in its own only when it has no projection

@@ -56,4 +56,6 @@ final class ProjectedAnalysis implements RunAnalysis {
     @Override public MotifSummary motif(int token) { return own.motif(token); }
     @Override public OptionalInt exitStep(ExitCriterion c, double threshold, int token) { return own.exitStep(c, threshold, token); }
     @Override public String space() { return own.space(); }
+    @Override public int ranSteps(int token) { return own.ranSteps(token); }
+    @Override public RunLens lens() { return own.lens(); }
 }

@@ -28,6 +28,7 @@ final class ReportAnalysis implements RunAnalysis, ReportBacked {
     private final double[] ratios;
     private final double[][] distance, relStep; // [S][R+1]
     private final List<MotifSummary> motifs;
+    private final RunLens lens;
     /** Exit steps at thresholds other than the report's, computed on demand (the metrics threshold field). */
     private final Map<String, Map<ExitCriterion, CriterionSteps>> otherThresholds = new ConcurrentHashMap<>();
 
@@ -48,6 +49,7 @@ final class ReportAnalysis implements RunAnalysis, ReportBacked {
         List<MotifSummary> m = new ArrayList<>();
         for (MotifResult r : report.motifs()) m.add(summary(r));
         motifs = List.copyOf(m);
+        lens = new DataLens(data);
     }
 
     static MotifSummary summary(MotifResult r) {
@@ -80,6 +82,8 @@ final class ReportAnalysis implements RunAnalysis, ReportBacked {
     @Override public double distanceToFinal(int token, int step) { return distance[token][step]; }
     @Override public double relativeStep(int token, int step) { return relStep[token][step]; }
     @Override public MotifSummary motif(int token) { return motifs.get(token); }
+    @Override public int ranSteps(int token) { return data.ranSteps(token); }
+    @Override public RunLens lens() { return lens; }
 
     @Override
     public String space() {

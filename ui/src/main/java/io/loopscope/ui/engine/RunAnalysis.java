@@ -4,9 +4,11 @@ import io.loopscope.inference.exit.ExitCriterion;
 import java.util.OptionalInt;
 
 /**
- * The numbers the views draw, as the analysis module computed them for one trace. The workbench has
- * no numerics of its own: this interface only re-shapes analysis results for views (and lets view
- * tests use analytic trajectories).
+ * The numbers the views and figures draw, as the analysis module computed them for one trace —
+ * projections, distances, motifs, exits and the logit lens: the one data path from a run to the
+ * chart layer (nothing draws from the raw trace tensors). The workbench has no numerics of its own:
+ * this interface only re-shapes analysis results for views (and lets view tests use analytic
+ * trajectories).
  *
  * <p>Indices: token 0..tokens-1, step 0..steps-1 (steps = R+1), pc 0..components-1.
  */
@@ -39,6 +41,12 @@ public interface RunAnalysis {
 
     /** The first step (1..R) the criterion fires at this threshold, or empty when it never does. */
     OptionalInt exitStep(ExitCriterion criterion, double threshold, int token);
+
+    /** The steps token ran: R, or a generated token's exit (later steps never happened; its state is held there). */
+    int ranSteps(int token);
+
+    /** The logit lens as recorded with the run ({@link RunLens#NONE} when it recorded none). */
+    RunLens lens();
 
     /** Which space the states were analysed in, e.g. "normalized (ln_f)" — shown in axis titles. */
     default String space() {

@@ -2,14 +2,14 @@ package io.loopscope.ui.figure;
 
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.ui.chart.ChartStyle;
+import io.loopscope.ui.chart.GeneratedSteps;
+import io.loopscope.ui.chart.HeatmapGrid;
+import io.loopscope.ui.chart.LensCurves;
+import io.loopscope.ui.chart.MetricsData;
+import io.loopscope.ui.chart.PcPair;
+import io.loopscope.ui.chart.PlaneData;
+import io.loopscope.ui.chart.Planes;
 import io.loopscope.ui.engine.RunResult;
-import io.loopscope.ui.vm.GeneratedSteps;
-import io.loopscope.ui.vm.HeatmapViewModel;
-import io.loopscope.ui.vm.LensCurves;
-import io.loopscope.ui.vm.MetricsViewModel;
-import io.loopscope.ui.vm.PcPair;
-import io.loopscope.ui.vm.PlaneData;
-import io.loopscope.ui.vm.Planes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +60,11 @@ public final class FigureSet {
         List<Figure> out = new ArrayList<>();
         int k = r.analysis().components();
         List<PlaneData> planes = new ArrayList<>();
-        for (int i = 0; i + 1 < Math.min(k, 6); i += 2) planes.add(Planes.plane(r, new PcPair(i, i + 1), q.tokens()));
+        for (PcPair p : Planes.paperPairs(k)) planes.add(Planes.plane(r, p, q.tokens()));
         for (PlaneData p : planes) out.add(Figures.trajectory(p, upTo, q.style()));
         if (planes.size() > 1) out.add(Figures.panels(planes, upTo, q.style()));
-        out.add(Figures.heatmap(HeatmapViewModel.build(r), q.tokens(), q.step(), q.style()));
-        out.add(Figures.metrics(MetricsViewModel.build(r, q.tokens(), q.criterion(), q.threshold()), q.style()));
+        out.add(Figures.heatmap(HeatmapGrid.of(r), q.tokens(), q.step(), q.style()));
+        out.add(Figures.metrics(MetricsData.of(r, q.tokens(), q.criterion(), q.threshold()), q.style()));
         for (int t : q.tokens()) {
             LensCurves lens = LensCurves.of(r, t);
             if (!lens.curves().isEmpty()) out.add(Figures.lens(lens, q.step(), q.style()).withName("lens-token-" + t));

@@ -1,17 +1,17 @@
 package io.loopscope.ui.figure;
 
 import io.loopscope.ui.chart.ChartStyle;
+import io.loopscope.ui.chart.GeneratedSteps;
 import io.loopscope.ui.chart.HeatmapChart;
+import io.loopscope.ui.chart.HeatmapGrid;
 import io.loopscope.ui.chart.LensChart;
+import io.loopscope.ui.chart.LensCurves;
 import io.loopscope.ui.chart.MetricsChart;
+import io.loopscope.ui.chart.MetricsData;
+import io.loopscope.ui.chart.PcPair;
+import io.loopscope.ui.chart.PlaneData;
 import io.loopscope.ui.chart.StepsChart;
 import io.loopscope.ui.chart.TrajectoryChart;
-import io.loopscope.ui.vm.GeneratedSteps;
-import io.loopscope.ui.vm.HeatmapViewModel.Grid;
-import io.loopscope.ui.vm.LensCurves;
-import io.loopscope.ui.vm.MetricsViewModel;
-import io.loopscope.ui.vm.PcPair;
-import io.loopscope.ui.vm.PlaneData;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Figures built by the very chart builders the workbench shows ({@link TrajectoryChart},
- * {@link HeatmapChart}, {@link MetricsChart}, {@link StepsChart}, …) from the very view-model records they draw on screen.
+ * {@link HeatmapChart}, {@link MetricsChart}, {@link StepsChart}, …) from the very chart-layer records they draw on screen.
  * Each call builds fresh chart objects, so exporting never touches (or waits for) the charts on
  * screen, and can run off the FX thread.
  */
@@ -67,8 +67,29 @@ public final class Figures {
         });
     }
 
+    /** Figures side by side in one, each at its own aspect, as wide as its share (Compare's runs A and B on one page). */
+    public static Figure row(String name, List<Figure> figures) {
+        if (figures.isEmpty()) throw new IllegalArgumentException("no figures to put side by side");
+        if (figures.size() == 1) return figures.getFirst().withName(name);
+        double w = 0, h = 0;
+        for (Figure f : figures) {
+            w += f.width();
+            h = Math.max(h, f.height());
+        }
+        double total = w;
+        List<Figure> parts = List.copyOf(figures);
+        return new Figure(name, w, h, (g2, area) -> {
+            double x = area.getX();
+            for (Figure f : parts) {
+                double width = area.getWidth() * f.width() / total;
+                f.body().draw(g2, new Rectangle2D.Double(x, area.getY(), width, area.getHeight()));
+                x += width;
+            }
+        });
+    }
+
     /** The convergence heatmap with the selected rows outlined and the focused step marked (step -1: no marker). */
-    public static Figure heatmap(Grid grid, List<Integer> tokens, int step, ChartStyle style) {
+    public static Figure heatmap(HeatmapGrid grid, List<Integer> tokens, int step, ChartStyle style) {
         HeatmapChart c = new HeatmapChart(style);
         c.setGrid(grid);
         c.highlight(tokens, step);
@@ -84,7 +105,7 @@ public final class Figures {
     }
 
     /** Step size, lens KL and entropy of the selected tokens with their exit steps. */
-    public static Figure metrics(MetricsViewModel.Data data, ChartStyle style) {
+    public static Figure metrics(MetricsData data, ChartStyle style) {
         MetricsChart c = new MetricsChart(style);
         c.setData(data);
         return of("metrics", c.chart(), 504, 540);

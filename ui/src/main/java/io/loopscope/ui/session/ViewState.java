@@ -1,8 +1,8 @@
 package io.loopscope.ui.session;
 
+import io.loopscope.ui.chart.PcPair;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunSpec.InitMode;
-import io.loopscope.ui.vm.PcPair;
 import java.util.List;
 
 /**

@@ -1,14 +1,14 @@
 package io.loopscope.ui.view;
 
+import io.loopscope.ui.chart.PcPair;
+import io.loopscope.ui.chart.PlaneData;
+import io.loopscope.ui.chart.Planes;
 import io.loopscope.ui.chart.TrajectoryChart;
-import io.loopscope.ui.figure.Figures;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunSpec.InitMode;
+import io.loopscope.ui.figure.Figures;
 import io.loopscope.ui.vm.CompareViewModel;
-import io.loopscope.ui.vm.PcPair;
-import io.loopscope.ui.vm.PlaneData;
-import io.loopscope.ui.vm.Planes;
 import io.loopscope.ui.vm.RunViewModel;
 import java.util.ArrayList;
 import java.util.List;

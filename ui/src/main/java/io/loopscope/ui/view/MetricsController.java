@@ -2,10 +2,10 @@ package io.loopscope.ui.view;
 
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.ui.chart.MetricsChart;
+import io.loopscope.ui.chart.MetricsData.Series;
+import io.loopscope.ui.chart.MetricsData;
 import io.loopscope.ui.figure.Figures;
 import io.loopscope.ui.vm.MetricsViewModel;
-import io.loopscope.ui.vm.MetricsViewModel.Data;
-import io.loopscope.ui.vm.MetricsViewModel.Series;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.ChoiceBox;
@@ -83,7 +83,7 @@ public final class MetricsController {
         return v == Math.rint(v) && Math.abs(v) < 1e6 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
-    static String summary(Data d) {
+    static String summary(MetricsData d) {
         if (d == null || d.series().isEmpty()) return "";
         StringBuilder s = new StringBuilder("exit steps (" + d.criterion().id() + "): ");
         for (int i = 0; i < d.series().size(); i++) {

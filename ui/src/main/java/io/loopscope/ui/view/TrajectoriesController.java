@@ -1,11 +1,11 @@
 package io.loopscope.ui.view;
 
 import io.loopscope.ui.chart.ChartStyle;
+import io.loopscope.ui.chart.PcPair;
+import io.loopscope.ui.chart.PlaneData;
 import io.loopscope.ui.chart.TrajectoryChart;
 import io.loopscope.ui.figure.Figure;
 import io.loopscope.ui.figure.Figures;
-import io.loopscope.ui.vm.PcPair;
-import io.loopscope.ui.vm.PlaneData;
 import io.loopscope.ui.vm.TrajectoryViewModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,14 @@
 package io.loopscope.ui.vm;
 
+import io.loopscope.ui.chart.PcPair;
+import io.loopscope.ui.chart.PlaneData;
+import io.loopscope.ui.chart.Planes;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.PairComparison;
 import io.loopscope.ui.engine.RunAnalysis;
 import io.loopscope.ui.engine.RunResult;
-import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.engine.RunSpec.InitMode;
+import io.loopscope.ui.engine.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.loopscope.ui.vm;
 
+import io.loopscope.ui.chart.GeneratedSteps;
 import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.engine.StreamedToken;
 import java.util.ArrayList;

@@ -49,7 +49,7 @@ public final class MotifCardViewModel {
         token.set(TokenStripViewModel.label(t, r.tokenStrings().get(t)));
         label.set(m.displayLabel());
         headline.set(m.headline());
-        String ran = LensViewModel.ranNote(r, t);
+        String ran = io.loopscope.ui.chart.LensTable.ranNote(r, t);
         if (ran.isEmpty()) {
             evidence.set(m.evidence());
         } else {

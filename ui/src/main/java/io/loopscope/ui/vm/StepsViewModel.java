@@ -1,5 +1,6 @@
 package io.loopscope.ui.vm;
 
+import io.loopscope.ui.chart.GeneratedSteps;
 import io.loopscope.ui.engine.RunResult;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,6 +1,8 @@
 package io.loopscope.ui.vm;
 
 import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.ui.chart.GeneratedSteps;
+import io.loopscope.ui.chart.TokenLabels;
 import io.loopscope.ui.colour.MotifColours;
 import io.loopscope.ui.colour.Viridis;
 import io.loopscope.ui.engine.RunAnalysis;
@@ -173,7 +175,7 @@ public final class TokenStripViewModel {
         if (gen != null) out.add(lastChip(gen, r.tokens(), false));
         chips.set(List.copyOf(out));
         List<LegendEntry> entries = new ArrayList<>(legendFor(colouring.get(), last, lo, hi));
-        if (gen != null) entries.addAll(gen.legend());
+        if (gen != null) entries.addAll(legend(gen));
         legend.set(List.copyOf(entries));
         summary.set(gen == null ? "" : gen.summary());
     }
@@ -193,7 +195,7 @@ public final class TokenStripViewModel {
         }
         if (gen.lastToken() != null) out.add(lastChip(gen, prompt.size() + gen.bars().size(), true));
         chips.set(List.copyOf(out));
-        legend.set(gen.legend());
+        legend.set(legend(gen));
         summary.set(gen.summary());
     }
 
@@ -233,18 +235,26 @@ public final class TokenStripViewModel {
         return List.copyOf(out);
     }
 
-    /**
-     * A token with its position, "[12] cat": the position in brackets so it never reads as a token id
-     * (models without a tokenizer show tokens as "#id").
-     */
+    /** "[12] cat": see {@link TokenLabels#label}. */
     public static String label(int position, String token) {
-        return "[" + position + "] " + display(token);
+        return TokenLabels.label(position, token);
     }
 
-    /** Whitespace made visible, so a space token is not an empty chip. */
+    /** Whitespace made visible: see {@link TokenLabels#display}. */
     public static String display(String token) {
-        if (token == null || token.isEmpty()) return "∅";
-        return token.replace(' ', '␣').replace("\n", "↵").replace("\t", "⇥");
+        return TokenLabels.display(token);
+    }
+
+    /** "answer, iterations run:" then up to five swatches from the fewest to the most (each value when there are few). */
+    static List<LegendEntry> legend(GeneratedSteps gen) {
+        if (gen.bars().isEmpty()) return List.of();
+        int lo = gen.min(), hi = gen.max();
+        java.util.TreeSet<Integer> values = new java.util.TreeSet<>();
+        for (int i = 0; i <= 4; i++) values.add((int) Math.round(lo + i * (hi - lo) / 4.0));
+        List<LegendEntry> out = new ArrayList<>();
+        out.add(new LegendEntry(null, "answer, iterations run:"));
+        for (int v : values) out.add(new LegendEntry(gen.colour(v), v == lo && v == hi ? "all " + v : String.valueOf(v)));
+        return List.copyOf(out);
     }
 
     private static String quote(String s) {

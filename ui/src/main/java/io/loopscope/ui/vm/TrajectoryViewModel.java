@@ -1,5 +1,8 @@
 package io.loopscope.ui.vm;
 
+import io.loopscope.ui.chart.PcPair;
+import io.loopscope.ui.chart.PlaneData;
+import io.loopscope.ui.chart.Planes;
 import io.loopscope.ui.engine.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,13 +85,6 @@ public final class TrajectoryViewModel {
         }
     }
 
-    /** The three planes of the paper's figure that this run has components for. */
-    static List<PcPair> paperPairs(int components) {
-        List<PcPair> out = new ArrayList<>();
-        for (int i = 0; i + 1 < Math.min(components, 6); i += 2) out.add(new PcPair(i, i + 1));
-        return out;
-    }
-
     private void rebuild() {
         RunResult r = result.get();
         if (r == null || r.analysis().components() < 2) {
@@ -96,7 +92,7 @@ public final class TrajectoryViewModel {
             return;
         }
         List<Integer> tokens = selection.tokens();
-        List<PcPair> shown = paperPanels.get() ? paperPairs(r.analysis().components()) : List.of(pair.get());
+        List<PcPair> shown = paperPanels.get() ? Planes.paperPairs(r.analysis().components()) : List.of(pair.get());
         List<PlaneData> out = new ArrayList<>();
         for (PcPair p : shown) out.add(Planes.plane(r, p, tokens));
         planes.set(List.copyOf(out));

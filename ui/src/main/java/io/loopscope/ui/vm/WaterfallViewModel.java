@@ -1,5 +1,6 @@
 package io.loopscope.ui.vm;
 
+import io.loopscope.ui.chart.Planes;
 import io.loopscope.ui.engine.RunAnalysis;
 import io.loopscope.ui.engine.RunResult;
 import java.util.ArrayList;

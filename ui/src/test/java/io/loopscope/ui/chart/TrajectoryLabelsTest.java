@@ -3,9 +3,6 @@ package io.loopscope.ui.chart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loopscope.ui.vm.PcPair;
-import io.loopscope.ui.vm.PlaneData;
-import io.loopscope.ui.vm.TokenPath;
 import java.awt.FontMetrics;
 import java.awt.image.BufferedImage;
 import java.util.List;

@@ -6,19 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.inference.testing.Fixtures;
+import io.loopscope.inference.testing.RequiresFixtures;
+import io.loopscope.ui.chart.PcPair;
+import io.loopscope.ui.chart.Planes;
 import io.loopscope.ui.engine.AnalysisAdapter;
 import io.loopscope.ui.engine.HuginnModelLoader;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunPipeline;
 import io.loopscope.ui.figure.FigureFormat;
-import io.loopscope.ui.vm.PcPair;
-import io.loopscope.ui.vm.Planes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.loopscope.inference.testing.RequiresFixtures;
 
 /** A demo's compare figures draw run B in run A's axes, as the workbench's Compare view does. */
 @RequiresFixtures

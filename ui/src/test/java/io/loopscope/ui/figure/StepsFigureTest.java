@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.ui.chart.ChartStyle;
+import io.loopscope.ui.chart.GeneratedSteps;
 import io.loopscope.ui.chart.StepsChart;
 import io.loopscope.ui.colour.Viridis;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.testing.TestRuns;
-import io.loopscope.ui.vm.GeneratedSteps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

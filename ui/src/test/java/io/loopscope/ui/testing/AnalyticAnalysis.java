@@ -1,8 +1,10 @@
 package io.loopscope.ui.testing;
 
 import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.inference.trace.Trace;
 import io.loopscope.ui.engine.MotifSummary;
 import io.loopscope.ui.engine.RunAnalysis;
+import io.loopscope.ui.engine.RunLens;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -13,11 +15,27 @@ import java.util.OptionalInt;
  */
 public final class AnalyticAnalysis implements RunAnalysis {
     private final int tokens, steps;
+    private final Trace trace;
+    private final RunLens lens;
 
+    /** The analytic trajectories of a run without a recorded lens, every token running every step. */
     public AnalyticAnalysis(int tokens, int steps) {
         this.tokens = tokens;
         this.steps = steps;
+        this.trace = null;
+        this.lens = RunLens.NONE;
     }
+
+    /** The analytic trajectories for trace's tokens and steps, with the lens it recorded and the steps each token ran. */
+    public AnalyticAnalysis(Trace trace) {
+        this.tokens = trace.tokenCount();
+        this.steps = trace.iterations() + 1;
+        this.trace = trace;
+        this.lens = new TraceRunLens(trace);
+    }
+
+    @Override public int ranSteps(int token) { return trace == null ? steps - 1 : trace.stepsOf(token); }
+    @Override public RunLens lens() { return lens; }
 
     @Override public int tokens() { return tokens; }
     @Override public int steps() { return steps; }

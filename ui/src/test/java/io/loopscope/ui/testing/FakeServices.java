@@ -31,7 +31,7 @@ public final class FakeServices {
         return new Analyzer() {
             @Override
             public RunAnalysis analyze(Trace trace) {
-                return new AnalyticAnalysis(trace.tokenCount(), trace.iterations() + 1);
+                return new AnalyticAnalysis(trace);
             }
 
             @Override

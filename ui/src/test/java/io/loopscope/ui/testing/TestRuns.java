@@ -16,7 +16,7 @@ public final class TestRuns {
         List<String> tokens = model.tokenStrings(ids);
         Trace trace = SyntheticTrace.make(ids, tokens, iterations, 8, 5, 0, model.name());
         RunSpec spec = new RunSpec(FakeServices.embedded(), prompt, iterations, RunSpec.InitMode.RANDOM, 0, 5);
-        return new RunResult(spec, model, trace, new AnalyticAnalysis(ids.length, iterations + 1), 1, 1);
+        return new RunResult(spec, model, trace, new AnalyticAnalysis(trace), 1, 1);
     }
 
     /** A generation of the fake model (greedy, exit kl, n new tokens) through the real pipeline, with the analytic analysis. */

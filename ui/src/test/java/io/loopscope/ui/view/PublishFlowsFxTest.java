@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.ui.chart.PcPair;
 import io.loopscope.ui.demo.Demo;
 import io.loopscope.ui.figure.FigureFormat;
 import io.loopscope.ui.task.SameThreadTaskExecutor;
 import io.loopscope.ui.testing.FakeServices;
-import io.loopscope.ui.vm.PcPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loopscope.ui.chart.PcPair;
 import io.loopscope.ui.testing.FakeServices;
-import io.loopscope.ui.vm.PcPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.inference.trace.FloatTensor;
 import io.loopscope.inference.trace.Trace;
+import io.loopscope.ui.chart.LensCurves;
 import io.loopscope.ui.engine.RunResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +57,8 @@ class LensCurvesTest {
         Arrays.fill(nan, Float.NaN); // a trace that recorded the lens's ids but not their probabilities
         Trace idsOnly = new Trace(tr.info(), tr.ids(), tr.states(), tr.finalLatent(), tr.logits(), tr.lensEntropy(), tr.lensKl(),
                 tr.lensTopkIds(), new FloatTensor(tr.lensTopkProbs().shape(), nan), tr.lens(), tr.lnFWeight());
-        RunResult loaded = new RunResult(run.spec(), run.model(), idsOnly, run.analysis(), 0, 0);
+        // figures read the lens from the analysis: the one of this trace
+        RunResult loaded = new RunResult(run.spec(), run.model(), idsOnly, new io.loopscope.ui.testing.AnalyticAnalysis(idsOnly), 0, 0);
         assertTrue(LensCurves.of(loaded, 2).curves().isEmpty());
         assertFalse(LensCurves.of(run, 2).curves().isEmpty());
     }

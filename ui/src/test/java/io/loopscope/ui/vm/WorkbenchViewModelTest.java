@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.ui.chart.PcPair;
+import io.loopscope.ui.chart.PlaneData;
+import io.loopscope.ui.chart.TokenPath;
 import io.loopscope.ui.colour.MotifColours;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunPipeline;

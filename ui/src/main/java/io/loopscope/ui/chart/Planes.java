@@ -1,7 +1,7 @@
-package io.loopscope.ui.vm;
+package io.loopscope.ui.chart;
 
-import io.loopscope.inference.trace.IntTensor;
 import io.loopscope.ui.engine.RunAnalysis;
+import io.loopscope.ui.engine.RunLens;
 import io.loopscope.ui.engine.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +25,13 @@ public final class Planes {
         return List.copyOf(out);
     }
 
+    /** The paper figure's planes (PC1–2, 3–4, 5–6) that a run with this many components has. */
+    public static List<PcPair> paperPairs(int components) {
+        List<PcPair> out = new ArrayList<>();
+        for (int i = 0; i + 1 < Math.min(components, 6); i += 2) out.add(new PcPair(i, i + 1));
+        return List.copyOf(out);
+    }
+
     public static String axisLabel(RunAnalysis a, int pc) {
         return String.format(Locale.ROOT, "PC%d (%.1f%% of variance)", pc + 1, 100 * a.explainedVariance(pc));
     }
@@ -33,7 +40,7 @@ public final class Planes {
         RunAnalysis a = r.analysis();
         int steps = a.steps();
         List<String> names = r.tokenStrings();
-        IntTensor top = r.trace().lensTopkIds();
+        RunLens lens = a.lens();
         List<TokenPath> paths = new ArrayList<>(tokens.size());
         for (int t : tokens) {
             if (t < 0 || t >= a.tokens()) continue; // a selection from the previous run, about to be reset
@@ -44,9 +51,9 @@ public final class Planes {
                 y[s] = a.projection(t, s, pair.y());
                 d[s] = a.distanceToFinal(t, s);
                 // past a generated token's exit its state is held there, and so is its guess
-                top1[s] = top == null ? "?" : r.tokenString(top.get(Math.min(s, r.trace().stepsOf(t)), t, 0));
+                top1[s] = lens.topK() == 0 ? "?" : r.tokenString(lens.topId(Math.min(s, a.ranSteps(t)), t, 0));
             }
-            String label = TokenStripViewModel.label(t, names.get(t));
+            String label = TokenLabels.label(t, names.get(t));
             paths.add(new TokenPath(t, label, x, y, a.centreOfMass(t, pair.x()), a.centreOfMass(t, pair.y()), d, top1));
         }
         return new PlaneData(pair, axisLabel(a, pair.x()), axisLabel(a, pair.y()), paths, steps - 1);

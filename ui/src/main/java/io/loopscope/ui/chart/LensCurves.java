@@ -1,4 +1,4 @@
-package io.loopscope.ui.vm;
+package io.loopscope.ui.chart;
 
 import io.loopscope.ui.engine.RunResult;
 import java.util.ArrayList;
@@ -31,21 +31,26 @@ public record LensCurves(String title, List<Curve> curves) {
 
     /** The curves of token t of a run with a recorded lens; empty when the run has no lens probabilities. */
     public static LensCurves of(RunResult r, int t) {
-        List<LensViewModel.Row> table = LensViewModel.table(r, t);
+        return of(LensTable.of(r, t));
+    }
+
+    /** The curves of a lens table: each guess that is ever the top one, over the steps. */
+    public static LensCurves of(LensTable lens) {
+        List<LensTable.Row> table = lens.rows();
         Set<String> guesses = new LinkedHashSet<>();
-        for (LensViewModel.Row row : table) if (guesses.size() < MAX_CURVES && !row.tokens().isEmpty()) guesses.add(row.tokens().getFirst());
+        for (LensTable.Row row : table) if (guesses.size() < MAX_CURVES && !row.tokens().isEmpty()) guesses.add(row.tokens().getFirst());
         List<Curve> curves = new ArrayList<>();
         boolean anyProbability = false;
         for (String token : guesses) {
             double[] p = new double[table.size()];
             Arrays.fill(p, Double.NaN);
-            for (LensViewModel.Row row : table) {
+            for (LensTable.Row row : table) {
                 int j = row.tokens().indexOf(token);
                 if (j >= 0) p[row.step()] = row.probs()[j];
                 anyProbability |= !Double.isNaN(p[row.step()]);
             }
             curves.add(new Curve(token, p));
         }
-        return new LensCurves(LensViewModel.title(r, t), anyProbability ? curves : List.of());
+        return new LensCurves(lens.title(), anyProbability ? curves : List.of());
     }
 }

@@ -1,4 +1,4 @@
-package io.loopscope.ui.vm;
+package io.loopscope.ui.chart;
 
 import java.util.List;
 

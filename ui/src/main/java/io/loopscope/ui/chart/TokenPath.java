@@ -1,4 +1,4 @@
-package io.loopscope.ui.vm;
+package io.loopscope.ui.chart;
 
 /**
  * One token's trajectory in one PC plane, with what a hover tooltip shows per step.

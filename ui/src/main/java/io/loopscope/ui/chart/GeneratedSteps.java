@@ -1,4 +1,4 @@
-package io.loopscope.ui.vm;
+package io.loopscope.ui.chart;
 
 import io.loopscope.inference.trace.Generated;
 import io.loopscope.ui.colour.Viridis;
@@ -8,7 +8,6 @@ import io.loopscope.ui.engine.StreamedToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 import javafx.scene.paint.Color;
 
 /**
@@ -41,7 +40,7 @@ public record GeneratedSteps(int promptLength, int iterations, List<Bar> bars, S
         int p = g.settings().promptLength();
         List<String> texts = r.tokenStrings();
         List<Bar> bars = new ArrayList<>();
-        for (int t = p; t < r.tokens(); t++) bars.add(new Bar(t, TokenStripViewModel.label(t, texts.get(t)), r.trace().stepsOf(t)));
+        for (int t = p; t < r.tokens(); t++) bars.add(new Bar(t, TokenLabels.label(t, texts.get(t)), r.analysis().ranSteps(t)));
         long[] ids = g.generatedIds();
         int count = ids.length;
         String summary = summary("generated " + tokens(count) + " (stopped: " + g.settings().stopReason() + ")", bars, r.iterations(), true);
@@ -58,7 +57,7 @@ public record GeneratedSteps(int promptLength, int iterations, List<Bar> bars, S
         List<Bar> bars = new ArrayList<>();
         for (int i = 1; i < tokens.size(); i++) {
             StreamedToken before = tokens.get(i - 1), now = tokens.get(i);
-            bars.add(new Bar(now.position(), TokenStripViewModel.label(p + before.index(), before.text()), now.steps()));
+            bars.add(new Bar(now.position(), TokenLabels.label(p + before.index(), before.text()), now.steps()));
         }
         String summary = summary("generating… " + tokens(tokens.size()) + " so far", bars, iterations, false);
         return new GeneratedSteps(p, iterations, bars, tokens.isEmpty() ? null : tokens.getLast().text(), exit, summary);
@@ -109,17 +108,5 @@ public record GeneratedSteps(int promptLength, int iterations, List<Bar> bars, S
 
     public Color colour(int steps) {
         return Viridis.fx(scale(steps));
-    }
-
-    /** "answer steps:" then up to five swatches from min to max (each step when there are few). */
-    public List<TokenStripViewModel.LegendEntry> legend() {
-        if (bars.isEmpty()) return List.of();
-        int lo = min(), hi = max();
-        TreeSet<Integer> values = new TreeSet<>();
-        for (int i = 0; i <= 4; i++) values.add((int) Math.round(lo + i * (hi - lo) / 4.0));
-        List<TokenStripViewModel.LegendEntry> out = new ArrayList<>();
-        out.add(new TokenStripViewModel.LegendEntry(null, "answer, iterations run:"));
-        for (int v : values) out.add(new TokenStripViewModel.LegendEntry(colour(v), v == lo && v == hi ? "all " + v : String.valueOf(v)));
-        return List.copyOf(out);
     }
 }

@@ -1,4 +1,4 @@
-package io.loopscope.ui.vm;
+package io.loopscope.ui.chart;
 
 /** Two principal components drawn against each other (0-based; shown 1-based). */
 public record PcPair(int x, int y) {
