@@ -1,5 +1,6 @@
 package io.loopscope.ui.demo;
 
+import io.loopscope.ui.views.ViewType;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,10 +46,16 @@ public record Demo(String id, String title, String prompt, String model, Setting
         }
     }
 
-    /** One step of the tour: the text, the view it talks about, the tokens it selects and the step it shows. */
-    public record Step(String text, String view, List<Integer> tokens, int step) {
+    /** One step of the tour: the text, the view it talks about, the tokens it selects and the step it shows (-1: the last). */
+    public record Step(String text, ViewType view, List<Integer> tokens, int step) {
         public Step {
+            Objects.requireNonNull(view, "view");
             tokens = List.copyOf(tokens);
+        }
+
+        /** A step about the view of this id (IllegalArgumentException naming the views when there is none). */
+        public Step(String text, String view, List<Integer> tokens, int step) {
+            this(text, ViewType.byId(view), tokens, step);
         }
     }
 

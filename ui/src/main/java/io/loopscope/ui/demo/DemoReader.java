@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopscope.inference.exit.ExitCriterion;
-import io.loopscope.ui.vm.WorkbenchViewModel;
+import io.loopscope.ui.views.ViewType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,9 +61,13 @@ public final class DemoReader {
         }
         List<Demo.Step> tour = new ArrayList<>();
         for (JsonNode t : n.path("tour")) {
-            String view = t.path("view").asText("trajectories");
-            if (!WorkbenchViewModel.VIEWS.contains(view)) throw bad(id, "tour step " + (tour.size() + 1) + ": unknown view '" + view + "'; views: " + WorkbenchViewModel.VIEWS);
-            if (view.equals("compare") && !settings.hasRunB()) throw bad(id, "tour step " + (tour.size() + 1) + " shows compare, but the demo has no run B");
+            ViewType view;
+            try {
+                view = ViewType.byId(t.path("view").asText(ViewType.TRAJECTORIES.id()));
+            } catch (IllegalArgumentException e) {
+                throw bad(id, "tour step " + (tour.size() + 1) + ": " + e.getMessage());
+            }
+            if (view == ViewType.COMPARE && !settings.hasRunB()) throw bad(id, "tour step " + (tour.size() + 1) + " shows compare, but the demo has no run B");
             tour.add(new Demo.Step(required(id, t, "text"), view, ints(t.path("tokens")), t.path("step").asInt(-1)));
         }
         if (tour.size() < 3 || tour.size() > 6) throw bad(id, "a tour has 3 to 6 steps, this one " + tour.size());

@@ -13,7 +13,7 @@ import java.util.List;
  * @param tokens      selected tokens
  * @param focus       the focused token
  * @param step        the focused step (slider, heatmap marker, lens row)
- * @param view        the open tab ("trajectories", "heatmap", "metrics", "lens", "waterfall", "compare")
+ * @param view        the open tab: a {@link io.loopscope.ui.views.ViewType} id ("trajectories", "heatmap", …, "steps")
  * @param pair        the trajectory plane
  * @param paperPanels the three paper panels instead of one plane
  * @param colouring   the token chips' colouring (enum name)

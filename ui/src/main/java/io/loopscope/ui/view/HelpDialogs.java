@@ -1,5 +1,6 @@
 package io.loopscope.ui.view;
 
+import io.loopscope.ui.views.ViewType;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ public final class HelpDialogs {
     private HelpDialogs() {
     }
 
-    static final String[][] SHORTCUTS = {
+    private static final String[][] FIXED = {
             {"Ctrl+Enter", "Run the prompt (or generate, in Generate mode)"},
             {"Esc", "Cancel the run in flight"},
             {"↑ / ↓ in the prompt", "Earlier / later prompts"},
@@ -24,12 +25,25 @@ public final class HelpDialogs {
             {"Shift+click", "Select a range of tokens"},
             {"Space (trajectories)", "Play / pause the animation"},
             {"← / → (trajectories)", "Step back / forward"},
-            {"Ctrl+1 … Ctrl+7", "Trajectories, heatmap, metrics, lens, waterfall, compare, steps per token"},
+            null, // the views' shortcuts
             {"Drag (waterfall)", "Rotate; scroll to zoom"},
             {"Ctrl+T", "Toggle light / dark theme"},
             {"F1", "This list"},
             {"Ctrl+Q", "Quit"},
     };
+
+    static final String[][] SHORTCUTS = shortcutTable();
+
+    /** The fixed shortcuts, with one line for the views' (from their registration). */
+    private static String[][] shortcutTable() {
+        ViewType[] v = ViewType.values();
+        String views = v[0].shortcutLabel() + " … " + v[v.length - 1].shortcutLabel();
+        String names = java.util.Arrays.stream(v).map(ViewType::shortName).collect(java.util.stream.Collectors.joining(", "));
+        String first = names.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + names.substring(1);
+        String[][] t = FIXED.clone();
+        for (int i = 0; i < t.length; i++) if (t[i] == null) t[i] = new String[] {views, first};
+        return t;
+    }
 
     public static Alert shortcuts(Window owner) {
         GridPane grid = new GridPane();

@@ -1,8 +1,13 @@
 package io.loopscope.ui.view;
 
+import io.loopscope.ui.chart.PcPair;
+import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.figure.Figure;
+import io.loopscope.ui.figure.Figures;
+import io.loopscope.ui.views.ViewType;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
-import io.loopscope.ui.vm.WorkbenchViewModel;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -10,12 +15,13 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
 
 /** The window frame: menus, tabs, theme and the status line. The views are their own controllers. */
 public final class MainController {
     private final WorkbenchContext ctx;
     @FXML private TabPane tabs;
-    @FXML private Tab trajectoriesTab, heatmapTab, metricsTab, lensTab, waterfallTab, compareTab, stepsTab;
+    @FXML private Menu viewMenu;
     @FXML private Label statusLabel, memoryLabel;
     @FXML private MenuItem runItem, cancelItem;
     @FXML private RadioMenuItem lightItem, darkItem;
@@ -37,21 +43,30 @@ public final class MainController {
         darkItem.setToggleGroup(themes);
         ctx.chartStyleProperty().addListener((o, a, s) -> (s.dark() ? darkItem : lightItem).setSelected(true));
         lightItem.setSelected(true);
+        // one tab and one View menu item per registered view, in its order
+        for (ViewType v : ViewType.values()) {
+            Tab tab = new Tab(v.title(), WorkbenchWindow.load(v.fxml(), ctx));
+            tab.setId(v.id() + "Tab");
+            tabs.getTabs().add(tab);
+            MenuItem item = new MenuItem(v.title());
+            item.setAccelerator(KeyCombination.valueOf(v.accelerator()));
+            item.setOnAction(e -> ctx.workbench().viewProperty().set(v));
+            viewMenu.getItems().add(item);
+        }
         // the open tab is view-model state: sessions save it, demo tours switch it
         var views = ctx.workbench().viewProperty();
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
-            if (i.intValue() >= 0) views.set(WorkbenchViewModel.VIEWS.get(i.intValue()));
+            if (i.intValue() >= 0) views.set(ViewType.values()[i.intValue()]);
         });
         views.addListener((o, a, v) -> {
-            int i = WorkbenchViewModel.VIEWS.indexOf(v);
-            if (i >= 0 && i != tabs.getSelectionModel().getSelectedIndex()) tabs.getSelectionModel().select(i);
+            if (v != null && v.ordinal() != tabs.getSelectionModel().getSelectedIndex()) tabs.getSelectionModel().select(v.ordinal());
         });
         // the tour's step outlines the tab it talks about
         ctx.tour().highlightedViewProperty().addListener((o, a, v) -> {
-            for (int i = 0; i < tabs.getTabs().size(); i++) {
-                var classes = tabs.getTabs().get(i).getStyleClass();
+            for (ViewType t : ViewType.values()) {
+                var classes = tabs.getTabs().get(t.ordinal()).getStyleClass();
                 classes.remove("tour-highlight");
-                if (WorkbenchViewModel.VIEWS.get(i).equals(v)) classes.add("tour-highlight");
+                if (t == v) classes.add("tour-highlight");
             }
         });
         var noRun = ctx.workbench().resultProperty().isNull();
@@ -84,25 +99,25 @@ public final class MainController {
     @FXML private void exportProjections() { ctx.data().export(DataExports.Kind.PROJECTIONS); }
     @FXML private void exportProjector() { ctx.data().export(DataExports.Kind.PROJECTOR); }
 
-    /** The open tab's chart as a figure (the lens table and the 3-D waterfall are not charts: the figure set instead). */
+    /**
+     * The open tab as a figure, drawn by its view's registration as on screen: the lens of the focused
+     * token as curves, Compare's runs side by side, the 3-D waterfall as its trajectories.
+     */
     @FXML
     private void exportCurrentView() {
         var wb = ctx.workbench();
         var sel = wb.selection();
-        io.loopscope.ui.figure.Figure f = switch (wb.viewProperty().get()) {
-            case "heatmap" -> wb.heatmap().grid() == null ? null
-                    : io.loopscope.ui.figure.Figures.heatmap(wb.heatmap().grid(), sel.tokens(), sel.stepProperty().get(), ctx.chartStyle());
-            case "metrics" -> wb.metrics().data() == null ? null : io.loopscope.ui.figure.Figures.metrics(wb.metrics().data(), ctx.chartStyle());
-            case "steps" -> wb.steps().data() == null || wb.steps().data().bars().isEmpty() ? null
-                    : io.loopscope.ui.figure.Figures.steps(wb.steps().data(), sel.tokens(), ctx.chartStyle());
-            default -> {
-                var planes = wb.trajectories().planes();
-                yield planes.isEmpty() ? null : planes.size() == 1
-                        ? io.loopscope.ui.figure.Figures.trajectory(planes.getFirst(), sel.stepProperty().get(), ctx.chartStyle())
-                        : io.loopscope.ui.figure.Figures.panels(planes, sel.stepProperty().get(), ctx.chartStyle());
-            }
-        };
-        if (f != null) ctx.files().exportFigure(f, "the " + wb.viewProperty().get() + " view");
+        var cmp = ctx.compare();
+        ViewType v = wb.viewProperty().get();
+        RunResult r = wb.result();
+        if (r == null) return;
+        RunResult b = cmp.rightInFrameOfAProperty().get() != null ? cmp.rightInFrameOfAProperty().get() : cmp.rightProperty().get();
+        PcPair comparePair = cmp.pairProperty().get() == null ? new PcPair(0, 1) : cmp.pairProperty().get();
+        List<Figure> figures = v.figures(new ViewType.FigureRequest(r, b, sel.tokens(), sel.focus(), sel.stepProperty().get(),
+                wb.criterionProperty().get(), wb.thresholdProperty().get(), wb.trajectories().pairProperty().get(), comparePair,
+                wb.trajectories().paperPanelsProperty().get(), ctx.chartStyle(), null));
+        if (figures.isEmpty()) return;
+        ctx.files().exportFigure(Figures.row(v.id(), figures), "the " + v.id() + " view");
     }
 
     @FXML
@@ -139,14 +154,6 @@ public final class MainController {
     private void toggleTheme() {
         Themes.apply(tabs.getScene(), Themes.isDark(tabs.getScene()) ? Themes.LIGHT : Themes.DARK, ctx);
     }
-
-    @FXML private void showTrajectories() { tabs.getSelectionModel().select(trajectoriesTab); }
-    @FXML private void showHeatmap() { tabs.getSelectionModel().select(heatmapTab); }
-    @FXML private void showMetrics() { tabs.getSelectionModel().select(metricsTab); }
-    @FXML private void showLens() { tabs.getSelectionModel().select(lensTab); }
-    @FXML private void showWaterfall() { tabs.getSelectionModel().select(waterfallTab); }
-    @FXML private void showCompare() { tabs.getSelectionModel().select(compareTab); }
-    @FXML private void showSteps() { tabs.getSelectionModel().select(stepsTab); }
 
     @FXML
     private void shortcuts() {

@@ -61,7 +61,12 @@ public final class WorkbenchWindow {
     }
 
     static Parent load(WorkbenchContext ctx) {
-        FXMLLoader loader = new FXMLLoader(WorkbenchWindow.class.getResource("/io/loopscope/ui/MainWindow.fxml"));
+        return load("MainWindow.fxml", ctx);
+    }
+
+    /** Loads one of the layouts in /io/loopscope/ui/ (the main window, or a view's tab), its controllers built with ctx. */
+    static Parent load(String fxml, WorkbenchContext ctx) {
+        FXMLLoader loader = new FXMLLoader(WorkbenchWindow.class.getResource("/io/loopscope/ui/" + fxml));
         // every controller (main and included) gets the context through its one-argument constructor
         loader.setControllerFactory(type -> {
             try {
@@ -73,7 +78,7 @@ public final class WorkbenchWindow {
         try {
             return loader.load();
         } catch (IOException e) {
-            throw new UncheckedIOException("the workbench layout could not be loaded", e);
+            throw new UncheckedIOException("the workbench layout " + fxml + " could not be loaded", e);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.session.SessionState;
 import io.loopscope.ui.session.ViewState;
+import io.loopscope.ui.views.ViewType;
 
 /**
  * Between the view models and a {@link SessionState}: what to save of the workbench, and how to put a
@@ -31,7 +32,7 @@ public final class SessionBinding {
         ViewState.CompareSettings cmp = new ViewState.CompareSettings(compare.modelBProperty().get(), compare.iterationsBProperty().get(),
                 compare.initBProperty().get(), compare.seedBProperty().get(), compare.pairProperty().get());
         ViewState v = new ViewState(workbench.criterionProperty().get().id(), workbench.thresholdProperty().get(), sel.tokens(), sel.focus(),
-                sel.stepProperty().get(), workbench.viewProperty().get(), workbench.trajectories().pairProperty().get(),
+                sel.stepProperty().get(), workbench.viewProperty().get().id(), workbench.trajectories().pairProperty().get(),
                 workbench.trajectories().paperPanelsProperty().get(), workbench.tokenStrip().colouringProperty().get().name(), cmp, theme);
         return new SessionState(r, compare.rightProperty().get(), compare.comparisonProperty().get(), v);
     }
@@ -64,7 +65,7 @@ public final class SessionBinding {
             compare.pairProperty().set(v.compare().pair());
         }
         if (s.compareRun() != null) compare.finished(s.compareRun(), s.comparison(), s.compareInFrameOfA());
-        if (WorkbenchViewModel.VIEWS.contains(v.view())) workbench.viewProperty().set(v.view());
+        ViewType.find(v.view()).ifPresent(workbench.viewProperty()::set); // a view this version does not know: keep the current one
     }
 
     private void selectModel(ModelRef ref) {

@@ -2,6 +2,7 @@ package io.loopscope.ui.vm;
 
 import io.loopscope.ui.demo.Demo;
 import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.views.ViewType;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -23,7 +24,7 @@ public final class TourViewModel {
     private final IntegerProperty index = new SimpleIntegerProperty(-1);
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty position = new SimpleStringProperty("");
-    private final StringProperty highlightedView = new SimpleStringProperty();
+    private final ObjectProperty<ViewType> highlightedView = new SimpleObjectProperty<>();
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final BooleanBinding canBack, canNext;
 
@@ -37,7 +38,7 @@ public final class TourViewModel {
     public IntegerProperty indexProperty() { return index; }
     public StringProperty textProperty() { return text; }
     public StringProperty positionProperty() { return position; }
-    public StringProperty highlightedViewProperty() { return highlightedView; }
+    public ObjectProperty<ViewType> highlightedViewProperty() { return highlightedView; }
     public BooleanProperty activeProperty() { return active; }
     public BooleanBinding canBack() { return canBack; }
     public BooleanBinding canNext() { return canNext; }

@@ -2,14 +2,13 @@ package io.loopscope.ui.vm;
 
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.views.ViewType;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /**
  * The root of the view-model tree: the current run, the selection and the exit criterion every view
@@ -25,9 +24,7 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<ExitCriterion> criterion = new SimpleObjectProperty<>(ExitCriterion.KL);
     private final DoubleProperty threshold = new SimpleDoubleProperty(ExitCriterion.KL.defaultThreshold());
     /** The open view (tab): sessions save it and demo tours switch it; the main controller binds the tabs to it. */
-    private final StringProperty view = new SimpleStringProperty(VIEWS.getFirst());
-    /** The views' ids, in tab order. */
-    public static final List<String> VIEWS = List.of("trajectories", "heatmap", "metrics", "lens", "waterfall", "compare", "steps");
+    private final ObjectProperty<ViewType> view = new SimpleObjectProperty<>(ViewType.TRAJECTORIES);
 
     /** A generation in flight, which the token strip shows until its result arrives. */
     private final LiveGeneration live = new LiveGeneration();
@@ -89,7 +86,7 @@ public final class WorkbenchViewModel {
     public Selection selection() { return selection; }
     public ObjectProperty<ExitCriterion> criterionProperty() { return criterion; }
     public DoubleProperty thresholdProperty() { return threshold; }
-    public StringProperty viewProperty() { return view; }
+    public ObjectProperty<ViewType> viewProperty() { return view; }
     public LiveGeneration live() { return live; }
     public TokenStripViewModel tokenStrip() { return tokenStrip; }
     public TrajectoryViewModel trajectories() { return trajectories; }

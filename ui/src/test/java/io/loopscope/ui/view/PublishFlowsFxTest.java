@@ -12,6 +12,7 @@ import io.loopscope.ui.demo.Demo;
 import io.loopscope.ui.figure.FigureFormat;
 import io.loopscope.ui.task.SameThreadTaskExecutor;
 import io.loopscope.ui.testing.FakeServices;
+import io.loopscope.ui.views.ViewType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,7 +113,7 @@ class PublishFlowsFxTest {
             ctx.workbench().criterionProperty().set(ExitCriterion.LATENT_DIFF);
             ctx.workbench().thresholdProperty().set(0.07);
             ctx.workbench().trajectories().pairProperty().set(new PcPair(2, 3));
-            ctx.workbench().viewProperty().set("metrics");
+            ctx.workbench().viewProperty().set(ViewType.METRICS);
         });
         Path file = dir.resolve("session.npz");
         robot.interact(() -> ctx.files().saveSession(file));

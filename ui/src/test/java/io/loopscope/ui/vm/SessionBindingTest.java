@@ -7,6 +7,7 @@ import io.loopscope.inference.model.KvSharing;
 import io.loopscope.ui.engine.Settings;
 import io.loopscope.ui.session.SessionState;
 import io.loopscope.ui.testing.TestRuns;
+import io.loopscope.ui.views.ViewType;
 import org.junit.jupiter.api.Test;
 
 /** A captured session put back on a fresh workbench shows the same mode and Generate settings. No toolkit. */
@@ -25,7 +26,7 @@ class SessionBindingTest {
         Bench a = Bench.fresh();
         var g = TestRuns.generated("abc", 8, 4);
         a.workbench().resultProperty().set(g);
-        a.workbench().viewProperty().set("steps");
+        a.workbench().viewProperty().set(ViewType.STEPS);
         SessionState s = a.binding().capture("light");
 
         Bench b = Bench.fresh();
@@ -35,7 +36,7 @@ class SessionBindingTest {
         assertEquals(g.spec().generate(), b.run().generate().toSettings());
         assertEquals("abc", b.run().promptProperty().get());
         assertEquals(8, b.run().iterationsProperty().get());
-        assertEquals("steps", b.workbench().viewProperty().get());
+        assertEquals("steps", b.workbench().viewProperty().get().id());
         assertEquals(3, b.workbench().steps().data().bars().size(), "the steps chart has its bars");
     }
 
