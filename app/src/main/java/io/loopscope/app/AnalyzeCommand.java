@@ -1,5 +1,6 @@
 package io.loopscope.app;
 
+import io.loopscope.analysis.projection.PcaOptions;
 import io.loopscope.analysis.StateSpace;
 import io.loopscope.analysis.TraceData;
 import io.loopscope.analysis.TraceLoader;
@@ -83,7 +84,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Override exit thresholds, e.g. kl=1e-4,latent-diff=0.05.")
     Map<String, Double> exitThresholds;
 
-    @Option(names = "--components", defaultValue = "10", description = "PCA components, 1..10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--components", defaultValue = "" + PcaOptions.MAX_COMPONENTS,
+            description = "PCA components, 1.." + PcaOptions.MAX_COMPONENTS + " (default: ${DEFAULT-VALUE}).")
     int components;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Also write the results as JSON.")
@@ -216,14 +218,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private TraceData runModel(ModelHandle model, ExitThresholds thresholds) {
         long[] tokenIds = ids != null ? ids : model.encode(prompt);
         int r = iterations != null ? iterations : model.model().defaultIterations();
-        TraceRequest request = new TraceRequest(tokenIds, r, new StateInit.Random(seed), 5, false, thresholds,
+        TraceRequest request = new TraceRequest(tokenIds, r, new StateInit.Random(seed), TraceRequest.DEFAULT_TOP_K, false, thresholds,
                 TraceRequest.DEFAULT_MAX_ITERATIONS, null);
         Trace trace = Tracer.run(model.subject(), request, model.tokenStrings(tokenIds), Version.current(), step -> { }, () -> false);
         return TraceLoader.fromTrace(trace, model.name() + " (run)");
     }
 
     private static int requireComponents(int components) {
-        if (components < 1 || components > 10) throw new IllegalArgumentException("--components must be 1..10, got " + components);
+        if (components < 1 || components > PcaOptions.MAX_COMPONENTS) {
+            throw new IllegalArgumentException("--components must be 1.." + PcaOptions.MAX_COMPONENTS + ", got " + components);
+        }
         return components;
     }
 

@@ -55,7 +55,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of a random s0 (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--top-k", defaultValue = "5", description = "Logit-lens tokens kept per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top-k", defaultValue = "" + TraceRequest.DEFAULT_TOP_K, description = "Logit-lens tokens kept per step (default: ${DEFAULT-VALUE}).")
     int topK;
 
     @Option(names = "--full-lens", description = "Also store the full [R+1, S, V] lens logits (large).")

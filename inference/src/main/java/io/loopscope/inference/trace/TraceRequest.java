@@ -19,7 +19,10 @@ import java.util.Objects;
 public record TraceRequest(long[] ids, int iterations, StateInit init, int topK, boolean fullLens,
                            ExitThresholds thresholds, int maxIterations, String label) {
 
+    /** The sanity cap on R, everywhere R is chosen (CLI, workbench, demo files). */
     public static final int DEFAULT_MAX_ITERATIONS = 1024;
+    /** Lens tokens kept per step unless asked otherwise. */
+    public static final int DEFAULT_TOP_K = 5;
 
     public TraceRequest {
         Objects.requireNonNull(ids, "ids");
@@ -36,7 +39,7 @@ public record TraceRequest(long[] ids, int iterations, StateInit init, int topK,
     }
 
     public TraceRequest(long[] ids, int iterations, StateInit init) {
-        this(ids, iterations, init, 5, false, ExitThresholds.defaults(), DEFAULT_MAX_ITERATIONS, null);
+        this(ids, iterations, init, DEFAULT_TOP_K, false, ExitThresholds.defaults(), DEFAULT_MAX_ITERATIONS, null);
     }
 
     @Override
