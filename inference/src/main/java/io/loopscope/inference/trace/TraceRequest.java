@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param thresholds    exit-criterion thresholds
  * @param maxIterations the sanity cap on R; raising it is a deliberate choice (--max-iterations)
  * @param label         a free grouping label stored in the trace, or null
+ * @param logitLens     also record the logit lens (lm_head(ln_f(s)), no coda) beside the model's lens
  */
 public record TraceRequest(long[] ids, int iterations, StateInit init, int topK, boolean fullLens,
-                           ExitThresholds thresholds, int maxIterations, String label) {
+                           ExitThresholds thresholds, int maxIterations, String label, boolean logitLens) {
 
     /** The sanity cap on R, everywhere R is chosen (CLI, workbench, demo files). */
     public static final int DEFAULT_MAX_ITERATIONS = 1024;
@@ -36,6 +37,12 @@ public record TraceRequest(long[] ids, int iterations, StateInit init, int topK,
         }
         if (topK < 1) throw new IllegalArgumentException("top-k must be >= 1, got " + topK);
         ids = ids.clone();
+    }
+
+    /** With the logit lens recorded. */
+    public TraceRequest(long[] ids, int iterations, StateInit init, int topK, boolean fullLens, ExitThresholds thresholds,
+                        int maxIterations, String label) {
+        this(ids, iterations, init, topK, fullLens, thresholds, maxIterations, label, true);
     }
 
     public TraceRequest(long[] ids, int iterations, StateInit init) {
