@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Prompt → model → trace → analysis, off the UI thread. Plain Java (no JavaFX) so the benchmark and
- * tests can call it directly; the UI wraps it in a javafx.concurrent.Task. A spec with Generate
+ * tests can call it directly; the UI runs it on its executor's run lane. A spec with Generate
  * settings generates instead of running one pass; the result is analysed the same way.
  */
 public final class RunPipeline {

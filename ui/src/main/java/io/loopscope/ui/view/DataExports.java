@@ -14,7 +14,7 @@ import io.loopscope.ui.engine.RunResult;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.concurrent.Task;
+import io.loopscope.ui.task.TaskHandle;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
@@ -69,39 +69,33 @@ public final class DataExports {
     }
 
     /** Writes the current run's data of this kind to target (a file, or a folder for the projector). */
-    public Task<Path> export(Kind kind, Path target) {
+    public TaskHandle export(Kind kind, Path target) {
         RunResult r = ctx.workbench().result();
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                if (kind == Kind.TRACE) {
-                    TraceFile.write(target, r.trace());
-                    return target;
-                }
-                TraceData data;
-                TraceReport report;
-                if (r.analysis() instanceof ReportBacked rb) {
-                    data = rb.data();
-                    report = rb.report();
-                } else { // an analysis that is not the module's own (tests): compute the module's from the trace
-                    data = TraceLoader.fromTrace(r.trace(), r.trace().info().model());
-                    report = TraceAnalysis.analyze(data, AnalysisOptions.defaults());
-                }
-                switch (kind) {
-                    case TOKENS_CSV -> TokenTable.writeCsv(target, List.of(report));
-                    case TOKENS_JSON -> TokenTable.writeJson(target, List.of(report));
-                    case PROJECTIONS -> {
-                        if (report.pca() == null) throw new IllegalStateException("no projections: " + report.pcaUnavailable());
-                        ProjectionTable.writeCsv(target, List.of(new ProjectionTable.Entry(report.source(), report.tokens(), report.pca())));
-                    }
-                    case PROJECTOR -> ProjectorExport.write(target, data, report.space(), report.motifs());
-                    default -> throw new IllegalStateException(kind.name());
-                }
+        return files.run("Exporting " + kind.title + "…", p -> {
+            if (kind == Kind.TRACE) {
+                TraceFile.write(target, r.trace());
                 return target;
             }
-        };
-        files.run("Exporting " + kind.title + "…", task, p -> ctx.run().messageProperty().set("Wrote " + kind.title + " to " + p),
-                kind.title + " could not be written");
-        return task;
+            TraceData data;
+            TraceReport report;
+            if (r.analysis() instanceof ReportBacked rb) {
+                data = rb.data();
+                report = rb.report();
+            } else { // an analysis that is not the module's own (tests): compute the module's from the trace
+                data = TraceLoader.fromTrace(r.trace(), r.trace().info().model());
+                report = TraceAnalysis.analyze(data, AnalysisOptions.defaults());
+            }
+            switch (kind) {
+                case TOKENS_CSV -> TokenTable.writeCsv(target, List.of(report));
+                case TOKENS_JSON -> TokenTable.writeJson(target, List.of(report));
+                case PROJECTIONS -> {
+                    if (report.pca() == null) throw new IllegalStateException("no projections: " + report.pcaUnavailable());
+                    ProjectionTable.writeCsv(target, List.of(new ProjectionTable.Entry(report.source(), report.tokens(), report.pca())));
+                }
+                case PROJECTOR -> ProjectorExport.write(target, data, report.space(), report.motifs());
+                default -> throw new IllegalStateException(kind.name());
+            }
+            return target;
+        }, p -> ctx.run().messageProperty().set("Wrote " + kind.title + " to " + p), kind.title + " could not be written");
     }
 }

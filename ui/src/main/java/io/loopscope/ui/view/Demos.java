@@ -3,6 +3,10 @@ package io.loopscope.ui.view;
 import io.loopscope.ui.demo.Demo;
 import io.loopscope.ui.demo.DemoCatalog;
 import io.loopscope.ui.demo.DemoRuns;
+import io.loopscope.ui.demo.ExamplePrompts;
+import io.loopscope.ui.task.BackgroundTask;
+import io.loopscope.ui.task.TaskExecutor.Lane;
+import io.loopscope.ui.vm.StartViewModel;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.vm.TourViewModel;
@@ -25,6 +29,31 @@ public final class Demos {
 
     Demos(WorkbenchContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * Reads the shipped demos and the embedded model's example prompts (one per task) on the file
+     * lane and offers them on the start panel; what cannot be read is said on stderr and left out.
+     */
+    void loadCatalog(StartViewModel start) {
+        record Offers(List<Demo> demos, List<ExamplePrompts.Example> examples) {
+        }
+        ctx.tasks().execute(Lane.FILES, BackgroundTask.of(p -> new Offers(read("demos", DemoCatalog::shipped),
+                        read("example prompts", () -> ExamplePrompts.onePerTask(ExamplePrompts.shipped()))))
+                .onSuccess(o -> start.offer(o.demos(), o.examples())));
+    }
+
+    private interface Reader<T> {
+        List<T> read() throws IOException;
+    }
+
+    private static <T> List<T> read(String what, Reader<T> r) {
+        try {
+            return r.read();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("loopscope: the " + what + " could not be read: " + e.getMessage());
+            return List.of();
+        }
     }
 
     /** Lists the shipped demos; Start runs the chosen one. */

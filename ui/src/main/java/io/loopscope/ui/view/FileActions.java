@@ -11,15 +11,16 @@ import io.loopscope.ui.vm.SessionBinding;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import io.loopscope.ui.task.BackgroundTask;
+import io.loopscope.ui.task.TaskExecutor.Lane;
+import io.loopscope.ui.task.TaskHandle;
+import io.loopscope.ui.task.Work;
 import java.util.function.Consumer;
-import javafx.concurrent.Task;
 import javafx.stage.FileChooser;
 
 /**
- * File menu work: sessions and figure exports. Files are written and read in javafx.concurrent.Tasks
- * on their own thread (a save must not wait behind a long model run), with progress and the outcome
+ * File menu work: sessions and figure exports. Files are written and read on the executor's file
+ * lane (a save must not wait behind a long model run), with progress and the outcome
  * in the run bar's message, and failures in the error dialog. Nothing on screen changes until a
  * session has been read completely, so a damaged file loses nothing.
  */
@@ -27,11 +28,6 @@ public final class FileActions {
     private final WorkbenchContext ctx;
     private final SessionBinding binding;
     private final FigureExportViewModel export = new FigureExportViewModel();
-    private final ExecutorService files = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "loopscope-files");
-        t.setDaemon(true);
-        return t;
-    });
     private Path lastFolder = Path.of(System.getProperty("user.home"));
     private Path sessionFile;
 
@@ -52,6 +48,24 @@ public final class FileActions {
         return ctx.chartStyle().dark() ? Themes.DARK : Themes.LIGHT;
     }
 
+    // ---- models ----
+
+    /** Asks for a model folder (tests answer in the chooser's place); null: cancelled. */
+    java.util.function.Supplier<Path> folderChooser = this::chooseFolder;
+
+    private Path chooseFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Open a model folder (config.json + *.safetensors)");
+        File dir = chooser.showDialog(ctx.window());
+        return dir == null ? null : dir.toPath();
+    }
+
+    /** File → Open model folder (and the start panel's button): the chosen folder joins the picker, selected. */
+    public void openModelFolder() {
+        Path dir = folderChooser.get();
+        if (dir != null) ctx.run().openFolder(dir);
+    }
+
     // ---- figures ----
 
     /** A chart's "Export figure…": the figure as on screen (built fresh from the view's data), to a chosen file. */
@@ -59,12 +73,9 @@ public final class FileActions {
         export.forFigure(figure.name(), figure.width(), figure.height(), lastFolder);
         FigureExportDialog.single(ctx.window(), export, what).ifPresent(q -> {
             Figure sized = figure.withSize(q.width(), q.height());
-            run("Exporting " + q.target().getFileName() + "…", new Task<Path>() {
-                @Override
-                protected Path call() throws Exception {
-                    FigureWriter.write(sized, q.formats().getFirst(), q.target(), q.dpi());
-                    return q.target();
-                }
+            run("Exporting " + q.target().getFileName() + "…", p -> {
+                FigureWriter.write(sized, q.formats().getFirst(), q.target(), q.dpi());
+                return q.target();
             }, p -> {
                 lastFolder = folderOf(p);
                 done("Wrote " + p);
@@ -82,25 +93,20 @@ public final class FileActions {
     }
 
     /** Writes the figure set of the current run, selection and criterion into dir (tests call this directly). */
-    public Task<List<Path>> exportFigureSet(Path dir, List<io.loopscope.ui.figure.FigureFormat> formats, int dpi) {
+    public TaskHandle exportFigureSet(Path dir, List<io.loopscope.ui.figure.FigureFormat> formats, int dpi) {
         RunResult r = ctx.workbench().result();
         var sel = ctx.workbench().selection();
         FigureSet.Request req = new FigureSet.Request(sel.tokens(), sel.stepProperty().get() >= r.iterations() ? -1 : sel.stepProperty().get(),
                 ctx.workbench().criterionProperty().get(), ctx.workbench().thresholdProperty().get(), ctx.chartStyle());
-        Task<List<Path>> task = new Task<>() {
-            @Override
-            protected List<Path> call() throws Exception {
-                updateMessage("Drawing the figures…");
-                List<Figure> figures = FigureSet.build(r, req);
-                updateMessage("Writing " + figures.size() * formats.size() + " files to " + dir + "…");
-                return FigureSet.write(figures, dir, formats, dpi, null);
-            }
-        };
-        run("Exporting the figure set…", task, paths -> {
+        return run("Exporting the figure set…", p -> {
+            p.message("Drawing the figures…");
+            List<Figure> figures = FigureSet.build(r, req);
+            p.message("Writing " + figures.size() * formats.size() + " files to " + dir + "…");
+            return FigureSet.write(figures, dir, formats, dpi, null);
+        }, paths -> {
             lastFolder = dir;
             done("Wrote " + paths.size() + " figure files to " + dir);
         }, "The figure set could not be written");
-        return task;
     }
 
     // ---- sessions ----
@@ -118,26 +124,21 @@ public final class FileActions {
         if (f != null) saveSession(f.getName().contains(".") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".npz"));
     }
 
-    public Task<Path> saveSession(Path target) {
+    public TaskHandle saveSession(Path target) {
         SessionState s = binding.capture(theme());
         if (s == null) {
             haveRun();
             return null;
         }
         String version = ctx.services().version();
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                SessionFile.write(target, s, version);
-                return target;
-            }
-        };
-        run("Saving the session…", task, p -> {
+        return run("Saving the session…", p -> {
+            SessionFile.write(target, s, version);
+            return target;
+        }, p -> {
             sessionFile = p;
             lastFolder = folderOf(p);
             done("Saved the session to " + p);
         }, "The session could not be saved");
-        return task;
     }
 
     public void openSession() {
@@ -147,22 +148,18 @@ public final class FileActions {
     }
 
     /** Reads the session in the background and puts it on screen only when it was read completely. */
-    public Task<SessionState> openSession(Path source) {
+    public TaskHandle openSession(Path source) {
         return openSession(source, false);
     }
 
     /** As {@link #openSession(Path)}; a recovered session is not "the session file" (Save asks where). */
-    Task<SessionState> openSession(Path source, boolean recovered) {
+    TaskHandle openSession(Path source, boolean recovered) {
         var analyzer = ctx.services().pipeline().analyzer();
         var loader = ctx.services().pipeline().loader();
-        Task<SessionState> task = new Task<>() {
-            @Override
-            protected SessionState call() throws Exception {
-                updateMessage("Opening " + source.getFileName() + " (re-analysing its runs; the model is not run)…");
-                return SessionFile.read(source, analyzer, loader::tokenizerOf);
-            }
-        };
-        run("Opening " + source.getFileName() + "…", task, s -> {
+        return run("Opening " + source.getFileName() + "…", p -> {
+            p.message("Opening " + source.getFileName() + " (re-analysing its runs; the model is not run)…");
+            return SessionFile.read(source, analyzer, loader::tokenizerOf);
+        }, s -> {
             applySession(s);
             if (!recovered) {
                 sessionFile = source;
@@ -171,7 +168,6 @@ public final class FileActions {
             done(recovered ? "Restored the autosaved session — File → Save session as… to keep it"
                     : "Opened " + source + " (" + s.run().model().description() + ")");
         }, "The session could not be opened");
-        return task;
     }
 
     void applySession(SessionState s) {
@@ -197,19 +193,20 @@ public final class FileActions {
         return false;
     }
 
-    <T> void run(String start, Task<T> task, Consumer<T> onDone, String failure) {
+    /** Runs work on the file lane: its messages in the run bar, onDone or the error dialog after. */
+    <T> TaskHandle run(String start, Work<T> work, Consumer<T> onDone, String failure) {
         ctx.run().progressed(start, -1);
-        task.messageProperty().addListener((o, a, m) -> ctx.run().messageProperty().set(m));
-        task.setOnSucceeded(e -> {
-            ctx.run().progressProperty().set(0);
-            onDone.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            ctx.run().progressProperty().set(0);
-            ctx.run().messageProperty().set(failure + ": " + ErrorDialog.message(task.getException()));
-            ErrorDialog.show(ctx.window(), failure, task.getException());
-        });
-        files.submit(task);
+        return ctx.tasks().execute(Lane.FILES, BackgroundTask.of(work)
+                .onProgress((m, f) -> ctx.run().messageProperty().set(m))
+                .onSuccess(v -> {
+                    ctx.run().progressProperty().set(0);
+                    onDone.accept(v);
+                })
+                .onFailure(t -> {
+                    ctx.run().progressProperty().set(0);
+                    ctx.run().messageProperty().set(failure + ": " + ErrorDialog.message(t));
+                    ErrorDialog.show(ctx.window(), failure, t);
+                }));
     }
 
     private void done(String message) {
@@ -219,15 +216,6 @@ public final class FileActions {
     private static Path folderOf(Path p) {
         Path abs = p.toAbsolutePath();
         return abs.toFile().isDirectory() ? abs : abs.getParent();
-    }
-
-    /** Runs a task on the file thread (data exports). */
-    void submit(Task<?> t) {
-        files.submit(t);
-    }
-
-    public void shutdown() {
-        files.shutdownNow();
     }
 
     /** Whether a remembered export target is a single figure's file rather than a folder. */

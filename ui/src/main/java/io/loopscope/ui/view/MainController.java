@@ -1,6 +1,5 @@
 package io.loopscope.ui.view;
 
-import java.io.File;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import io.loopscope.ui.vm.WorkbenchViewModel;
@@ -11,7 +10,6 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
-import javafx.stage.DirectoryChooser;
 
 /** The window frame: menus, tabs, theme and the status line. The views are their own controllers. */
 public final class MainController {
@@ -73,10 +71,7 @@ public final class MainController {
 
     @FXML
     private void openModel() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a model folder (config.json + *.safetensors)");
-        File dir = chooser.showDialog(ctx.window());
-        if (dir != null) ctx.run().openFolder(dir.toPath());
+        ctx.files().openModelFolder();
     }
 
     @FXML private void openSession() { ctx.files().openSession(); }

@@ -2,14 +2,14 @@ package io.loopscope.ui.view;
 
 import io.loopscope.ui.session.SessionFile;
 import io.loopscope.ui.session.SessionState;
+import io.loopscope.ui.task.BackgroundTask;
+import io.loopscope.ui.task.TaskExecutor.Lane;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
@@ -29,11 +29,6 @@ public final class RecoveryAutosave {
     private final WorkbenchContext ctx;
     private final Path file;
     private final PauseTransition debounce = new PauseTransition(QUIET);
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "loopscope-autosave");
-        t.setDaemon(true);
-        return t;
-    });
     /** Saves are numbered so a slow older save never lands after a newer one. */
     private final AtomicLong latest = new AtomicLong();
     private volatile boolean closed;
@@ -57,23 +52,22 @@ public final class RecoveryAutosave {
         return file;
     }
 
-    /** Captures now (FX thread) and writes in the background. */
+    /** Captures now (FX thread) and writes on the executor's autosave lane. */
     void saveNow() {
         if (closed) return;
         SessionState s = ctx.files().binding().capture(ctx.files().theme());
         if (s == null) return;
         long n = latest.incrementAndGet();
         String version = ctx.services().version();
-        writer.submit(() -> {
-            if (n != latest.get() || closed) return; // a newer state is queued
-            try {
-                Files.createDirectories(file.getParent());
-                SessionFile.write(file, s, version);
-            } catch (IOException | RuntimeException e) {
-                // autosave is best effort: a full disk must not interrupt the user's work
-                System.err.println("loopscope: autosave to " + file + " failed: " + e.getMessage());
-            }
-        });
+        ctx.tasks().execute(Lane.AUTOSAVE, BackgroundTask.<Void>of(p -> {
+            if (n != latest.get() || closed) return null; // a newer state is queued
+            Files.createDirectories(file.getParent());
+            SessionFile.write(file, s, version);
+            return null;
+        }).onFailure(e -> {
+            // autosave is best effort: a full disk must not interrupt the user's work
+            System.err.println("loopscope: autosave to " + file + " failed: " + e.getMessage());
+        }));
     }
 
     /** If the previous session ended without a clean exit, offers to restore it (and deletes it if declined). */
@@ -108,13 +102,12 @@ public final class RecoveryAutosave {
         }
     }
 
-    /** A clean exit: nothing to recover next time. */
+    /** A clean exit, after the executor was shut down: nothing to recover next time. */
     void cleanExit() {
         closed = true;
         debounce.stop();
-        writer.shutdownNow();
         try {
-            writer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS); // a save in flight must not recreate the file
+            ctx.tasks().awaitTermination(Lane.AUTOSAVE, java.time.Duration.ofSeconds(2)); // a save in flight must not recreate the file
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

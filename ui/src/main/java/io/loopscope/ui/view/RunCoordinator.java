@@ -6,26 +6,20 @@ import io.loopscope.ui.engine.RunPipeline;
 import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.engine.StreamedToken;
 import io.loopscope.ui.vm.LiveGeneration;
+import io.loopscope.ui.task.BackgroundTask;
+import io.loopscope.ui.task.TaskExecutor.Lane;
+import io.loopscope.ui.task.TaskHandle;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
-import javafx.concurrent.Task;
 
 /**
- * Starts runs as javafx.concurrent.Tasks on one background thread — the UI thread never waits for a
- * model — and feeds their progress, results and failures back into the view models on the FX thread.
- * One worker thread: two runs at once would only compete for the same two cores. A generation's
- * tokens are handed to the token strip as they are chosen, each in its own FX-thread turn.
+ * Starts runs on the executor's run lane — the UI thread never waits for a model — and feeds their
+ * progress, results and failures back into the view models on the FX thread. One lane: two runs at
+ * once would only compete for the same two cores. A generation's tokens are handed to the token
+ * strip as they are chosen, each in its own FX-thread turn.
  */
 public final class RunCoordinator {
     private final WorkbenchContext ctx;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "loopscope-run");
-        t.setDaemon(true); // closing the window must not wait for a 1000-iteration run
-        return t;
-    });
-    private Task<?> current;
+    private TaskHandle current;
 
     RunCoordinator(WorkbenchContext ctx) {
         this.ctx = ctx;
@@ -47,59 +41,48 @@ public final class RunCoordinator {
             return;
         }
         LiveGeneration live = ctx.workbench().live();
-        Task<RunResult> task = new Task<>() {
-            @Override
-            protected RunResult call() throws Exception {
-                return ctx.services().pipeline().run(spec, new RunPipeline.Progress() {
+        ctx.run().started(spec);
+        if (spec.generates()) live.start(spec);
+        current = ctx.tasks().execute(Lane.RUN, BackgroundTask.<RunResult>of(p -> ctx.services().pipeline().run(spec, new RunPipeline.Progress() {
                     @Override
                     public void update(String m, double f) {
-                        updateMessage(m);
-                        updateProgress(f < 0 ? -1 : f, 1);
+                        p.update(m, f);
                     }
 
-                    // tokens are few and each is news: one FX turn each (progress, by contrast, is coalesced by the Task);
+                    // tokens are few and each is news: one FX turn each (progress, by contrast, is coalesced);
                     // FIFO order puts them all before the result, and after a cancel none lands
                     @Override
                     public void prompt(List<String> tokens) {
-                        Platform.runLater(() -> { if (!isDone()) live.prompt(tokens); });
+                        p.onUiThread(() -> live.prompt(tokens));
                     }
 
                     @Override
                     public void token(StreamedToken t) {
-                        Platform.runLater(() -> { if (!isDone()) live.token(t); });
+                        p.onUiThread(() -> live.token(t));
                     }
-                }, this::isCancelled);
-            }
-        };
-        ctx.run().started(spec);
-        if (spec.generates()) live.start(spec);
-        // a progress update can reach the FX thread after the task was cancelled: it must not overwrite "Cancelled"
-        task.messageProperty().addListener((o, a, m) -> { if (!task.isDone()) ctx.run().progressed(m, task.getProgress()); });
-        task.progressProperty().addListener((o, a, p) -> { if (!task.isDone()) ctx.run().progressed(task.getMessage(), p.doubleValue()); });
-        task.setOnSucceeded(e -> {
-            RunResult r = task.getValue();
-            ctx.run().finished(r);
-            ctx.workbench().resultProperty().set(r);
-            live.stop(); // after the result is in: the strip goes from the stream straight to the analysed run
-            if (after != null) after.accept(r);
-        });
-        task.setOnCancelled(e -> {
-            live.stop();
-            ctx.run().cancelled();
-        });
-        task.setOnFailed(e -> {
-            live.stop();
-            Throwable t = task.getException();
-            ctx.run().failed(ErrorDialog.message(t));
-            ErrorDialog.show(ctx.window(), "The run failed", t);
-        });
-        start(task);
+                }, p::isCancelled))
+                .onProgress((m, f) -> ctx.run().progressed(m, f))
+                .onSuccess(r -> {
+                    ctx.run().finished(r);
+                    ctx.workbench().resultProperty().set(r);
+                    live.stop(); // after the result is in: the strip goes from the stream straight to the analysed run
+                    if (after != null) after.accept(r);
+                })
+                .onCancelled(() -> {
+                    live.stop();
+                    ctx.run().cancelled();
+                })
+                .onFailure(t -> {
+                    live.stop();
+                    ctx.run().failed(ErrorDialog.message(t));
+                    ErrorDialog.show(ctx.window(), "The run failed", t);
+                }));
     }
 
     /** The Cancel button: the engine polls for it once per iteration. */
     public void cancel() {
-        Task<?> t = current;
-        if (t != null && t.isRunning()) t.cancel();
+        TaskHandle t = current;
+        if (t != null && t.isActive()) t.cancel();
     }
 
     /** Compare's "Run B": the same prompt with B's settings, then path independence against A. */
@@ -120,45 +103,28 @@ public final class RunCoordinator {
         }
         record Both(RunResult b, PairComparison c, io.loopscope.ui.engine.RunAnalysis bInA) {
         }
-        Task<Both> task = new Task<>() {
-            @Override
-            protected Both call() throws Exception {
-                RunResult b = ctx.services().pipeline().run(spec, (m, f) -> {
-                    updateMessage("Run B: " + m);
-                    updateProgress(f < 0 ? -1 : f, 1);
-                }, this::isCancelled);
-                var analyzer = ctx.services().pipeline().analyzer();
-                return new Both(b, analyzer.compare(a.trace(), b.trace()), analyzer.inFrameOf(a.analysis(), b.analysis()));
-            }
-        };
         cmp.runningProperty().set(true);
         ctx.run().runningProperty().set(true);
-        task.messageProperty().addListener((o, x, m) -> { if (!task.isDone()) ctx.run().progressed(m, task.getProgress()); });
-        task.progressProperty().addListener((o, x, p) -> { if (!task.isDone()) ctx.run().progressed(task.getMessage(), p.doubleValue()); });
-        task.setOnSucceeded(e -> {
-            ctx.run().runningProperty().set(false);
-            ctx.run().progressed("Run B done: " + spec.shortLabel(), 0);
-            cmp.finished(task.getValue().b(), task.getValue().c(), task.getValue().bInA());
-            if (after != null) after.run();
-        });
-        task.setOnCancelled(e -> {
-            cmp.runningProperty().set(false);
-            ctx.run().cancelled();
-        });
-        task.setOnFailed(e -> {
-            cmp.runningProperty().set(false);
-            ctx.run().failed(ErrorDialog.message(task.getException()));
-            ErrorDialog.show(ctx.window(), "Run B failed", task.getException());
-        });
-        start(task);
-    }
-
-    private void start(Task<?> task) {
-        current = task;
-        worker.submit(task);
-    }
-
-    public void shutdown() {
-        worker.shutdownNow();
+        current = ctx.tasks().execute(Lane.RUN, BackgroundTask.<Both>of(p -> {
+                    RunResult b = ctx.services().pipeline().run(spec, (m, f) -> p.update("Run B: " + m, f), p::isCancelled);
+                    var analyzer = ctx.services().pipeline().analyzer();
+                    return new Both(b, analyzer.compare(a.trace(), b.trace()), analyzer.inFrameOf(a.analysis(), b.analysis()));
+                })
+                .onProgress((m, f) -> ctx.run().progressed(m, f))
+                .onSuccess(both -> {
+                    ctx.run().runningProperty().set(false);
+                    ctx.run().progressed("Run B done: " + spec.shortLabel(), 0);
+                    cmp.finished(both.b(), both.c(), both.bInA());
+                    if (after != null) after.run();
+                })
+                .onCancelled(() -> {
+                    cmp.runningProperty().set(false);
+                    ctx.run().cancelled();
+                })
+                .onFailure(t -> {
+                    cmp.runningProperty().set(false);
+                    ctx.run().failed(ErrorDialog.message(t));
+                    ErrorDialog.show(ctx.window(), "Run B failed", t);
+                }));
     }
 }

@@ -1,6 +1,8 @@
 package io.loopscope.ui.view;
 
 import io.loopscope.ui.AppServices;
+import io.loopscope.ui.task.FxTaskExecutor;
+import io.loopscope.ui.task.TaskExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -18,7 +20,12 @@ public final class WorkbenchWindow {
 
     /** Loads the workbench into the stage and shows it; returns the context (tests drive its view models). */
     public static WorkbenchContext open(Stage stage, AppServices services) {
-        WorkbenchContext ctx = new WorkbenchContext(Objects.requireNonNull(services, "services"));
+        return open(stage, services, new FxTaskExecutor());
+    }
+
+    /** As {@link #open(Stage, AppServices)}, with background work on tasks (tests: a {@link io.loopscope.ui.task.SameThreadTaskExecutor}). */
+    public static WorkbenchContext open(Stage stage, AppServices services, TaskExecutor tasks) {
+        WorkbenchContext ctx = new WorkbenchContext(Objects.requireNonNull(services, "services"), Objects.requireNonNull(tasks, "tasks"));
         Parent root = load(ctx);
         // never larger than the screen: a window hanging off the edge hides the status line
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -28,8 +35,7 @@ public final class WorkbenchWindow {
         Themes.apply(scene, services.settings().theme(), ctx);
         stage.setTitle("LoopScope — looped language model workbench");
         stage.setOnHidden(e -> {
-            ctx.runner().shutdown();
-            ctx.files().shutdown();
+            ctx.tasks().shutdown();
             if (ctx.autosave() != null) ctx.autosave().cleanExit();
         });
         stage.show();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.ui.demo.Demo;
 import io.loopscope.ui.figure.FigureFormat;
+import io.loopscope.ui.task.SameThreadTaskExecutor;
 import io.loopscope.ui.testing.FakeServices;
 import io.loopscope.ui.vm.PcPair;
 import java.nio.file.Files;
@@ -38,7 +39,8 @@ class PublishFlowsFxTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ctx = WorkbenchWindow.open(stage, FakeServices.create(0));
+        // work runs on the FX thread as it is started: when a click returns, its outcome is on screen
+        ctx = WorkbenchWindow.open(stage, FakeServices.create(0), new SameThreadTaskExecutor());
     }
 
     /** Fires a menu item by its path of texts (the menu's own action, without moving a pointer over popups). */
@@ -104,7 +106,7 @@ class PublishFlowsFxTest {
         FxFlows.runPrompt(robot, ctx, "abcdefgh");
         robot.clickOn("Compare runs");
         robot.clickOn("#runBButton");
-        waitFor("run B", () -> ctx.compare().rightProperty().get() != null);
+        assertNotNull(ctx.compare().rightProperty().get(), "run B");
         robot.interact(() -> {
             ctx.workbench().selection().restore(8, List.of(1, 4), 1, 9);
             ctx.workbench().criterionProperty().set(ExitCriterion.LATENT_DIFF);
@@ -114,14 +116,14 @@ class PublishFlowsFxTest {
         });
         Path file = dir.resolve("session.npz");
         robot.interact(() -> ctx.files().saveSession(file));
-        waitFor("the save", () -> ctx.run().messageProperty().get().startsWith("Saved the session"));
+        assertTrue(ctx.run().messageProperty().get().startsWith("Saved the session"), ctx.run().messageProperty().get());
 
         FxFlows.runPrompt(robot, ctx, "xyz"); // something else on screen
         assertEquals(3, ctx.workbench().result().tokens());
 
         robot.interact(() -> ctx.files().openSession(file));
-        waitFor("the session", () -> ctx.workbench().result() != null && ctx.workbench().result().tokens() == 8
-                && ctx.run().messageProperty().get().startsWith("Opened"));
+        assertTrue(ctx.workbench().result() != null && ctx.workbench().result().tokens() == 8
+                && ctx.run().messageProperty().get().startsWith("Opened"), "the session is on screen");
         assertEquals(List.of(1, 4), ctx.workbench().selection().tokens());
         assertEquals(1, ctx.workbench().selection().focus());
         assertEquals(9, ctx.workbench().selection().stepProperty().get());
@@ -141,7 +143,7 @@ class PublishFlowsFxTest {
         Path junk = dir.resolve("junk.npz");
         Files.writeString(junk, "not a session");
         robot.interact(() -> ctx.files().openSession(junk));
-        waitFor("the error dialog", () -> robot.lookup("#errorMessage").tryQuery().isPresent());
+        assertTrue(robot.lookup("#errorMessage").tryQuery().isPresent(), "the error dialog");
         assertTrue(robot.lookup("#errorMessage").queryAs(Label.class).getText().contains("not an NPZ file"));
         assertEquals(4, ctx.workbench().result().tokens(), "nothing lost");
         robot.interact(() -> ((Stage) robot.lookup("#errorMessage").query().getScene().getWindow()).close());
@@ -156,7 +158,7 @@ class PublishFlowsFxTest {
                         new Demo.Step("Its distance to the end shrinks.", "heatmap", List.of(3, 4), -1),
                         new Demo.Step("Both seeds agree.", "compare", List.of(5), 10)));
         robot.interact(() -> ctx.demos().start(demo, null));
-        waitFor("the tour", () -> ctx.tour().indexProperty().get() == 0);
+        assertEquals(0, ctx.tour().indexProperty().get(), "the tour's first step, once both runs are in");
         assertEquals(24, ctx.workbench().result().iterations());
         assertNotNull(ctx.compare().rightProperty().get(), "the second seed ran as run B");
         assertEquals(List.of(3), ctx.workbench().selection().tokens());
