@@ -37,6 +37,11 @@ public final class TraceLoader {
     /** Reads an NPZ from LoopScope's {@code trace} command or from another tool. */
     public static TraceData load(Path file) throws IOException {
         Npz.Contents npz = Npz.read(file);
+        String session = npz.texts().get(SessionFormat.ENTRY);
+        if (session != null) {
+            String problem = SessionFormat.problem(file.getFileName().toString(), session);
+            if (problem != null) throw new IOException(problem);
+        }
         return fromNpz(npz, file.getFileName().toString());
     }
 

@@ -1,5 +1,6 @@
 package io.loopscope.app;
 
+import io.loopscope.analysis.projection.PcaOptions;
 import io.loopscope.analysis.StateSpace;
 import io.loopscope.analysis.TraceData;
 import io.loopscope.analysis.TraceLoader;
@@ -83,7 +84,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Override exit thresholds, e.g. kl=1e-4,latent-diff=0.05.")
     Map<String, Double> exitThresholds;
 
-    @Option(names = "--components", defaultValue = "10", description = "PCA components, 1..10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--components", defaultValue = "" + PcaOptions.MAX_COMPONENTS,
+            description = "PCA components, 1.." + PcaOptions.MAX_COMPONENTS + " (default: ${DEFAULT-VALUE}).")
     int components;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Also write the results as JSON.")
@@ -106,6 +108,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin
     FiguresOption figures;
+
+    @Option(names = "--stability", description = "Also estimate each token's local stability: the leading eigenvalues of the loop map's "
+            + "Jacobian at its last state (needs the model: the one run, --model DIR, or the embedded model a trace names).")
+    boolean stability;
 
     @Override
     public Integer call() throws Exception {
@@ -135,11 +141,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> jsonTraces = new ArrayList<>();
         List<TraceReport> reports = new ArrayList<>();
+        ModelHandle stabilityModel = stability ? (model != null ? model : stabilityModel(data)) : null;
         for (TraceData d : data) {
             TraceReport report = TraceAnalysis.analyze(d, options, ref);
-            print(out, report);
+            List<StabilityColumn.TokenStability> stable = stability ? StabilityColumn.of(stabilityModel.model(), d, report.motifs()) : null;
+            print(out, report, stable);
             reports.add(report);
-            jsonTraces.add(ReportJson.trace(report, d.nonFinite()));
+            Map<String, Object> traceJson = ReportJson.trace(report, d.nonFinite());
+            if (stable != null) addStability(traceJson, stable);
+            jsonTraces.add(traceJson);
         }
         Map<String, Map<ExitCriterion, ExitDistribution>> groups = null;
         List<PromptComparison> paths = List.of();
@@ -216,18 +226,38 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private TraceData runModel(ModelHandle model, ExitThresholds thresholds) {
         long[] tokenIds = ids != null ? ids : model.encode(prompt);
         int r = iterations != null ? iterations : model.model().defaultIterations();
-        TraceRequest request = new TraceRequest(tokenIds, r, new StateInit.Random(seed), 5, false, thresholds,
+        TraceRequest request = new TraceRequest(tokenIds, r, new StateInit.Random(seed), TraceRequest.DEFAULT_TOP_K, false, thresholds,
                 TraceRequest.DEFAULT_MAX_ITERATIONS, null);
         Trace trace = Tracer.run(model.subject(), request, model.tokenStrings(tokenIds), Version.current(), step -> { }, () -> false);
         return TraceLoader.fromTrace(trace, model.name() + " (run)");
     }
 
     private static int requireComponents(int components) {
-        if (components < 1 || components > 10) throw new IllegalArgumentException("--components must be 1..10, got " + components);
+        if (components < 1 || components > PcaOptions.MAX_COMPONENTS) {
+            throw new IllegalArgumentException("--components must be 1.." + PcaOptions.MAX_COMPONENTS + ", got " + components);
+        }
         return components;
     }
 
+    /** The model a trace was recorded with, for --stability: --model DIR, else the embedded model when the trace names it. */
+    private ModelHandle stabilityModel(List<TraceData> data) throws Exception {
+        if (modelOption.model != null) return modelOption.open(spec.commandLine().getErr());
+        boolean embedded = data.stream().allMatch(d -> d.info() != null && io.loopscope.inference.trace.RunInfo.EMBEDDED.equals(d.info().model()));
+        if (!embedded) throw new IllegalArgumentException("--stability needs the model the traces were recorded with: pass --model DIR");
+        return modelOption.open(spec.commandLine().getErr());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void addStability(Map<String, Object> traceJson, List<StabilityColumn.TokenStability> stable) {
+        List<Map<String, Object>> tokens = (List<Map<String, Object>>) traceJson.get("tokens");
+        for (int t = 0; t < tokens.size(); t++) tokens.get(t).put("stability", StabilityColumn.json(stable.get(t)));
+    }
+
     static void print(PrintWriter out, TraceReport r) {
+        print(out, r, null);
+    }
+
+    static void print(PrintWriter out, TraceReport r, List<StabilityColumn.TokenStability> stable) {
         out.printf(Locale.ROOT, "%s: %d tokens × %d iterations, H = %d, %s space%s%n", r.source(), r.tokens().size(), r.iterations(),
                 r.hidden(), r.space().id(), r.label() == null ? "" : ", label " + r.label());
         for (String note : r.notes()) out.println("  note: " + note);
@@ -238,6 +268,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  [%d] %-12s %s%s%n", t, quote(r.tokens().get(t)), generated.isEmpty() ? "" : "(" + generated + ") ",
                     m.describe());
             out.println("       exit at " + exitSummary(r, t));
+            if (stable != null) out.println("       " + StabilityColumn.describe(stable.get(t)));
             if (r.reference() != null) {
                 TokenConvergence c = r.convergence().get(t);
                 out.printf(Locale.ROOT, "       distance to s*: %.4g at the last step (%.2f%% of |s*|)%n", c.finalDistance(), 100 * c.relativeFinalDistance());

@@ -104,10 +104,15 @@ public final class BenchCommand implements Callable<Integer> {
                             g.msPerIteration(), g.iterationsUsed(), g.msPerIteration() / onePosition.get(g.name()));
                 }
                 onePosition.forEach((name, ms) -> out.printf("%-24s one-position prompt pass (trace of 1 token, R = 32): %.3f ms/iteration%n", name, ms));
+                stepPairs.forEach((name, p) -> out.printf("%-24s one step + lens in alternating pairs: cached %.3f ms, lone position %.3f ms (%.2f×)%n",
+                        name, p[0], p[1], p[0] / p[1]));
             }
         }
         return 0;
     }
+
+    /** Per model, {cached, lone} ms of one step + lens measured in alternating pairs. */
+    private final Map<String, double[]> stepPairs = new LinkedHashMap<>();
 
     private void measureGeneration(String name, io.loopscope.inference.model.LoopedModel model, List<GenerationBenchmark.Run> out,
                                    Map<String, Double> onePosition) {
@@ -119,6 +124,10 @@ public final class BenchCommand implements Callable<Integer> {
         out.add(g.cached(name, model, ExitCriterion.KL));
         out.add(g.uncached(name, model));
         onePosition.put(name, g.onePositionPassMs(name, model));
+        double[] pair = g.cachedVsOnePositionStepMs(model, Math.max(repeats, 15) * 2);
+        spec.commandLine().getErr().printf("%s: one step + lens, interleaved: cached at position %d %.3f ms, a lone position %.3f ms (%.2f×)%n",
+                name, prompt, pair[0], pair[1], pair[0] / pair[1]);
+        stepPairs.put(name, pair);
     }
 
     private List<Path> modelsToBench() {

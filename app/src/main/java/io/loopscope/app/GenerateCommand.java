@@ -95,7 +95,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--stop", arity = "1..*", description = "Stop once the generated text contains one of these strings.")
     List<String> stop = List.of();
 
-    @Option(names = "--top-k-lens", defaultValue = "5", description = "Logit-lens tokens kept per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top-k-lens", defaultValue = "" + TraceRequest.DEFAULT_TOP_K, description = "Logit-lens tokens kept per step (default: ${DEFAULT-VALUE}).")
     int topKLens;
 
     @Option(names = "--full-lens", description = "Also store the full [R+1, S, V] lens logits (large).")

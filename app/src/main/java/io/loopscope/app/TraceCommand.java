@@ -55,7 +55,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of a random s0 (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--top-k", defaultValue = "5", description = "Logit-lens tokens kept per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top-k", defaultValue = "" + TraceRequest.DEFAULT_TOP_K, description = "Logit-lens tokens kept per step (default: ${DEFAULT-VALUE}).")
     int topK;
 
     @Option(names = "--full-lens", description = "Also store the full [R+1, S, V] lens logits (large).")
@@ -64,6 +64,11 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--exit-thresholds", split = ",", paramLabel = "CRITERION=VALUE",
             description = "Override exit thresholds, e.g. kl=1e-4,latent-diff=0.05.")
     Map<String, Double> exitThresholds;
+
+    @Option(names = "--logit-lens", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also record the logit lens, lm_head(ln_f(s)) without the coda, as logit_lens_* arrays (default: on; "
+                    + "--no-logit-lens skips it, which saves one head product per step).")
+    boolean logitLens;
 
     @Option(names = "--label", description = "A label stored in the trace, for grouping traces in analyze.")
     String label;
@@ -81,7 +86,7 @@ public final class TraceCommand implements Callable<Integer> {
         long[] ids = input.ids != null ? input.ids : model.encode(input.prompt);
         int r = iterations != null ? iterations : model.model().defaultIterations();
         TraceRequest request = new TraceRequest(ids, r, stateInit(), topK, fullLens,
-                ExitThresholds.of(exitThresholds), maxIterations, label);
+                ExitThresholds.of(exitThresholds), maxIterations, label, logitLens);
 
         try (CtrlC ctrlC = CtrlC.install();
              Progress progress = Progress.start("trace", r + 1L, quiet, spec.commandLine().getErr())) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopscope.inference.io.Npy;
 import io.loopscope.inference.testing.Fixtures;
 import io.loopscope.inference.trace.Trace;
@@ -32,9 +31,7 @@ class GenerateCommandTest {
     static final Path GENERATION = FIXTURE.resolve("generation");
 
     static Stream<JsonNode> cases() throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        new ObjectMapper().readTree(GENERATION.resolve("manifest.json").toFile()).path("cases").forEach(out::add);
-        return out.stream();
+        return Fixtures.cases(GENERATION.resolve("manifest.json"));
     }
 
     @ParameterizedTest(name = "{0}")

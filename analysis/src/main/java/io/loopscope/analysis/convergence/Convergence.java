@@ -1,5 +1,6 @@
 package io.loopscope.analysis.convergence;
 
+import io.loopscope.inference.math.Vectors;
 import io.loopscope.analysis.StateSpace;
 import io.loopscope.analysis.TraceData;
 import java.util.ArrayList;
@@ -24,17 +25,17 @@ public final class Convergence {
             double[] previous = null;
             for (int s = 0; s < steps; s++) {
                 double[] x = data.state(s, t, space);
-                distance[s] = Geometry.distance(x, target);
+                distance[s] = Vectors.distance(x, target);
                 if (previous == null) {
                     relative[s] = Double.NaN;
                     cos[s] = Double.NaN;
                 } else {
-                    relative[s] = Geometry.relativeStep(previous, x);
-                    cos[s] = Geometry.oneMinusCos(previous, x);
+                    relative[s] = Vectors.relativeStep(previous, x);
+                    cos[s] = Vectors.oneMinusCos(previous, x);
                 }
                 previous = x;
             }
-            out.add(new TokenConvergence(t, distance, relative, cos, lens(data, t, true), lens(data, t, false), Geometry.norm(target)));
+            out.add(new TokenConvergence(t, distance, relative, cos, lens(data, t, true), lens(data, t, false), Vectors.norm(target)));
         }
         return out;
     }

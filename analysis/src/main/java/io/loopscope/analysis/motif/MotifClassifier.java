@@ -113,19 +113,7 @@ public final class MotifClassifier {
         if (f.peakStep() == 0) {
             ratio = 0;
         } else if (active.size() >= 3) {
-            double mt = 0, ml = 0;
-            for (int t : active) {
-                mt += t;
-                ml += Math.log(a[t]);
-            }
-            mt /= active.size();
-            ml /= active.size();
-            double num = 0, den = 0;
-            for (int t : active) {
-                num += (t - mt) * (Math.log(a[t]) - ml);
-                den += (t - mt) * (t - mt);
-            }
-            ratio = Math.min(1, Math.exp(num / den));
+            ratio = Math.min(1, Math.exp(TrajectoryFeatures.logSlope(a, active.stream().mapToInt(Integer::intValue).toArray(), 0)));
         } else {
             ratio = Math.min(1, f.stepGrowth());
         }

@@ -52,7 +52,16 @@ public record MotifThresholds(
         if (!(settleShrink > 0 && settleShrink < 1)) throw new IllegalArgumentException("settleShrink must lie in (0, 1)");
     }
 
+    /** The defaults, each by name (analysis/MOTIFS.md gives the reasoning). */
     public static MotifThresholds defaults() {
-        return new MotifThresholds(8, 1.02, 2.0, 0.985, 0.75, 0.8, 0.8, 0.5, 0.35, 0.03, 0.8, 0.6, 0.02, 2.5, 0.9, 0.01);
+        int minIterations = 8;
+        double divergeGrowth = 1.02, divergeFactor = 2.0;
+        double contractGrowth = 0.985, contractShrink = 0.75;
+        double orbitStepShare = 0.8, orbitStateShare = 0.8, orbitMaxStraightness = 0.5, orbitMaxRadiusCv = 0.35, orbitStepBand = 0.03;
+        double sliderStraightness = 0.8, sliderAlongShare = 0.6;
+        double settleTail = 0.02, settleMaxWander = 2.5, settleShrink = 0.9, settleBand = 0.01;
+        return new MotifThresholds(minIterations, divergeGrowth, divergeFactor, contractGrowth, contractShrink, orbitStepShare,
+                orbitStateShare, orbitMaxStraightness, orbitMaxRadiusCv, orbitStepBand, sliderStraightness, sliderAlongShare,
+                settleTail, settleMaxWander, settleShrink, settleBand);
     }
 }

@@ -171,17 +171,22 @@ public record TrajectoryFeatures(
 
     /** Least-squares slope of log(a_t + floor) over t in [from, to]. */
     static double logSlope(double[] a, int from, int to, double floor) {
-        int n = to - from + 1;
+        return logSlope(a, java.util.stream.IntStream.rangeClosed(from, to).toArray(), floor);
+    }
+
+    /** Least-squares slope of log(a_t + floor) over the given steps t (the one log-linear fit of the motif rules). */
+    static double logSlope(double[] a, int[] steps, double floor) {
+        int n = steps.length;
         if (n < 2) return 0;
         double mt = 0, ml = 0;
-        for (int t = from; t <= to; t++) {
+        for (int t : steps) {
             mt += t;
             ml += Math.log(a[t] + floor);
         }
         mt /= n;
         ml /= n;
         double num = 0, den = 0;
-        for (int t = from; t <= to; t++) {
+        for (int t : steps) {
             num += (t - mt) * (Math.log(a[t] + floor) - ml);
             den += (t - mt) * (t - mt);
         }
@@ -196,17 +201,10 @@ public record TrajectoryFeatures(
     }
 
     static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) s += x * x;
-        return Math.sqrt(s);
+        return io.loopscope.inference.math.Vectors.norm(v);
     }
 
     static double distance(double[] u, double[] v) {
-        double s = 0;
-        for (int j = 0; j < u.length; j++) {
-            double d = u[j] - v[j];
-            s += d * d;
-        }
-        return Math.sqrt(s);
+        return io.loopscope.inference.math.Vectors.distance(u, v);
     }
 }

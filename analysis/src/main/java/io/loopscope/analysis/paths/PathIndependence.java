@@ -3,7 +3,6 @@ package io.loopscope.analysis.paths;
 import io.loopscope.analysis.StateSpace;
 import io.loopscope.analysis.TraceData;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -98,12 +97,10 @@ public final class PathIndependence {
     }
 
     private static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) s += (a[j] - b[j]) * (a[j] - b[j]);
-        return Math.sqrt(s);
+        return io.loopscope.inference.math.Vectors.distance(a, b);
     }
 
     private static double norm(double[] a) {
-        return Math.sqrt(Arrays.stream(a).map(v -> v * v).sum());
+        return io.loopscope.inference.math.Vectors.norm(a);
     }
 }

@@ -2,6 +2,7 @@ package io.loopscope.analysis.report;
 
 import io.loopscope.analysis.StateSpace;
 import io.loopscope.analysis.motif.MotifThresholds;
+import io.loopscope.analysis.projection.PcaOptions;
 import io.loopscope.inference.exit.ExitThresholds;
 
 /**
@@ -16,11 +17,13 @@ public record AnalysisOptions(StateSpace space, ExitThresholds exitThresholds, M
     public AnalysisOptions {
         java.util.Objects.requireNonNull(exitThresholds, "exitThresholds");
         java.util.Objects.requireNonNull(motifs, "motifs");
-        if (pcaComponents < 1 || pcaComponents > 10) throw new IllegalArgumentException("pcaComponents must be 1..10, got " + pcaComponents);
+        if (pcaComponents < 1 || pcaComponents > PcaOptions.MAX_COMPONENTS) {
+            throw new IllegalArgumentException("PCA components must be 1.." + PcaOptions.MAX_COMPONENTS + ", got " + pcaComponents);
+        }
     }
 
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(null, ExitThresholds.defaults(), MotifThresholds.defaults(), 10);
+        return new AnalysisOptions(null, ExitThresholds.defaults(), MotifThresholds.defaults(), PcaOptions.MAX_COMPONENTS);
     }
 
     public AnalysisOptions withSpace(StateSpace s) {

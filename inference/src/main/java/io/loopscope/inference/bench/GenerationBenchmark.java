@@ -4,6 +4,7 @@ import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.inference.generate.GenerationListener;
 import io.loopscope.inference.generate.GenerationRequest;
 import io.loopscope.inference.generate.Generator;
+import io.loopscope.inference.model.KvCache;
 import io.loopscope.inference.model.KvSharing;
 import io.loopscope.inference.model.LoopedModel;
 import io.loopscope.inference.model.StateInit;
@@ -79,6 +80,45 @@ public final class GenerationBenchmark {
         Tracer.run(subject, request, java.util.List.of(), "bench", step -> { }, () -> false);          // warm-up
         Trace trace = Tracer.run(subject, request, java.util.List.of(), "bench", step -> { }, () -> false);
         return trace.info().timingsMs().get("ms_per_iteration");
+    }
+
+    /**
+     * Interleaved, so both see the same machine: ms of one cached step + lens of a token at position
+     * P against a prompt cache, and of one uncached step + lens of a lone position; medians of
+     * {@code repeats} alternating pairs. Returns {cached, onePosition}.
+     */
+    public double[] cachedVsOnePositionStepMs(LoopedModel model, int repeats) {
+        long[] ids = ids(model);
+        KvCache cache = model.newCache(prompt + 1, iterations, KvSharing.LATEST);
+        INDArray e = model.embedAt(cache, ids, 0);
+        INDArray s = model.startState(model.initialState(new StateInit.Random(1), prompt), e);
+        for (int k = 1; k <= iterations; k++) {
+            s = model.stepAt(cache, s, e, 0, k);
+            model.decodeAt(cache, s, 0);
+        }
+        cache.commit(0, prompt, iterations);
+        INDArray eNew = model.embedAt(cache, new long[] {ids[0]}, prompt);
+        INDArray eLone = model.embed(new long[] {ids[0]});
+        INDArray start = model.startState(model.initialState(new StateInit.Random(2), 1), eLone);
+        double[] cached = new double[repeats], lone = new double[repeats];
+        INDArray a = start, b = start;
+        for (int i = -3; i < repeats; i++) {                          // three warm-up pairs
+            int k = 1 + Math.floorMod(i, iterations);
+            long t0 = System.nanoTime();
+            a = model.stepAt(cache, a, eNew, prompt, k);
+            model.decodeAt(cache, a, prompt);
+            long t1 = System.nanoTime();
+            b = model.step(b, eLone);
+            model.decode(b);
+            long t2 = System.nanoTime();
+            if (i >= 0) {
+                cached[i] = (t1 - t0) / 1e6;
+                lone[i] = (t2 - t1) / 1e6;
+            }
+        }
+        java.util.Arrays.sort(cached);
+        java.util.Arrays.sort(lone);
+        return new double[] {cached[repeats / 2], lone[repeats / 2]};
     }
 
     private long next(LoopedModel model, long[] ids, int length) {

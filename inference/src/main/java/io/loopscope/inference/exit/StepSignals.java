@@ -1,5 +1,7 @@
 package io.loopscope.inference.exit;
 
+import io.loopscope.inference.math.Vectors;
+
 /**
  * What one token shows at one loop step: everything an exit criterion reads. The same record is
  * filled online (generation, trace) and offline (analysis of a recorded trace), so every caller
@@ -23,18 +25,8 @@ public record StepSignals(double relativeStep, double oneMinusCos, double lensKl
 
     /** Step i ≥ 1, with the state geometry measured between s_{i-1} and s_i. */
     public static StepSignals after(double[] previous, double[] current, double lensKl, double lensMinpKl, double lensEntropy, int lensTop1) {
-        double diff = 0, norm = 0, previousNorm = 0, dot = 0;
-        for (int j = 0; j < current.length; j++) {
-            double a = previous[j], b = current[j];
-            diff += (b - a) * (b - a);
-            norm += b * b;
-            previousNorm += a * a;
-            dot += a * b;
-        }
-        double relative = norm == 0 ? (diff == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(diff / norm);
-        double denominator = Math.sqrt(norm * previousNorm);
-        double oneMinusCos = denominator == 0 ? (diff == 0 ? 0 : 1) : 1 - dot / denominator;
-        return new StepSignals(relative, oneMinusCos, lensKl, lensMinpKl, lensEntropy, lensTop1, Double.NaN);
+        return new StepSignals(Vectors.relativeStep(previous, current), Vectors.oneMinusCos(previous, current), lensKl, lensMinpKl,
+                lensEntropy, lensTop1, Double.NaN);
     }
 
     /** The same step with the exit gate's λ (NaN: no gate). */

@@ -54,7 +54,7 @@ public record GenerationRequest(long[] prompt, int maxNewTokens, int iterations,
     public GenerationRequest(long[] prompt, int maxNewTokens, int iterations, ExitCriterion criterion, double threshold,
                              KvSharing sharing, StateInit init, boolean warmStart) {
         this(prompt, maxNewTokens, iterations, criterion, threshold, sharing, init, warmStart, Sampling.GREEDY, StopRule.NONE,
-                5, false, TraceRequest.DEFAULT_MAX_ITERATIONS);
+                TraceRequest.DEFAULT_TOP_K, false, TraceRequest.DEFAULT_MAX_ITERATIONS);
     }
 
     /** Positions that run at most: the prompt and every generated token but the last. */

@@ -189,6 +189,12 @@ public final class HuginnModel implements LoopedModel {
         return lnF.apply(state);
     }
 
+    /** lm_head(ln_f(s)) [S, V]: the head without the coda (a published study found the two lenses read different layers). */
+    @Override
+    public java.util.Optional<INDArray> logitLens(INDArray state) {
+        return java.util.Optional.of(Scratch.run(() -> Nd4j.gemm(lnF.apply(state), lmHead, false, true)));
+    }
+
     /** Logits lm_head(ln_f(coda(ln_f(s)))): state [S, H] → [S, V]. */
     @Override
     public INDArray decode(INDArray state) {

@@ -86,6 +86,15 @@ public interface LoopedModel {
     /** The lens: logits of any state, [S, H] → [S, V]. */
     INDArray decode(INDArray state);
 
+    /**
+     * The logit lens: the head read straight off the normalised latent, skipping the family's
+     * decoding blocks (Huginn: lm_head(ln_f(s)) without the coda), [S, H] → [S, V]; empty when the
+     * family's lens already is that (Ouro).
+     */
+    default java.util.Optional<INDArray> logitLens(INDArray state) {
+        return java.util.Optional.empty();
+    }
+
     /** The normalised latent the model hands its read-out, [S, H] → [S, H]: the space analyses plot. */
     INDArray normalizedLatent(INDArray state);
 

@@ -31,21 +31,31 @@ public final class Rope {
     public Rope(int headDim, double base, int maxPositions, Style style) {
         this.headDim = headDim;
         this.style = java.util.Objects.requireNonNull(style, "style");
+        float[][][] table = table(headDim, base, maxPositions);
+        this.cos = table[0];
+        this.sin = table[1];
+    }
+
+    /**
+     * {cos, sin}[position][i] of the angle pos · θ_i, θ_i = base^(−2i/hd), in float32 arithmetic as
+     * the reference computes it: the one table, used by the engine and by the SameDiff trainer.
+     */
+    public static float[][][] table(int headDim, double base, int positions) {
         int half = headDim / 2;
         float[] inverseFrequency = new float[half];
         for (int i = 0; i < half; i++) {
             float exponent = (float) (2 * i) / (float) headDim;
             inverseFrequency[i] = 1.0f / (float) Math.pow(base, exponent);
         }
-        this.cos = new float[maxPositions][half];
-        this.sin = new float[maxPositions][half];
-        for (int pos = 0; pos < maxPositions; pos++) {
+        float[][] cos = new float[positions][half], sin = new float[positions][half];
+        for (int pos = 0; pos < positions; pos++) {
             for (int i = 0; i < half; i++) {
                 float angle = (float) pos * inverseFrequency[i];
                 cos[pos][i] = (float) Math.cos(angle);
                 sin[pos][i] = (float) Math.sin(angle);
             }
         }
+        return new float[][][] {cos, sin};
     }
 
     public int maxPositions() {

@@ -41,19 +41,26 @@ public sealed interface StateInit {
 
         @Override
         public float[] create(int tokens, int hidden) {
-            SplittableRandom random = new SplittableRandom(seed);
-            double std = Math.sqrt(2.0 / (5.0 * hidden));
-            double scale = Math.sqrt(hidden);
-            float[] s0 = new float[tokens * hidden];
-            for (int i = 0; i < s0.length; i++) {
-                double z;
-                do {
-                    z = random.nextGaussian(); // resample outside ±3σ, as torch's trunc_normal_ does in effect
-                } while (Math.abs(z) > 3.0);
-                s0[i] = (float) (z * std * scale);
-            }
-            return s0;
+            return likeInitFrom(new SplittableRandom(seed), tokens, hidden);
         }
+    }
+
+    /**
+     * Huginn's like-init from a given random stream: the one implementation, used by {@link Random}
+     * and by the trainer (which draws every step's s0 from one stream). [rows · hidden], row-major.
+     */
+    public static float[] likeInitFrom(SplittableRandom random, int rows, int hidden) {
+        double std = Math.sqrt(2.0 / (5.0 * hidden));
+        double scale = Math.sqrt(hidden);
+        float[] s0 = new float[Math.multiplyExact(rows, hidden)];
+        for (int i = 0; i < s0.length; i++) {
+            double z;
+            do {
+                z = random.nextGaussian(); // resample outside ±3σ, as torch's trunc_normal_ does in effect
+            } while (Math.abs(z) > 3.0);
+            s0[i] = (float) (z * std * scale);
+        }
+        return s0;
     }
 
     /** s0 = 0. */

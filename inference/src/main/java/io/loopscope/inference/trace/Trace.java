@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param lnFWeight     [H] the final norm's weight, so readers can normalise states
  * @param generation    per-position loop steps and the generated ids when the run generated, else null
  * @param exitGate      [R, S] the exit gate's λ and exit distribution, for a family with a gate (Ouro), else null
+ * @param logitLens     the logit lens (the head without the decoding blocks) at every step, when recorded, else null
  */
 public record Trace(
         RunInfo info,
@@ -37,7 +38,8 @@ public record Trace(
         FloatTensor lens,
         FloatTensor lnFWeight,
         Generated generation,
-        ExitGate exitGate) {
+        ExitGate exitGate,
+        LensRecord logitLens) {
 
     public Trace {
         Objects.requireNonNull(info, "info");
@@ -71,7 +73,18 @@ public record Trace(
         if (exitGate != null && (exitGate.loops() != steps - 1 || exitGate.lambda().dim(1) != tokens)) {
             throw new IllegalArgumentException("exit_lambda must be [" + (steps - 1) + ", " + tokens + "], got " + exitGate.lambda());
         }
+        if (logitLens != null && !java.util.Arrays.equals(logitLens.entropy().shape(), new int[] {steps, tokens})) {
+            throw new IllegalArgumentException("logit_lens_entropy must be [" + steps + ", " + tokens + "], got " + logitLens.entropy());
+        }
         ids = ids.clone();
+    }
+
+    /** A run without the logit lens. */
+    public Trace(RunInfo info, long[] ids, FloatTensor states, FloatTensor finalLatent, FloatTensor logits, FloatTensor lensEntropy,
+                 FloatTensor lensKl, FloatTensor lensMinpKl, IntTensor lensTopkIds, FloatTensor lensTopkProbs, FloatTensor lens,
+                 FloatTensor lnFWeight, Generated generation, ExitGate exitGate) {
+        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, lensMinpKl, lensTopkIds, lensTopkProbs, lens, lnFWeight,
+                generation, exitGate, null);
     }
 
     /** A run without an exit gate. */

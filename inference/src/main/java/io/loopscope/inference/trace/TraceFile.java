@@ -50,6 +50,14 @@ public final class TraceFile {
             arrays.put("exit_lambda", toArray(trace.exitGate().lambda()));
             arrays.put("exit_pdf", toArray(trace.exitGate().pdf()));
         }
+        LensRecord logit = trace.logitLens();
+        if (logit != null) {
+            arrays.put("logit_lens_entropy", toArray(logit.entropy()));
+            arrays.put("logit_lens_kl", toArray(logit.kl()));
+            arrays.put("logit_lens_minp_kl", toArray(logit.minpKl()));
+            arrays.put("logit_lens_topk_ids", Nd4j.create(logit.topkIds().data(), toLong(logit.topkIds().shape()), DataType.INT32));
+            arrays.put("logit_lens_topk_probs", toArray(logit.topkProbs()));
+        }
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(META_ENTRY, JSON.writeValueAsString(trace.info()));
         Generated generation = trace.generation();
@@ -81,10 +89,18 @@ public final class TraceFile {
                     floats(npz.arrays().get("lens")),
                     floats(npz.arrays().get("ln_f_weight")),
                     generation(npz, source),
-                    exitGate(npz));
+                    exitGate(npz),
+                    logitLens(npz));
         } catch (IllegalArgumentException e) {
             throw new IOException(source + " is not a consistent trace: " + e.getMessage(), e);
         }
+    }
+
+    private static LensRecord logitLens(Npz.Contents npz) {
+        Map<String, INDArray> a = npz.arrays();
+        if (!a.containsKey("logit_lens_entropy")) return null;
+        return new LensRecord(floats(a.get("logit_lens_entropy")), floats(a.get("logit_lens_kl")), floats(a.get("logit_lens_minp_kl")),
+                ints(a.get("logit_lens_topk_ids")), floats(a.get("logit_lens_topk_probs")));
     }
 
     private static ExitGate exitGate(Npz.Contents npz) {

@@ -4,7 +4,6 @@ import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.inference.exit.ExitThresholds;
 import io.loopscope.inference.exit.ExitTracker;
 import io.loopscope.inference.lens.LensStep;
-import io.loopscope.inference.lens.LogitLens;
 import io.loopscope.inference.model.LoopedModel;
 import io.loopscope.inference.model.StepListener;
 import java.util.Map;
@@ -22,21 +21,26 @@ public final class TraceRecorder implements StepListener {
     private final LoopedModel model;
     private final int tokens, hidden, vocab, iterations, k;
     private final boolean keepFullLens;
-    private final LogitLens lens;
+    private final LensArrays lens;        // the model's own lens
+    private final boolean recordLogitLens;
+    private LensArrays logitLens;         // lm_head(ln_f(s)) without the decoding blocks: made at step 0 when the family has one
     private final ExitTracker exits;
     private final IntConsumer progress;
     private final BooleanSupplier cancelled;
 
     private final float[] states;        // [R+1, S, H]
-    private final float[] entropy, kl, minpKl; // [R+1, S]
-    private final int[] topkIds;         // [R+1, S, K]
-    private final float[] topkProbs;     // [R+1, S, K]
     private final float[] fullLens;      // [R+1, S, V] or null
     private float[] exitLambda;          // [R, S], allocated at the first step that has a gate
     private float[] lastLogits;          // [S, V]
     private INDArray lastState;          // [S, H]
 
     public TraceRecorder(LoopedModel model, int tokens, int iterations, int topK, boolean keepFullLens,
+                         ExitThresholds thresholds, IntConsumer progress, BooleanSupplier cancelled) {
+        this(model, tokens, iterations, topK, keepFullLens, false, thresholds, progress, cancelled);
+    }
+
+    /** recordLogitLens: also the logit lens, when the family has one distinct from its own. */
+    public TraceRecorder(LoopedModel model, int tokens, int iterations, int topK, boolean keepFullLens, boolean recordLogitLens,
                          ExitThresholds thresholds, IntConsumer progress, BooleanSupplier cancelled) {
         this.model = model;
         this.tokens = tokens;
@@ -45,17 +49,13 @@ public final class TraceRecorder implements StepListener {
         this.iterations = iterations;
         this.k = topK;
         this.keepFullLens = keepFullLens;
-        this.lens = new LogitLens(tokens, vocab, topK);
+        this.lens = new LensArrays(iterations + 1, tokens, vocab, topK);
+        this.recordLogitLens = recordLogitLens;
         this.exits = new ExitTracker(thresholds, tokens, hidden);
         this.progress = progress;
         this.cancelled = cancelled;
         int steps = iterations + 1;
         this.states = new float[Math.multiplyExact(Math.multiplyExact(steps, tokens), hidden)];
-        this.entropy = new float[steps * tokens];
-        this.kl = new float[steps * tokens];
-        this.minpKl = new float[steps * tokens];
-        this.topkIds = new int[steps * tokens * topK];
-        this.topkProbs = new float[steps * tokens * topK];
         this.fullLens = keepFullLens ? new float[Math.multiplyExact(Math.multiplyExact(steps, tokens), vocab)] : null;
     }
 
@@ -67,12 +67,13 @@ public final class TraceRecorder implements StepListener {
         float[] s = state.castTo(DataType.FLOAT).dup('c').data().asFloat();          // [S·H]
         System.arraycopy(s, 0, states, step * tokens * hidden, s.length);
         float[] logits = model.decode(state).dup('c').data().asFloat();              // [S·V]
-        LensStep lensStep = lens.observe(logits);
-        System.arraycopy(lensStep.entropy(), 0, entropy, step * tokens, tokens);
-        System.arraycopy(lensStep.kl(), 0, kl, step * tokens, tokens);
-        System.arraycopy(lensStep.minpKl(), 0, minpKl, step * tokens, tokens);
-        System.arraycopy(lensStep.topkIds(), 0, topkIds, step * tokens * k, tokens * k);
-        System.arraycopy(lensStep.topkProbs(), 0, topkProbs, step * tokens * k, tokens * k);
+        LensStep lensStep = lens.record(step, logits);
+        if (recordLogitLens) {
+            model.logitLens(state).ifPresent(l -> {
+                if (logitLens == null) logitLens = new LensArrays(iterations + 1, tokens, vocab, k);
+                logitLens.record(step, l.castTo(DataType.FLOAT).dup('c').data().asFloat());
+            });
+        }
         if (keepFullLens) System.arraycopy(logits, 0, fullLens, step * tokens * vocab, logits.length);
         float[] lambda = step == 0 ? null : model.exitLambda(state).map(l -> l.castTo(DataType.FLOAT).dup('c').data().asFloat()).orElse(null);
         if (lambda != null) {
@@ -99,14 +100,15 @@ public final class TraceRecorder implements StepListener {
                 new FloatTensor(new int[] {steps, tokens, hidden}, states),
                 new FloatTensor(new int[] {tokens, hidden}, finalLatent),
                 new FloatTensor(new int[] {tokens, vocab}, lastLogits),
-                new FloatTensor(new int[] {steps, tokens}, entropy),
-                new FloatTensor(new int[] {steps, tokens}, kl),
-                new FloatTensor(new int[] {steps, tokens}, minpKl),
-                new IntTensor(new int[] {steps, tokens, k}, topkIds),
-                new FloatTensor(new int[] {steps, tokens, k}, topkProbs),
+                new FloatTensor(new int[] {steps, tokens}, lens.entropy),
+                new FloatTensor(new int[] {steps, tokens}, lens.kl),
+                new FloatTensor(new int[] {steps, tokens}, lens.minpKl),
+                new IntTensor(new int[] {steps, tokens, k}, lens.topkIds),
+                new FloatTensor(new int[] {steps, tokens, k}, lens.topkProbs),
                 fullLens == null ? null : new FloatTensor(new int[] {steps, tokens, vocab}, fullLens),
                 model.latentNorm().map(n -> new FloatTensor(new int[] {hidden}, n.weight())).orElse(null),
                 null,
-                exitLambda == null ? null : ExitGate.of(exitLambda, iterations, tokens));
+                exitLambda == null ? null : ExitGate.of(exitLambda, iterations, tokens),
+                logitLens == null ? null : logitLens.toRecord(steps));
     }
 }

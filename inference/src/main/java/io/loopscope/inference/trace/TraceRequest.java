@@ -15,11 +15,15 @@ import java.util.Objects;
  * @param thresholds    exit-criterion thresholds
  * @param maxIterations the sanity cap on R; raising it is a deliberate choice (--max-iterations)
  * @param label         a free grouping label stored in the trace, or null
+ * @param logitLens     also record the logit lens (lm_head(ln_f(s)), no coda) beside the model's lens
  */
 public record TraceRequest(long[] ids, int iterations, StateInit init, int topK, boolean fullLens,
-                           ExitThresholds thresholds, int maxIterations, String label) {
+                           ExitThresholds thresholds, int maxIterations, String label, boolean logitLens) {
 
+    /** The sanity cap on R, everywhere R is chosen (CLI, workbench, demo files). */
     public static final int DEFAULT_MAX_ITERATIONS = 1024;
+    /** Lens tokens kept per step unless asked otherwise. */
+    public static final int DEFAULT_TOP_K = 5;
 
     public TraceRequest {
         Objects.requireNonNull(ids, "ids");
@@ -35,8 +39,14 @@ public record TraceRequest(long[] ids, int iterations, StateInit init, int topK,
         ids = ids.clone();
     }
 
+    /** With the logit lens recorded. */
+    public TraceRequest(long[] ids, int iterations, StateInit init, int topK, boolean fullLens, ExitThresholds thresholds,
+                        int maxIterations, String label) {
+        this(ids, iterations, init, topK, fullLens, thresholds, maxIterations, label, true);
+    }
+
     public TraceRequest(long[] ids, int iterations, StateInit init) {
-        this(ids, iterations, init, 5, false, ExitThresholds.defaults(), DEFAULT_MAX_ITERATIONS, null);
+        this(ids, iterations, init, DEFAULT_TOP_K, false, ExitThresholds.defaults(), DEFAULT_MAX_ITERATIONS, null);
     }
 
     @Override

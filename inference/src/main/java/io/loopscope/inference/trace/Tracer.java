@@ -42,7 +42,7 @@ public final class Tracer {
         INDArray s0 = model.startState(model.initialState(request.init(), tokens), e); // [S, H]
         long embedded = System.nanoTime();
         TraceRecorder recorder = new TraceRecorder(model, tokens, request.iterations(), request.topK(), request.fullLens(),
-                request.thresholds(), progress, cancelled);
+                request.logitLens(), request.thresholds(), progress, cancelled);
         model.recur(s0, e, request.iterations(), recorder);
         long looped = System.nanoTime();
 

@@ -2,6 +2,7 @@ package io.loopscope.inference.train;
 
 import io.loopscope.inference.checkpoint.HuginnConfig;
 import io.loopscope.inference.checkpoint.HuginnLayout;
+import io.loopscope.inference.model.Rope;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDIndex;
@@ -58,15 +59,10 @@ final class SdHuginn {
         }
         int hd = config.headDim();
         float[][] cosT = new float[seqLen][hd], sinT = new float[seqLen][hd];
-        float[] inverseFrequency = new float[hd / 2];
-        for (int i = 0; i < hd / 2; i++) {
-            // the same float32 arithmetic as the engine's Rope, so both rotate by identical angles
-            inverseFrequency[i] = 1.0f / (float) Math.pow(config.ropeBase(), (float) (2 * i) / (float) hd);
-        }
+        float[][][] table = Rope.table(hd, config.ropeBase(), seqLen);   // the engine's own angles
         for (int pos = 0; pos < seqLen; pos++) {
             for (int i = 0; i < hd / 2; i++) {
-                float angle = (float) pos * inverseFrequency[i];
-                float co = (float) Math.cos(angle), si = (float) Math.sin(angle);
+                float co = table[0][pos][i], si = table[1][pos][i];
                 cosT[pos][2 * i] = co;
                 cosT[pos][2 * i + 1] = co;
                 sinT[pos][2 * i] = -si;

@@ -82,9 +82,14 @@ public record TrainOptions(
     }
 
     /** {@code train}'s defaults for the given tasks, steps and seed (the shipped model adds --hidden 96 --task-weight hops=4). */
+    /** The defaults, each by name; the shipped model's command line adds --hidden 96 and a hops weight (README). */
     public static TrainOptions defaults(List<String> tasks, int steps, long seed) {
-        return new TrainOptions(tasks, steps, seed, 32, 2e-3, 200, 8, 0.5, 0, 4, 32, 250,
-                128, 4, 352, 1, 2, 1, 64, Map.of());
+        int batch = 32, warmup = 200, meanRecurrence = 8, recurrenceRamp = 0, backpropDepth = 4, maxRecurrence = 32;
+        double lr = 2e-3, sigma = 0.5;
+        int checkpointEvery = 250;
+        int hidden = 128, heads = 4, intermediate = 352, prelude = 1, core = 2, coda = 1, blockSize = 64;
+        return new TrainOptions(tasks, steps, seed, batch, lr, warmup, meanRecurrence, sigma, recurrenceRamp, backpropDepth,
+                maxRecurrence, checkpointEvery, hidden, heads, intermediate, prelude, core, coda, blockSize, Map.of());
     }
 
     public TrainOptions withSteps(int newSteps) {

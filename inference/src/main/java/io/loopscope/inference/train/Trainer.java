@@ -3,6 +3,7 @@ package io.loopscope.inference.train;
 import io.loopscope.inference.checkpoint.HuginnConfig;
 import io.loopscope.inference.checkpoint.HuginnLayout;
 import io.loopscope.inference.checkpoint.RandomWeights;
+import io.loopscope.inference.model.StateInit;
 import io.loopscope.inference.tasks.Example;
 import io.loopscope.inference.tasks.Tasks;
 import java.io.IOException;
@@ -207,15 +208,6 @@ public final class Trainer {
 
     /** Huginn's like-init: √H · truncated normal(0, √(2/(5H))) cut at ±3σ.  → [rows, H]. */
     static INDArray likeInit(SplittableRandom rng, int rows, int hidden) {
-        double std = Math.sqrt(2.0 / (5.0 * hidden)), scale = Math.sqrt(hidden);
-        float[] values = new float[rows * hidden];
-        for (int i = 0; i < values.length; i++) {
-            double z;
-            do {
-                z = rng.nextGaussian();
-            } while (Math.abs(z) > 3.0);
-            values[i] = (float) (z * std * scale);
-        }
-        return Nd4j.create(values, new long[] {rows, hidden}, 'c');
+        return Nd4j.create(StateInit.likeInitFrom(rng, rows, hidden), new long[] {rows, hidden}, 'c');
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopscope.inference.checkpoint.CheckpointLoader;
 import io.loopscope.inference.checkpoint.LoadedCheckpoint;
 import io.loopscope.inference.exit.ExitCriterion;
@@ -19,7 +18,6 @@ import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceRequest;
 import io.loopscope.inference.trace.Tracer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.stream.Stream;
@@ -40,9 +38,7 @@ class GeneratorFixtureTest {
     private static final Path GENERATION = ROOT.resolve("generation");
 
     static Stream<JsonNode> cases() throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        new ObjectMapper().readTree(GENERATION.resolve("manifest.json").toFile()).path("cases").forEach(out::add);
-        return out.stream();
+        return Fixtures.cases(GENERATION.resolve("manifest.json"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopscope.inference.ModelHandle;
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.inference.exit.ExitThresholds;
@@ -16,7 +15,6 @@ import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceRequest;
 import io.loopscope.inference.trace.Tracer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,9 +32,7 @@ class OuroFixtureTest {
     static final Path ROOT = Fixtures.ouroTiny();
 
     static Stream<JsonNode> cases() throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        new ObjectMapper().readTree(ROOT.resolve("manifest.json").toFile()).path("cases").forEach(out::add);
-        return out.stream();
+        return Fixtures.cases(ROOT.resolve("manifest.json"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,6 +18,13 @@ public final class Fixtures {
         return find("ouro-tiny");
     }
 
+    /** The "cases" of a fixture manifest.json, one JSON object each, for parameterized tests. */
+    public static java.util.stream.Stream<com.fasterxml.jackson.databind.JsonNode> cases(Path manifest) throws java.io.IOException {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile()).path("cases").forEach(out::add);
+        return out.stream();
+    }
+
     /** Whether the fixture folders can be found (a clone without ../shared has none). */
     public static boolean present() {
         return locate("huginn-tiny") != null && locate("ouro-tiny") != null;

@@ -47,7 +47,8 @@ public final class DemoReader {
             throw bad(id, "settings.criterion: " + e.getMessage());
         }
         int iterations = s.path("iterations").asInt(32);
-        if (iterations < 1 || iterations > 1024) throw bad(id, "settings.iterations must be 1..1024");
+        int cap = io.loopscope.inference.trace.TraceRequest.DEFAULT_MAX_ITERATIONS;
+        if (iterations < 1 || iterations > cap) throw bad(id, "settings.iterations must be 1.." + cap);
         String init = s.path("init").asText("random");
         if (!init.equals("random") && !init.equals("zeros")) throw bad(id, "settings.init must be random or zeros");
         Demo.Settings settings = new Demo.Settings(iterations, seeds, init, criterion, s.path("threshold").asDouble(Double.NaN),

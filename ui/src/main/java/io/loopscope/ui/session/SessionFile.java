@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.loopscope.analysis.SessionFormat;
 import io.loopscope.inference.io.Npz;
 import io.loopscope.inference.trace.RunInfo;
 import io.loopscope.inference.trace.Trace;
@@ -37,10 +38,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * analysis. The model is never re-run.
  */
 public final class SessionFile {
-    public static final String ENTRY = "session.json";
-    public static final String FORMAT = "loopscope-session";
+    public static final String ENTRY = SessionFormat.ENTRY;
+    public static final String FORMAT = SessionFormat.FORMAT;
     /** The newest format this version writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = SessionFormat.VERSION;
     static final String COMPARE_PREFIX = "compare/";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -143,16 +144,8 @@ public final class SessionFile {
     }
 
     static void checkVersion(Path source, JsonNode doc) throws SessionFormatException {
-        if (!FORMAT.equals(doc.path("format").asText())) {
-            throw new SessionFormatException(source.getFileName() + " is not a LoopScope session (format '" + doc.path("format").asText() + "')");
-        }
-        JsonNode v = doc.path("version");
-        if (!v.canConvertToInt()) throw new SessionFormatException(source.getFileName() + " has no readable format version");
-        if (v.asInt() > VERSION) {
-            throw new SessionFormatException(source.getFileName() + " was saved by a newer LoopScope (" + doc.path("written_by").asText("unknown version")
-                    + ", session format " + v.asInt() + "); this version reads formats up to " + VERSION + ". Update LoopScope to open it.");
-        }
-        if (v.asInt() < 1) throw new SessionFormatException(source.getFileName() + " has an unknown session format version " + v.asInt());
+        String problem = SessionFormat.problem(source.getFileName().toString(), doc);
+        if (problem != null) throw new SessionFormatException(problem);
     }
 
     private static RunResult loadRun(Path source, Npz.Contents npz, JsonNode run, Analyzer analyzer) throws IOException {

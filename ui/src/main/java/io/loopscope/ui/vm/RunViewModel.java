@@ -41,7 +41,7 @@ import javafx.collections.ObservableList;
  * binds to these properties; tests drive them directly.
  */
 public final class RunViewModel {
-    public static final int MAX_ITERATIONS = 1024;
+    public static final int MAX_ITERATIONS = io.loopscope.inference.trace.TraceRequest.DEFAULT_MAX_ITERATIONS;
 
     private final StringProperty prompt = new SimpleStringProperty("");
     private final ObservableList<ModelRef> models = FXCollections.observableArrayList();
@@ -147,7 +147,7 @@ public final class RunViewModel {
             return;
         }
         try {
-            new RunSpec(ModelRef.embeddedModel(), "", iterations.get(), InitMode.ZEROS, 0, 5, generate.toSettings());
+            new RunSpec(ModelRef.embeddedModel(), "", iterations.get(), InitMode.ZEROS, 0, io.loopscope.inference.trace.TraceRequest.DEFAULT_TOP_K, generate.toSettings());
             problem.set("");
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
@@ -176,7 +176,7 @@ public final class RunViewModel {
         if (prompt.get().isBlank()) throw new IllegalArgumentException("the prompt is empty");
         int r = iterations.get();
         if (r < 0 || r > MAX_ITERATIONS) throw new IllegalArgumentException("iterations must be between 0 and " + MAX_ITERATIONS);
-        return new RunSpec(model.get(), prompt.get(), r, init.get(), seed.get(), 5, mode.get() == RunMode.GENERATE ? generate.toSettings() : null);
+        return new RunSpec(model.get(), prompt.get(), r, init.get(), seed.get(), io.loopscope.inference.trace.TraceRequest.DEFAULT_TOP_K, mode.get() == RunMode.GENERATE ? generate.toSettings() : null);
     }
 
     /** Called as the run starts: remembers the prompt, with its mode and Generate settings. */

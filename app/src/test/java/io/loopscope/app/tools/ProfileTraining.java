@@ -1,3 +1,5 @@
+package io.loopscope.app.tools;
+
 import io.loopscope.inference.train.TrainOptions;
 import io.loopscope.inference.train.Trainer;
 import java.nio.file.Files;
@@ -17,7 +19,7 @@ import org.nd4j.linalg.profiler.OpProfiler;
  * 18 GB native-memory cap at this code).
  * The classes are built for Java 25: run them with that JDK ($JAVA_HOME), not an older java on the PATH.
  * <pre>
- *   OMP_NUM_THREADS=1 $JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp "app/target/lib/*" scripts/ProfileTraining.java [WARM] [PROFILED]
+ *   OMP_NUM_THREADS=1 $JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp "app/target/test-classes:app/target/lib/*" io.loopscope.app.tools.ProfileTraining [WARM] [PROFILED]
  * </pre>
  */
 public class ProfileTraining {

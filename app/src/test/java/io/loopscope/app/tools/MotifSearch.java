@@ -1,3 +1,5 @@
+package io.loopscope.app.tools;
+
 import io.loopscope.analysis.TraceLoader;
 import io.loopscope.analysis.report.*;
 import io.loopscope.analysis.motif.*;
@@ -16,7 +18,7 @@ import java.util.*;
  * odd and random prompts, each from a random (seed 0) and a zero s0, R = 64.
  * The classes are built for Java 25: run them with that JDK ($JAVA_HOME), not an older java on the PATH.
  * <pre>
- *   $JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp "app/target/lib/*" scripts/MotifSearch.java MODEL_DIR [PER]
+ *   $JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp "app/target/test-classes:app/target/lib/*" io.loopscope.app.tools.MotifSearch MODEL_DIR [PER]
  * </pre>
  */
 public class MotifSearch {
