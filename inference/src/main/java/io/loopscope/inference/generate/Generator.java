@@ -136,6 +136,7 @@ public final class Generator {
         LogitLens lens = new LogitLens(n, vocab, request.topK());
         for (int i = 0; i < n; i++) records[from + i] = new PositionRecord(iterations, hidden, vocab, request.topK(), request.fullLens());
         float[] state = floats(s);
+        double[] geometry = check == null ? null : doubles(state);   // s_{k-1} for the exit check, converted once per step
         float[] logits = floats(model.decodeAt(cache, s, from));                             // [n·V]
         LensStep lensStep = observe(lens, 0, from, n, state, logits);
         if (check != null) check.start(StepSignals.start(lensStep.entropy()[0], lensStep.argmax(0)));
@@ -144,14 +145,16 @@ public final class Generator {
             if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("cancelled at position " + from + ", iteration " + k);
             }
-            float[] previous = state;
             s = model.stepAt(cache, s, e, from, k);                                           // [n, H]
             state = floats(s);
             logits = floats(model.decodeAt(cache, s, from));
             lensStep = observe(lens, k, from, n, state, logits);
             float[] lambda = gate(s, k, from, n);
             listener.onStep(from + n - 1, k);
-            if (check != null && check.fires(StepSignals.after(doubles(previous), doubles(state), lensStep.kl()[0],
+            double[] current = check == null ? null : doubles(state);
+            double[] before = geometry;
+            geometry = current;
+            if (check != null && check.fires(StepSignals.after(before, current, lensStep.kl()[0],
                     lensStep.minpKl()[0], lensStep.entropy()[0], lensStep.argmax(0)).withExitLambda(lambda == null ? Double.NaN : lambda[0]))) {
                 ran = k;
                 break;
