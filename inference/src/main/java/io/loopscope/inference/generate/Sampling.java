@@ -67,6 +67,14 @@ public record Sampling(double temperature, int topK, double topP, double minP, l
         double[] p = new double[v];
         double sum = 0;
         for (int j = 0; j < v; j++) sum += p[j] = Math.exp((logits[j] - max) / temperature);
+        if (topK == 0 && topP == 1 && minP == 0) {          // no filter: no need to rank the whole vocabulary
+            double target = u * sum, running = 0;
+            for (int j = 0; j < v; j++) {
+                running += p[j];
+                if (running > target) return j;
+            }
+            return v - 1;
+        }
         Integer[] order = new Integer[v];
         for (int j = 0; j < v; j++) order[j] = j;
         final double[] probs = p;
