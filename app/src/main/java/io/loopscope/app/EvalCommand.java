@@ -79,6 +79,10 @@ public final class EvalCommand implements Callable<Integer> {
         } else {
             out.println("model " + handle.directory() + ", " + samples + " examples per task and range, accuracy by loop iterations r:");
             out.print(report.table());
+            if (report.hasEnd()) {
+                out.println("answered and then ended (the end marker is the argmax after the answer, so generation stops):");
+                out.print(report.endTable());
+            }
             out.println("plot: " + plot.toAbsolutePath());
         }
         return 0;

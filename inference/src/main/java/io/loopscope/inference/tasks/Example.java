@@ -30,4 +30,12 @@ public record Example(String task, int difficulty, String prompt, String answer)
     public String teacherForcedInput() {
         return prompt + answer.substring(0, answer.length() - 1);
     }
+
+    /**
+     * What the model reads to answer every character and then end the answer: the prompt and the
+     * whole answer, whose last position is where the end marker is due.
+     */
+    public String inputWithEnd() {
+        return prompt + answer;
+    }
 }

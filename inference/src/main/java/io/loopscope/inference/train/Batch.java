@@ -12,9 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A batch of examples as the graphs want it. Each row is the example's teacher-forced input (the
- * prompt, then all answer characters but the last) right-padded to S — causal attention means the
- * padding never influences it. A row has up to P supervised positions: one per answer character,
- * plus the positions where a prefix of the prompt is a question in its own right
+ * prompt, then the whole answer) right-padded to S — causal attention means the padding never
+ * influences it. A row has up to P supervised positions: one per answer character, one after the
+ * answer where the end marker is due (trained, not scored: the curriculum keeps measuring answers), plus the positions where a prefix of the prompt is a question in its own right
  * ({@link io.loopscope.inference.tasks.Task#prefixAnswers}) or where the task's partial result is
  * defined ({@link io.loopscope.inference.tasks.Task#runningAnswers}).
  *
@@ -38,7 +38,7 @@ record Batch(INDArray ids, INDArray select, INDArray labels, int[][] targets, bo
     }
 
     /**
-     * Supervised slots per row: at least MIN_POSITIONS (every task's training range fits in twenty:
+     * Supervised slots per row: at least MIN_POSITIONS (every task's training range fits in twenty with its end marker:
      * count's nine running counts and answer, sum's six running totals and answer, a 4-hop chase's
      * seven edge sources, look-ups at up to six edges, three shorter chases and answer, add's three
      * column sums and four answer digits), so one graph serves every task — each extra slot shape is a graph per length and
@@ -60,8 +60,8 @@ record Batch(INDArray ids, INDArray select, INDArray labels, int[][] targets, bo
         int[][] ids = new int[b][seqLen];
         for (int i = 0; i < b; i++) {
             Example ex = examples.get(i);
-            int[] input = vocab.encode(ex.teacherForcedInput());
-            if (input.length > seqLen) throw new IllegalArgumentException("input of " + input.length + " characters exceeds " + seqLen + ": " + ex.teacherForcedInput());
+            int[] input = vocab.encode(ex.inputWithEnd());
+            if (input.length > seqLen) throw new IllegalArgumentException("input of " + input.length + " characters exceeds " + seqLen + ": " + ex.inputWithEnd());
             System.arraycopy(input, 0, ids[i], 0, input.length);
             List<Target> row = new ArrayList<>();
             Task task = Tasks.byName(ex.task());
@@ -70,6 +70,7 @@ record Batch(INDArray ids, INDArray select, INDArray labels, int[][] targets, bo
             hints.forEach((position, answer) -> row.add(new Target(position, vocab.id(answer), false)));
             int last = ex.prompt().length() - 1;
             for (int a = 0; a < ex.answer().length(); a++) row.add(new Target(last + a, vocab.id(ex.answer().charAt(a)), true));
+            row.add(new Target(last + ex.answer().length(), vocab.endId(), false));
             rows.add(row);
         }
         int p = positionBucket(rows.stream().mapToInt(List::size).max().orElse(1));
@@ -91,9 +92,9 @@ record Batch(INDArray ids, INDArray select, INDArray labels, int[][] targets, bo
         return new Batch(Nd4j.createFromArray(ids), Nd4j.createFromArray(select), Nd4j.createFromArray(labels), targets, scored, seqLen, p);
     }
 
-    /** Longest teacher-forced input of the examples. */
+    /** Longest input of the examples (the prompt and the whole answer). */
     static int maxLength(List<Example> examples) {
-        return examples.stream().mapToInt(e -> e.teacherForcedInput().length()).max().orElse(1);
+        return examples.stream().mapToInt(e -> e.inputWithEnd().length()).max().orElse(1);
     }
 
     /** Fraction of rows whose every answer character is the argmax at its position. logits [B·P, V]. */

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * The character vocabulary of LoopScope's own small models: id 0 is [PAD], id 1 is [UNK], then one
- * id per character. It writes itself as a tokenizer.json that HF tokenizers loads (a BPE model with
+ * id per character, then {@value #END} — the marker a model writes after an answer, so generation
+ * stops by itself (Huginn's own end-of-text token, so {@code Tokenizer.END_MARKERS} knows it). It writes itself as a tokenizer.json that HF tokenizers loads (a BPE model with
  * no merges, so every character is its own token and anything else becomes [UNK], which is how a
  * caller detects characters outside the vocabulary).
  */
@@ -20,6 +21,7 @@ public final class CharVocab {
     public static final String UNK = "[UNK]";
     public static final int PAD_ID = 0;
     public static final int UNK_ID = 1;
+    public static final String END = "<|end_text|>";
 
     /** Every character the task suite uses, plus a few a person might type around them. */
     public static final String DEFAULT_CHARS = " 0123456789abcdefghijklmnopqrstuvwxyz+-*=>?:.,#";
@@ -41,6 +43,11 @@ public final class CharVocab {
     }
 
     public int size() {
+        return chars.length() + 3;
+    }
+
+    /** The id of {@value #END}: the last one. */
+    public int endId() {
         return chars.length() + 2;
     }
 
@@ -72,6 +79,7 @@ public final class CharVocab {
     public String token(int id) {
         if (id == PAD_ID) return PAD;
         if (id == UNK_ID) return UNK;
+        if (id == endId()) return END;
         if (id < 2 || id >= size()) throw new IllegalArgumentException("token id " + id + " is outside [0, " + size() + ")");
         return String.valueOf(chars.charAt(id - 2));
     }
@@ -84,7 +92,7 @@ public final class CharVocab {
         root.putNull("truncation");
         root.putNull("padding");
         ArrayNode added = root.putArray("added_tokens");
-        for (int id : new int[] {PAD_ID, UNK_ID}) {
+        for (int id : new int[] {PAD_ID, UNK_ID, endId()}) {
             ObjectNode t = added.addObject();
             t.put("id", id);
             t.put("content", token(id));
@@ -116,7 +124,7 @@ public final class CharVocab {
         }
     }
 
-    /** The characters of the vocabulary in id order (ids 2, 3, …). */
+    /** The characters of the vocabulary in id order (ids 2, 3, …; the end marker follows them). */
     @Override
     public String toString() {
         return chars;

@@ -185,5 +185,19 @@ class TasksTest {
         assertEquals(0.9, json.at("/tasks/sum/in_distribution/2").asDouble());
         assertEquals(0.5, json.at("/tasks/sum/harder/2").asDouble());
         assertTrue(report.table().contains("| sum | harder 7..10 | 0.00 | 0.50 |"), report.table());
+        assertTrue(json.at("/tasks/sum/ended").isMissingNode(), "no end curves for a model without an end marker");
+        assertEquals("", report.endTable());
+    }
+
+    @Test
+    void reportCarriesTheEndedCurvesOfAModelWithAnEndMarker() throws Exception {
+        EvalReport report = new EvalReport(new int[] {1, 2}, 10, Map.of("sum", new EvalReport.TaskScores(new Range(2, 6), new Range(7, 10),
+                new double[] {0.1, 0.9}, new double[] {0.0, 0.5}, new double[] {0.1, 0.8}, new double[] {0.0, 0.3})));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toJson());
+        assertEquals(0.8, json.at("/tasks/sum/ended/in_distribution/2").asDouble());
+        assertEquals(0.3, json.at("/tasks/sum/ended/harder/2").asDouble());
+        assertTrue(report.endTable().contains("| sum | in-distribution 2..6 | 0.10 | 0.80 |"), report.endTable());
+        assertThrows(IllegalArgumentException.class, () -> new EvalReport.TaskScores(new Range(2, 6), new Range(7, 10),
+                new double[] {0.1}, new double[] {0.0}, new double[] {0.1}, new double[0]));
     }
 }

@@ -25,23 +25,25 @@ class BatchLossTest {
     @Test
     void supervisesEveryAnswerCharacterAndEveryHopPrefix() {
         Batch batch = Batch.of(List.of(hops, add), vocab, 24);
-        assertEquals(20, batch.positions(), "8 targets per row round up to 20 slots");
+        assertEquals(20, batch.positions(), "9 targets per row round up to 20 slots");
         assertEquals(20, Batch.of(List.of(new Example("copy", 2, "copy ab=", 'a')), vocab, 16).positions(), "one graph shape for every task");
         assertEquals(32, Batch.of(List.of(new Example("count", 24, "how many a in aaaaaaaaabcdefghijklmnop?", '9')), vocab, 40).positions(),
                 "beyond twenty targets the slots round up to a power of two");
         // hops: each edge's source at its '>' (f, x, a, c at 1, 5, 9, 13), where c>f's f leads (b, listed
-        // earlier; position 14), prefixes at the query's 1st and 2nd '>' (17, 18), the answer after the 3rd (19)
-        assertEquals(List.of(1, 5, 9, 13, 14, 17, 18, 19, -1), selected(batch, 0).subList(0, 9));
-        assertEquals("fxacbcfb", chars(batch.targets()[0], 8));
+        // earlier; position 14), prefixes at the query's 1st and 2nd '>' (17, 18), the answer after the 3rd (19),
+        // the end marker after the answer (20)
+        assertEquals(List.of(1, 5, 9, 13, 14, 17, 18, 19, 20, -1), selected(batch, 0).subList(0, 10));
+        assertEquals("fxacbcfb" + CharVocab.END, chars(batch.targets()[0], 9));
         // add: the column sums 4+8, 7+5 under the second number (positions 3, 4); reads "47+85=13" and
-        // answers '1', '3', '2' at positions 5, 6, 7
-        assertEquals(List.of(3, 4, 5, 6, 7, -1), selected(batch, 1).subList(0, 6));
-        assertEquals("22132", chars(batch.targets()[1], 5));
+        // answers '1', '3', '2' at positions 5, 6, 7, and reads the whole "47+85=132" to end it at 8
+        assertEquals(List.of(3, 4, 5, 6, 7, 8, -1), selected(batch, 1).subList(0, 7));
+        assertEquals("22132" + CharVocab.END, chars(batch.targets()[1], 6));
         assertEquals(vocab.id('1'), batch.ids().getInt(1, 6));
         assertEquals(vocab.id('3'), batch.ids().getInt(1, 7));
-        assertEquals(0, batch.labels().getRow(8).sumNumber().intValue(), "an unused slot has no label");
-        assertEquals(List.of(-1), selected(batch, 1).subList(5, 20).stream().distinct().toList());
-        assertEquals(13, batch.labels().sumNumber().intValue());
+        assertEquals(vocab.id('2'), batch.ids().getInt(1, 8));
+        assertEquals(0, batch.labels().getRow(9).sumNumber().intValue(), "an unused slot has no label");
+        assertEquals(List.of(-1), selected(batch, 1).subList(6, 20).stream().distinct().toList());
+        assertEquals(15, batch.labels().sumNumber().intValue());
     }
 
     @Test
@@ -49,12 +51,23 @@ class BatchLossTest {
         Example sum = new Example("sum", 4, "4+7+1+9=", '1');
         Example count = new Example("count", 4, "how many x in xaxb?", '2');
         Batch batch = Batch.of(List.of(sum, count), vocab, 24);
-        assertEquals(List.of(0, 2, 4, 6, 7, -1), selected(batch, 0).subList(0, 6));
-        assertEquals("41211", chars(batch.targets()[0], 5));
-        assertEquals(List.of(14, 15, 16, 17, 18, -1), selected(batch, 1).subList(0, 6));
-        assertEquals("11222", chars(batch.targets()[1], 5));
-        assertEquals(List.of(false, false, false, false, true), List.of(batch.scored()[0][0], batch.scored()[0][1], batch.scored()[0][2],
-                batch.scored()[0][3], batch.scored()[0][4]), "only the answer counts for accuracy");
+        assertEquals(List.of(0, 2, 4, 6, 7, 8, -1), selected(batch, 0).subList(0, 7));
+        assertEquals("41211" + CharVocab.END, chars(batch.targets()[0], 6));
+        assertEquals(List.of(14, 15, 16, 17, 18, 19, -1), selected(batch, 1).subList(0, 7));
+        assertEquals("11222" + CharVocab.END, chars(batch.targets()[1], 6));
+        assertEquals(List.of(false, false, false, false, true, false), List.of(batch.scored()[0][0], batch.scored()[0][1], batch.scored()[0][2],
+                batch.scored()[0][3], batch.scored()[0][4], batch.scored()[0][5]), "only the answer counts for accuracy, not the hints or the end");
+    }
+
+    @Test
+    void everyTrainingExampleWithItsEndFitsOneSlotShapeAndTheBlock() {
+        for (io.loopscope.inference.tasks.Task t : io.loopscope.inference.tasks.Tasks.all()) {
+            for (Example e : io.loopscope.inference.tasks.Tasks.examples(t, t.training(), 300, 7)) {
+                int length = e.inputWithEnd().length();
+                assertTrue(length <= 64, e.inputWithEnd());
+                assertEquals(Batch.MIN_POSITIONS, Batch.of(List.of(e), vocab, Batch.bucket(length)).positions(), e.prompt());
+            }
+        }
     }
 
     private String chars(int[] targets, int n) {
@@ -68,7 +81,7 @@ class BatchLossTest {
         Batch batch = Batch.of(List.of(hops, add), vocab, 24);
         int p = batch.positions();
         INDArray logits = Nd4j.zeros(2 * p, vocab.size());                              // [B·P, V]
-        String[] pick = {"zzzzzzzb", "00132"};                                           // hints wrong, answers right
+        String[] pick = {"zzzzzzzb", "00132"};                                           // hints and ends wrong, answers right
         for (int b = 0; b < 2; b++) for (int j = 0; j < pick[b].length(); j++) logits.putScalar(b * p + j, vocab.id(pick[b].charAt(j)), 1);
         assertEquals(1.0, batch.accuracy(logits));
         logits.putScalar(1 * p + 3, vocab.id('3'), 0);
@@ -102,7 +115,7 @@ class BatchLossTest {
                 count++;
             }
         }
-        assertEquals(13, count);
+        assertEquals(15, count);
         assertEquals(sum / count, loss, 1e-4);
         assertTrue(loss > 0);
     }
@@ -116,7 +129,7 @@ class BatchLossTest {
         TrainShard.Result whole = new TrainShard(config, params, 2).run(List.of(hops, add), vocab, seqLen, s0, r, k);
         TrainShard.Result first = new TrainShard(config, params, 1).run(List.of(hops), vocab, seqLen, rows(s0, 0, seqLen), r, k);
         TrainShard.Result second = new TrainShard(config, params, 1).run(List.of(add), vocab, seqLen, rows(s0, seqLen, 2 * seqLen), r, k);
-        assertEquals(13, whole.supervised());
+        assertEquals(15, whole.supervised());
         assertEquals(whole.supervised(), first.supervised() + second.supervised());
         assertEquals(whole.lossSum(), first.lossSum() + second.lossSum(), 1e-4);
         assertEquals(params.keySet(), whole.gradientSums().keySet());

@@ -25,6 +25,8 @@ class CharVocabTest {
                 assertArrayEquals(expected, tokenizer.encode(text), text);
             }
             assertEquals(vocab.size(), tokenizer.vocabSize());
+            assertEquals(java.util.Set.of((long) vocab.endId()), tokenizer.endTokenIds(), "generation stops at the end marker");
+            assertEquals("132", tokenizer.decode(new long[] {vocab.id('1'), vocab.id('3'), vocab.id('2'), vocab.endId()}));
             IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> tokenizer.encode("4+7=Ä!"));
             assertTrue(ex.getMessage().contains("Ä") && ex.getMessage().contains("!"), ex.getMessage());
         }
@@ -42,5 +44,7 @@ class CharVocabTest {
         assertEquals(2, vocab.id(' '));
         assertEquals("[UNK]", vocab.token(CharVocab.UNK_ID));
         assertEquals("a", vocab.token(vocab.id('a')));
+        assertEquals(vocab.size() - 1, vocab.endId());
+        assertEquals(CharVocab.END, vocab.token(vocab.endId()));
     }
 }
