@@ -1,5 +1,6 @@
 package io.loopscope.ui.demo;
 
+import io.loopscope.ui.engine.GenerateSettings;
 import io.loopscope.ui.views.ViewType;
 import java.util.List;
 import java.util.Objects;
@@ -34,10 +35,16 @@ public record Demo(String id, String title, String prompt, String model, Setting
      * @param criterion  exit criterion id shown in metrics and chips
      * @param threshold  its threshold (NaN: the criterion's default)
      * @param compareIterations R of run B when B differs from A by iteration count (0: none)
+     * @param generate   how run A generates after the prompt (its exit is the criterion above), or null: one pass
      */
-    public record Settings(int iterations, List<Long> seeds, String init, String criterion, double threshold, int compareIterations) {
+    public record Settings(int iterations, List<Long> seeds, String init, String criterion, double threshold, int compareIterations,
+                           GenerateSettings generate) {
         public Settings {
             seeds = List.copyOf(seeds);
+        }
+
+        public Settings(int iterations, List<Long> seeds, String init, String criterion, double threshold, int compareIterations) {
+            this(iterations, seeds, init, criterion, threshold, compareIterations, null);
         }
 
         /** Whether the demo has a run B (another seed, or another iteration count). */
@@ -75,5 +82,26 @@ public record Demo(String id, String title, String prompt, String model, Setting
             wrongAt = wrongAt == null ? List.of() : List.copyOf(wrongAt);
             run = run == null ? "a" : run;
         }
+    }
+
+    /**
+     * Checks every token index of the claims and the tour against the tokens run A has (its prompt,
+     * and what it generated), once they are known; IllegalArgumentException names the first one outside.
+     */
+    public void requireTokensWithin(int count) {
+        for (int i = 0; i < claims.size(); i++) {
+            Claim c = claims.get(i);
+            for (List<Integer> list : List.of(c.tokens(), c.others())) {
+                for (int t : list) if (t >= count) throw outside("claims[" + (i + 1) + "]", t, count);
+            }
+        }
+        for (int i = 0; i < tour.size(); i++) {
+            for (int t : tour.get(i).tokens()) if (t >= count) throw outside("tour step " + (i + 1), t, count);
+        }
+    }
+
+    private IllegalArgumentException outside(String where, int token, int count) {
+        return new IllegalArgumentException("demo " + id + ": " + where + " names token " + token + ", but the run has " + count
+                + " tokens (0.." + (count - 1) + ")");
     }
 }

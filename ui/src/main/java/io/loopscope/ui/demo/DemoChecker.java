@@ -41,6 +41,7 @@ public final class DemoChecker {
             case "exit_before" -> exitBefore(d, r, c);
             case "lens_top1" -> lens(r, c);
             case "same_attractor", "different_attractor" -> attractor(runs, c);
+            case "generates" -> generates(r, c);
             default -> new Result(c, false, "unknown claim kind " + c.kind());
         };
     }
@@ -97,6 +98,15 @@ public final class DemoChecker {
     private static String guess(RunResult r, RunLens top, int step, int token) {
         if (step < 0 || step > r.iterations()) return null;
         return r.tokenString(top.topId(step, token, 0));
+    }
+
+    /** The run wrote exactly the answer and then stopped by itself, at an end token. */
+    private static Result generates(RunResult r, Demo.Claim c) {
+        var g = r.trace().generation();
+        if (g == null) return new Result(c, false, "the run did not generate");
+        String text = g.settings().text(), stop = g.settings().stopReason();
+        return new Result(c, text.equals(c.answer()) && stop.equals("end-token"),
+                "generated '" + text + "' (" + g.generatedIds().length + " tokens), stopped by " + stop);
     }
 
     private static Result attractor(DemoRuns runs, Demo.Claim c) {

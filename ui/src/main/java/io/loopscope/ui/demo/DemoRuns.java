@@ -30,7 +30,7 @@ public record DemoRuns(RunResult a, RunResult b, PairComparison comparison, RunR
 
     public static RunSpec specA(Demo d, ModelRef model) {
         Demo.Settings s = d.settings();
-        return new RunSpec(model, d.prompt(), s.iterations(), init(s), s.seeds().getFirst(), 5);
+        return new RunSpec(model, d.prompt(), s.iterations(), init(s), s.seeds().getFirst(), 5, s.generate());
     }
 
     /** Run B's spec, or null when the demo has none. */
@@ -60,6 +60,7 @@ public record DemoRuns(RunResult a, RunResult b, PairComparison comparison, RunR
             throws Exception {
         ModelRef m = model(d, modelOverride);
         RunResult a = pipeline.run(specA(d, m), progress, cancelled);
+        d.requireTokensWithin(a.tokens());
         RunSpec sb = specB(d, m);
         if (sb == null) return new DemoRuns(a, null, null);
         RunResult b = pipeline.run(sb, progress, cancelled);

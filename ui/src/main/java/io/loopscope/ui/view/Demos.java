@@ -126,7 +126,9 @@ public final class Demos {
             else run.openFolder(m.directory());
         }
         run.modelProperty().set(m);
-        run.modeProperty().set(io.loopscope.ui.vm.RunMode.RUN); // a demo's tour is about one pass over its prompt
+        // a demo's tour is about one pass over its prompt, or about what it generates
+        run.modeProperty().set(a.generates() ? io.loopscope.ui.vm.RunMode.GENERATE : io.loopscope.ui.vm.RunMode.RUN);
+        if (a.generates()) run.generate().apply(a.generate());
         run.promptProperty().set(a.prompt());
         run.iterationsProperty().set(a.iterations());
         run.initProperty().set(a.init());
@@ -134,6 +136,12 @@ public final class Demos {
         TourViewModel tour = ctx.tour();
         tour.start(d);
         ctx.runner().run(r -> {
+            try {
+                d.requireTokensWithin(r.tokens());
+            } catch (IllegalArgumentException e) {
+                tour.failed(e.getMessage());
+                return;
+            }
             ctx.workbench().criterionProperty().set(DemoRuns.criterion(d));
             ctx.workbench().thresholdProperty().set(DemoRuns.threshold(d));
             RunSpec b = DemoRuns.specB(d, m);

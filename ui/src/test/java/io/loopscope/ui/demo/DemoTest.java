@@ -76,6 +76,72 @@ class DemoTest {
         assertMessage("{not json", "not valid JSON");
     }
 
+    @Test
+    void readerNamesTheFieldAndTheValueOfEveryMalformedDemo() {
+        String ok = "{\"format\":\"loopscope-demo\",\"version\":1,\"title\":\"t\",\"prompt\":\"p\",\"settings\":{\"iterations\":8},"
+                + "\"claims\":[{\"kind\":\"lens_top1\",\"tokens\":[0],\"answer\":\"q\",\"right_at\":[8]}],"
+                + "\"tour\":[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\",\"tokens\":[0]}]}";
+        assertEquals(8, assertDoesParse(ok).settings().iterations());
+        assertMessage("", "the file is empty");
+        assertMessage("  \n", "the file is empty");
+        assertMessage("[1, 2]", "must be a JSON object");
+        assertMessage(ok.replace("\"format\":\"loopscope-demo\",", ""), "'format' is missing");
+        assertMessage(ok.replace("\"loopscope-demo\"", "\"loopscope-session\""), "not \"loopscope-session\"");
+        assertMessage(ok.replace("\"claims\":[{", "\"claims\":{\"x\":{").replace("}],\"tour\"", "}},\"tour\""), "claims must be a list");
+        assertMessage(ok.replace("\"claims\":[{", "\"claims\":[7,{"), "claims[1] must be an object");
+        assertMessage(ok.replace("\"kind\":\"lens_top1\",", ""), "claims[1]: unknown claim kind ''");
+        assertMessage(ok.replace("\"kind\":\"lens_top1\"", "\"kind\":\"motif\",\"motif\":\"spiral\""), "claims[1].motif must be one of fixed-point, orbit, slider, diverging, other, not 'spiral'");
+        assertMessage(ok.replace("\"kind\":\"lens_top1\"", "\"kind\":\"motif\""), "claims[1].motif must be one of");
+        assertMessage(ok.replace("\"right_at\":[8]", "\"right_at\":[9]"), "claims[1].right_at holds 9, outside 0..8");
+        assertMessage(ok.replace("\"right_at\":[8]", "\"right_at\":[\"2\"]"), "claims[1].right_at must hold whole numbers, not \"2\"");
+        assertMessage(ok.replace("\"answer\":\"q\",", ""), "claims[1].answer is missing");
+        assertMessage(ok.replace("\"tokens\":[0],\"answer\"", "\"answer\""), "claims[1].tokens is missing");
+        assertMessage(ok.replace("\"tokens\":[0],\"answer\"", "\"tokens\":[-1],\"answer\""), "claims[1].tokens holds -1");
+        assertMessage(ok.replace("\"kind\":\"lens_top1\",", "\"kind\":\"lens_top1\",\"run\":\"b\","), "about run B, but the demo has no run B");
+        assertMessage(ok.replace("\"kind\":\"lens_top1\",", "\"kind\":\"same_attractor\","), "compares runs A and B");
+        assertMessage(ok.replace("\"iterations\":8", "\"iterations\":\"eight\""), "settings.iterations must be a whole number, not \"eight\"");
+        assertMessage(ok.replace("\"iterations\":8", "\"iterations\":2.5"), "settings.iterations must be a whole number, not 2.5");
+        assertMessage(ok.replace("\"iterations\":8", "\"iterations\":8,\"seeds\":[\"x\"]"), "settings.seeds must hold whole numbers, not \"x\"");
+        assertMessage(ok.replace("\"iterations\":8", "\"iterations\":8,\"seeds\":3"), "settings.seeds must be a list");
+        assertMessage(ok.replace("\"iterations\":8", "\"iterations\":8,\"threshold\":-1"), "settings.threshold must be a positive number, not -1");
+        assertMessage(ok.replace("\"iterations\":8", "\"iterations\":8,\"init\":\"ones\""), "settings.init must be random or zeros, not \"ones\"");
+        assertMessage(ok.replace("\"settings\":{\"iterations\":8}", "\"settings\":[8]"), "settings must be an object");
+        assertMessage(ok.replace("{\"text\":\"c\",\"tokens\":[0]}", "{\"text\":\"c\",\"step\":99}"), "tour step 3.step must be -1..8, not 99");
+        assertMessage(ok.replace("{\"text\":\"c\",\"tokens\":[0]}", "{\"text\":\"c\",\"tokens\":\"all\"}"), "tour step 3.tokens must be a list");
+        assertMessage(ok.replace("\"iterations\":8", "\"iterations\":8,\"generate\":{\"max_new_tokens\":0}"),
+                "settings.generate.max_new_tokens must be 1..4096, not 0");
+        assertMessage(ok.replace("\"iterations\":8", "\"iterations\":8,\"generate\":{\"kv_sharing\":\"all\"}"), "settings.generate.kv_sharing: ");
+        assertMessage(ok.replace("\"kind\":\"lens_top1\"", "\"kind\":\"generates\""), "settings.generate is missing");
+    }
+
+    @Test
+    void tokensOfClaimsAndTourAreCheckedAgainstTheRun() throws IOException {
+        String json = "{\"format\":\"loopscope-demo\",\"title\":\"t\",\"prompt\":\"abc\",\"claims\":[{\"kind\":\"motif\",\"tokens\":[2],\"motif\":\"orbit\"}],"
+                + "\"tour\":[{\"text\":\"a\"},{\"text\":\"b\",\"tokens\":[5]},{\"text\":\"c\"}]}";
+        Demo d = DemoReader.parse("x", json);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.requireTokensWithin(3));
+        assertEquals("demo x: tour step 2 names token 5, but the run has 3 tokens (0..2)", e.getMessage());
+        d.requireTokensWithin(6);
+        IllegalArgumentException claim = assertThrows(IllegalArgumentException.class, () -> d.requireTokensWithin(2));
+        assertTrue(claim.getMessage().contains("claims[1] names token 2"), claim.getMessage());
+    }
+
+    @Test
+    void aGeneratingDemoRunsThePipelineInGenerateMode() throws IOException {
+        String json = "{\"format\":\"loopscope-demo\",\"title\":\"t\",\"prompt\":\"47+85=\",\"settings\":{\"iterations\":16,\"criterion\":\"kl\",\"threshold\":1e-3,"
+                + "\"generate\":{\"max_new_tokens\":6,\"kv_sharing\":\"skip\"}},\"claims\":[{\"kind\":\"generates\",\"answer\":\"132\"}],"
+                + "\"tour\":[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\"}]}";
+        Demo d = DemoReader.parse("x", json);
+        var spec = DemoRuns.specA(d, ModelRef.embeddedModel());
+        assertTrue(spec.generates());
+        assertEquals(6, spec.generate().maxNewTokens());
+        assertEquals(io.loopscope.inference.exit.ExitCriterion.KL, spec.generate().criterion());
+        assertEquals(1e-3, spec.generate().threshold());
+        assertEquals(io.loopscope.inference.model.KvSharing.SKIP, spec.generate().sharing());
+        assertFalse(d.settings().hasRunB());
+        assertMessage(json.replace("\"threshold\":1e-3,", "\"threshold\":1e-3,\"seeds\":[1,2],"), "a generating demo has one run");
+    }
+
     private static Demo assertDoesParse(String json) {
         try {
             return DemoReader.parse("x", json);
