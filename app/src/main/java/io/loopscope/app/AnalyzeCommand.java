@@ -115,6 +115,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        MapOptions.requireUniqueKeys(spec, "--exit-thresholds");
         boolean run = prompt != null || ids != null;
         if (traces.isEmpty() && !run) throw new IllegalArgumentException("give --trace FILE.npz … or --prompt/--ids (with --model) to run a model");
         if (!traces.isEmpty() && run) throw new IllegalArgumentException("give either --trace files or --prompt/--ids, not both");

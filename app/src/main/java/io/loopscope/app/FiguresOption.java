@@ -49,6 +49,9 @@ public final class FiguresOption {
             throw new IllegalArgumentException("--dpi must be between " + FigureWriter.MIN_DPI + " and " + FigureWriter.MAX_DPI + ", got " + dpi);
         }
         if (tokens != null) for (int t : tokens) if (t < 0) throw new IllegalArgumentException("--tokens are indices from 0, got " + t);
+        if (dir != null && java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--figures " + dir + " is a file; give a folder (it is created when missing)");
+        }
         return f;
     }
 

@@ -81,6 +81,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        MapOptions.requireUniqueKeys(spec, "--exit-thresholds");
         Outputs.requireWritableTarget(out);
         ModelHandle model = modelOption.open(spec.commandLine().getErr());
         long[] ids = input.ids != null ? input.ids : model.encode(input.prompt);

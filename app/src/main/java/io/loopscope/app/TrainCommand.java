@@ -72,6 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        MapOptions.requireUniqueKeys(spec, "--task-weight");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         TrainOptions options = options(Tasks.parse(tasks).stream().map(t -> t.name()).toList());

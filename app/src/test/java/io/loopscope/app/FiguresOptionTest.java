@@ -1,6 +1,7 @@
 package io.loopscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.analysis.TraceData;
@@ -9,6 +10,7 @@ import io.loopscope.analysis.report.AnalysisOptions;
 import io.loopscope.analysis.report.TraceAnalysis;
 import io.loopscope.analysis.report.TraceReport;
 import io.loopscope.ui.engine.LoadedRuns;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -80,5 +82,13 @@ class FiguresOptionTest {
         assertTrue(r.err().contains("--tokens 5 is outside the trace's 2 tokens"), r.err());
         r = run(new Figs(), "--trace", trace.toString(), "--figures", dir.resolve("f").toString(), "--dpi", "5000");
         assertTrue(r.err().contains("--dpi must be between"), r.err());
+        Path file = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "keep me");
+        r = run(new Figs(), "--trace", trace.toString(), "--figures", file.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("--figures " + file + " is a file; give a folder"), r.err());
+        assertEquals("keep me", java.nio.file.Files.readString(file));
+        IOException direct = assertThrows(IOException.class, () -> io.loopscope.ui.figure.FigureSet.write(List.of(), file,
+                List.of(io.loopscope.ui.figure.FigureFormat.PNG), 72, null));
+        assertTrue(direct.getMessage().endsWith("it is a file, not a folder"), direct.getMessage());
     }
 }

@@ -120,6 +120,24 @@ class TraceCommandTest {
     }
 
     @Test
+    void aThresholdGivenTwiceIsRejectedNotSilentlyReplaced(@TempDir Path dir) {
+        for (String[] given : new String[][] {{"--exit-thresholds", "kl=1e-4,kl=2"}, {"--exit-thresholds", "kl=1e-4", "--exit-thresholds", "kl=2"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("trace", "-m", model(), "--ids", "1", "-o", dir.resolve("x.npz").toString()));
+            args.addAll(List.of(given));
+            CliRun r = run(args.toArray(String[]::new));
+            assertEquals(1, r.exitCode());
+            assertTrue(r.err().contains("--exit-thresholds gives kl twice; give each key once"), r.err());
+            assertNoFiles(dir);
+        }
+        CliRun analyze = run("analyze", "--trace", dir.resolve("none.npz").toString(), "--exit-thresholds", "entropy=1,latent-diff=2,entropy=3");
+        assertTrue(analyze.err().contains("--exit-thresholds gives entropy twice"), analyze.err());
+        CliRun train = run("train", "--out", dir.resolve("t").toString(), "--steps", "1", "--task-weight", "hops=4", "--task-weight", "hops=2");
+        assertEquals(1, train.exitCode(), train.err());
+        assertTrue(train.err().contains("--task-weight gives hops twice"), train.err());
+        assertNoFiles(dir);
+    }
+
+    @Test
     void zeroIterationsRecordsS0Only(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("z.npz");
         assertEquals(0, run("trace", "-m", model(), "--ids", "5,6", "-r", "0", "--init", "zeros", "-o", out.toString()).exitCode());

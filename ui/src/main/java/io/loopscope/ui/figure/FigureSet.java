@@ -80,6 +80,7 @@ public final class FigureSet {
      * which one failed.
      */
     public static List<Path> write(List<Figure> figures, Path dir, List<FigureFormat> formats, int dpi, String prefix) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IOException("cannot write figures into " + dir + ": it is a file, not a folder");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
