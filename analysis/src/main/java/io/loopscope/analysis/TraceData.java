@@ -22,6 +22,7 @@ public final class TraceData {
     private final List<String> tokenStrings;
     private final float[] lensEntropy, lensKl, lensMinpKl; // [R+1][S] or null
     private final TraceLens lensTopk;      // or null
+    private final LensTables logitLens;    // or null: the head without the coda
     private final long[] ids;              // [S] or null
     private final RunInfo info;            // or null
     private final String label;
@@ -55,6 +56,15 @@ public final class TraceData {
                     + " tokens, states " + (iterations + 1) + " × " + tokens);
         }
         this.lensTopk = b.lensTopk;
+        this.logitLens = b.logitLens;
+        if (logitLens != null) {
+            checkLength(logitLens.entropy(), (iterations + 1) * tokens);
+            checkLength(logitLens.kl(), (iterations + 1) * tokens);
+            if (logitLens.tokens() != tokens || logitLens.topk() != null
+                    && (logitLens.topk().steps() != iterations + 1 || logitLens.topk().tokens() != tokens)) {
+                throw new IllegalArgumentException(source + ": the logit lens does not cover the states' " + (iterations + 1) + " steps × " + tokens + " tokens");
+            }
+        }
         this.exitLambda = checkLength(b.exitLambda, iterations * tokens);
         if (b.ids != null && b.ids.length != tokens) throw new IllegalArgumentException("ids has " + b.ids.length + " tokens, states " + tokens);
         this.ids = b.ids == null ? null : b.ids.clone();
@@ -263,6 +273,16 @@ public final class TraceData {
         return lensTopk != null;
     }
 
+    /** The coda lens (the model's decode, which every lens curve above reads) as one record. */
+    public LensTables codaLens() {
+        return new LensTables(lensEntropy, lensKl, lensTopk, tokens);
+    }
+
+    /** The logit lens (ln_f → head, skipping the coda) when the source recorded it, or null. */
+    public LensTables logitLens() {
+        return logitLens;
+    }
+
     /** The lens's recorded top-k ids (and probabilities, when the source had them), or null. */
     public TraceLens lensTopk() {
         return lensTopk;
@@ -303,6 +323,7 @@ public final class TraceData {
         private final float[] states;
         private float[] lnFWeight, lensEntropy, lensKl, lensMinpKl;
         private TraceLens lensTopk;
+        private LensTables logitLens;
         private long[] ids;
         private double normEps = 1e-6;
         private List<String> tokenStrings;
@@ -327,6 +348,7 @@ public final class TraceData {
         public Builder lensKl(float[] a) { this.lensKl = a; return this; }
         public Builder lensMinpKl(float[] a) { this.lensMinpKl = a; return this; }
         public Builder lensTopk(TraceLens l) { this.lensTopk = l; return this; }
+        public Builder logitLens(LensTables l) { this.logitLens = l; return this; }
         /** [R+1][S] argmax ids alone, for sources (and tests) without the rest of the top-k. */
         public Builder lensTop1(int[] a) { this.lensTopk = TraceLens.top1(iterations + 1, tokens, a); return this; }
         public Builder ids(long[] a) { this.ids = a; return this; }

@@ -64,6 +64,10 @@ public final class TraceLoader {
         if (trace.lensTopkIds() != null) b.lensTopk(new TraceLens(trace.lensTopkIds(), trace.lensTopkProbs()));
         else b.note(TOPK_IDS_MISSING);
         if (trace.exitGate() != null) b.exitLambda(trace.exitGate().lambda().data());
+        if (trace.logitLens() != null) {
+            var l = trace.logitLens();
+            b.logitLens(new LensTables(l.entropy().data(), l.kl().data(), new TraceLens(l.topkIds(), l.topkProbs()), tokens));
+        }
         noteExtrapolation(trace.info(), steps - 1, b);
         if (trace.lensMinpKl() != null) b.lensMinpKl(trace.lensMinpKl().data());
         else if (trace.lens() != null) b.lensMinpKl(minpKl(trace.lens(), steps, tokens));
@@ -132,6 +136,7 @@ public final class TraceLoader {
         TraceLens topk = lensTopk(arrays, steps, tokens, b);
         if (topk != null) b.lensTopk(topk);
 
+        logitLens(arrays, steps, tokens, b);
         INDArray minp = arrays.get("lens_minp_kl");
         INDArray lens = arrays.get("lens");
         if (minp != null && Arrays.equals(minp.shape(), new long[] {steps, tokens})) {
@@ -168,6 +173,24 @@ public final class TraceLoader {
             b.note("the generation record of " + source + " is unreadable (" + e.getMessage().lines().findFirst().orElse("")
                     + "); every position is read as if it ran all iterations");
         }
+    }
+
+    /** logit_lens_* (written by trace unless --no-logit-lens): all four arrays in shape, or a note and no logit lens. */
+    private static void logitLens(Map<String, INDArray> arrays, int steps, int tokens, TraceData.Builder b) {
+        String[] names = {"logit_lens_entropy", "logit_lens_kl", "logit_lens_topk_ids", "logit_lens_topk_probs"};
+        if (java.util.Arrays.stream(names).noneMatch(arrays::containsKey)) return;
+        INDArray ids = arrays.get(names[2]), probs = arrays.get(names[3]), entropy = arrays.get(names[0]), kl = arrays.get(names[1]);
+        boolean ok = ids != null && probs != null && entropy != null && kl != null && ids.rank() == 3 && !ids.dataType().isFPType()
+                && ids.size(0) == steps && ids.size(1) == tokens && ids.size(2) >= 1 && Arrays.equals(probs.shape(), ids.shape())
+                && Arrays.equals(entropy.shape(), new long[] {steps, tokens}) && Arrays.equals(kl.shape(), new long[] {steps, tokens});
+        if (!ok) {
+            b.note("the logit lens (logit_lens_*) is ignored: its four arrays must be [" + steps + ", " + tokens + "] and [" + steps + ", "
+                    + tokens + ", K]; the lens view shows the coda lens only");
+            return;
+        }
+        int[] shape = {steps, tokens, (int) ids.size(2)};
+        TraceLens top = new TraceLens(new IntTensor(shape, ids.castTo(DataType.INT32).dup('c').data().asInt()), new FloatTensor(shape, floats(probs)));
+        b.logitLens(new LensTables(floats(entropy), floats(kl), top, tokens));
     }
 
     /** lens_topk_ids with lens_topk_probs when they match it; ids alone still serve the argmax-stability criterion. */

@@ -92,6 +92,42 @@ class TraceLoaderTest {
     }
 
     @Test
+    void readsTheLogitLensBesideTheCodaLens(@TempDir Path dir) throws IOException {
+        int r = 3, k = 2;
+        int[][][] ids = new int[r + 1][2][k], logitIds = new int[r + 1][2][k];
+        float[][][] probs = new float[r + 1][2][k];
+        float[][] entropy = new float[r + 1][2], kl = new float[r + 1][2];
+        for (int s = 0; s <= r; s++) {
+            for (int t = 0; t < 2; t++) {
+                for (int j = 0; j < k; j++) {
+                    ids[s][t][j] = j;
+                    logitIds[s][t][j] = 50 + 10 * s + t + j;
+                    probs[s][t][j] = 0.5f / (j + 1);
+                }
+                entropy[s][t] = s + 0.1f * t;
+                kl[s][t] = 2 * s + t;
+            }
+        }
+        Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new java.util.HashMap<>(Map.of("states", TestTraces.array(states(r)),
+                "lens_topk_ids", Nd4j.createFromArray(ids), "lens_topk_probs", Nd4j.createFromArray(probs),
+                "logit_lens_topk_ids", Nd4j.createFromArray(logitIds), "logit_lens_topk_probs", Nd4j.createFromArray(probs),
+                "logit_lens_entropy", Nd4j.createFromArray(entropy), "logit_lens_kl", Nd4j.createFromArray(kl)));
+        TraceData d = TraceLoader.load(TestTraces.write(dir.resolve("two-lenses.npz"), arrays, Map.of()));
+        LensTables logit = d.logitLens();
+        assertEquals(71, logit.topk().id(2, 1, 0));
+        assertEquals(0, d.codaLens().topk().id(2, 1, 0), "the coda lens keeps its own guesses");
+        assertEquals(2.1, logit.entropy(2, 1), 1e-6);
+        assertEquals(5, logit.kl(2, 1));
+        assertFalse(d.codaLens().hasKl(), "this trace has no coda-lens KL");
+
+        arrays.put("logit_lens_kl", Nd4j.createFromArray(new float[r][2]));
+        TraceData broken = TraceLoader.load(TestTraces.write(dir.resolve("bad.npz"), arrays, Map.of()));
+        assertEquals(null, broken.logitLens());
+        assertTrue(String.join("\n", broken.notes()).contains("the logit lens (logit_lens_*) is ignored"), broken.notes().toString());
+        assertEquals(null, TraceLoader.load(TestTraces.write(dir.resolve("none.npz"), Map.of("states", TestTraces.array(states(r))), Map.of())).logitLens());
+    }
+
+    @Test
     void lensIdsWithoutProbabilitiesStillServeTheTop1(@TempDir Path dir) throws IOException {
         int[][][] ids = new int[9][2][2];
         for (int s = 0; s <= 8; s++) ids[s][1][0] = s < 5 ? 7 : 9;

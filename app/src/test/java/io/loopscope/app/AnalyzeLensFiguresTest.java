@@ -48,7 +48,7 @@ class AnalyzeLensFiguresTest {
         for (int token : new int[] {1, 3}) {
             String svg = Files.readString(figs.resolve("lens-token-" + token + ".svg"));
             assertTrue(svg.contains("lens probability"), "token " + token + " has its lens drawn");
-            assertTrue(svg.contains("Logit lens of [" + token + "]"), "token " + token);
+            assertTrue(svg.contains("Coda lens of [" + token + "]"), "token " + token);
             Set<Integer> guesses = new LinkedHashSet<>();
             for (int s = 0; s <= 12 && guesses.size() < LensCurves.MAX_CURVES; s++) guesses.add(top.get(s, token, 0));
             for (int id : guesses) assertTrue(svg.contains("&apos;#" + id + "&apos;"), "token " + token + ": a curve for its top guess #" + id);

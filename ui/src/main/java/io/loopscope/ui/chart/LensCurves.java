@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The logit lens of one token as curves, for a figure: every token that is the lens's top guess at
+ * One token's lens as curves, for a figure: every token that is the lens's top guess at
  * some step, with its probability at each step — the table of the lens view, drawn so a reader sees
  * the answer change. Steps where a guess has fallen out of the recorded top-k are NaN (gaps). A
  * trace that recorded the lens's ids without their probabilities (another tool's NPZ) has nothing
@@ -29,9 +29,14 @@ public record LensCurves(String title, List<Curve> curves) {
         curves = List.copyOf(curves);
     }
 
-    /** The curves of token t of a run with a recorded lens; empty when the run has no lens probabilities. */
+    /** The curves of token t's coda lens; empty when the run has no lens probabilities. */
     public static LensCurves of(RunResult r, int t) {
         return of(LensTable.of(r, t));
+    }
+
+    /** The curves of token t's lens of this kind; empty when the run recorded no such lens with probabilities. */
+    public static LensCurves of(RunResult r, int t, io.loopscope.ui.engine.LensKind kind) {
+        return of(LensTable.of(r, t, kind));
     }
 
     /** The curves of a lens table: each guess that is ever the top one, over the steps. */

@@ -1,16 +1,17 @@
 package io.loopscope.ui.chart;
 
+import io.loopscope.ui.engine.LensKind;
 import io.loopscope.ui.engine.RunLens;
 import io.loopscope.ui.engine.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One token's logit lens, one row per step it ran — the model's top-k guesses if it stopped there,
+ * One token's lens (the coda lens or the logit lens), one row per step it ran — the model's top-k guesses if it stopped there,
  * with their probabilities, the entropy and the KL to the previous step. The lens view shows it as a
  * table, figures draw it as {@link LensCurves}.
  *
- * @param title "Logit lens of [t] x"
+ * @param title "Coda lens of [t] x" or "Logit lens of [t] x"
  * @param note  " (generated: ran 5 of 32 iterations)" for a generated position, else ""
  * @param rows  steps 0..R, or 0..its exit for a generated position (the steps after it never happened)
  */
@@ -24,9 +25,14 @@ public record LensTable(String title, String note, List<Row> rows) {
         rows = List.copyOf(rows);
     }
 
-    /** Token t's lens in run r (no guess columns when the run recorded none, or ids without probabilities). */
+    /** Token t's coda lens in run r. */
     public static LensTable of(RunResult r, int t) {
-        RunLens lens = r.analysis().lens();
+        return of(r, t, LensKind.CODA);
+    }
+
+    /** Token t's lens of this kind in run r (no guess columns when the run recorded none, or ids without probabilities). */
+    public static LensTable of(RunResult r, int t, LensKind kind) {
+        RunLens lens = r.analysis().lens(kind);
         int k = lens.hasProbabilities() ? lens.topK() : 0, ran = r.analysis().ranSteps(t);
         List<Row> out = new ArrayList<>();
         for (int s = 0; s <= ran; s++) {
@@ -38,7 +44,7 @@ public record LensTable(String title, String note, List<Row> rows) {
             }
             out.add(new Row(s, List.copyOf(toks), p, lens.entropy(s, t), lens.kl(s, t)));
         }
-        return new LensTable("Logit lens of " + TokenLabels.label(t, r.tokenStrings().get(t)), ranNote(r, t), out);
+        return new LensTable(kind.title() + " of " + TokenLabels.label(t, r.tokenStrings().get(t)), ranNote(r, t), out);
     }
 
     /** " (generated: ran 5 of 32 iterations)" for a generated position, else "". */

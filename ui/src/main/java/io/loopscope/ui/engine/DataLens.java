@@ -1,20 +1,23 @@
 package io.loopscope.ui.engine;
 
+import io.loopscope.analysis.LensTables;
 import io.loopscope.analysis.TraceData;
 import io.loopscope.analysis.TraceLens;
 
 /**
- * The lens of the analysis module's {@link TraceData}. The analysis holds a generated token at its
- * exit (KL 0, entropy and guesses repeated); the views show the steps after it as never run, so the
- * curves read NaN there while the guesses stay the held ones.
+ * One lens of the analysis module's {@link TraceData} (the coda lens or the logit lens). The
+ * analysis holds a generated token at its exit (KL 0, entropy and guesses repeated); the views show
+ * the steps after it as never run, so the curves read NaN there while the guesses stay the held ones.
  */
 final class DataLens implements RunLens {
     private final TraceData data;
+    private final LensTables tables;
     private final TraceLens top;
 
-    DataLens(TraceData data) {
+    DataLens(TraceData data, LensTables tables) {
         this.data = data;
-        this.top = data.lensTopk();
+        this.tables = tables;
+        this.top = tables.topk();
     }
 
     @Override
@@ -29,12 +32,12 @@ final class DataLens implements RunLens {
 
     @Override
     public double kl(int step, int token) {
-        return !data.hasLensKl() || step > data.ranSteps(token) ? Double.NaN : data.lensKl(step, token);
+        return !tables.hasKl() || step > data.ranSteps(token) ? Double.NaN : tables.kl(step, token);
     }
 
     @Override
     public double entropy(int step, int token) {
-        return !data.hasLensEntropy() || step > data.ranSteps(token) ? Double.NaN : data.lensEntropy(step, token);
+        return !tables.hasEntropy() || step > data.ranSteps(token) ? Double.NaN : tables.entropy(step, token);
     }
 
     @Override

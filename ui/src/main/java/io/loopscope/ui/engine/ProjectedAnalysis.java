@@ -58,4 +58,5 @@ final class ProjectedAnalysis implements RunAnalysis {
     @Override public String space() { return own.space(); }
     @Override public int ranSteps(int token) { return own.ranSteps(token); }
     @Override public RunLens lens() { return own.lens(); }
+    @Override public RunLens lens(LensKind kind) { return own.lens(kind); }
 }

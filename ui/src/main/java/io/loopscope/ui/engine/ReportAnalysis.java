@@ -28,7 +28,7 @@ final class ReportAnalysis implements RunAnalysis, ReportBacked {
     private final double[] ratios;
     private final double[][] distance, relStep; // [S][R+1]
     private final List<MotifSummary> motifs;
-    private final RunLens lens;
+    private final RunLens lens, logitLens;
     /** Exit steps at thresholds other than the report's, computed on demand (the metrics threshold field). */
     private final Map<String, Map<ExitCriterion, CriterionSteps>> otherThresholds = new ConcurrentHashMap<>();
 
@@ -49,7 +49,8 @@ final class ReportAnalysis implements RunAnalysis, ReportBacked {
         List<MotifSummary> m = new ArrayList<>();
         for (MotifResult r : report.motifs()) m.add(summary(r));
         motifs = List.copyOf(m);
-        lens = new DataLens(data);
+        lens = new DataLens(data, data.codaLens());
+        logitLens = data.logitLens() == null ? RunLens.NONE : new DataLens(data, data.logitLens());
     }
 
     static MotifSummary summary(MotifResult r) {
@@ -84,6 +85,7 @@ final class ReportAnalysis implements RunAnalysis, ReportBacked {
     @Override public MotifSummary motif(int token) { return motifs.get(token); }
     @Override public int ranSteps(int token) { return data.ranSteps(token); }
     @Override public RunLens lens() { return lens; }
+    @Override public RunLens lens(LensKind kind) { return kind == LensKind.CODA ? lens : logitLens; }
 
     @Override
     public String space() {

@@ -45,8 +45,18 @@ public interface RunAnalysis {
     /** The steps token ran: R, or a generated token's exit (later steps never happened; its state is held there). */
     int ranSteps(int token);
 
-    /** The logit lens as recorded with the run ({@link RunLens#NONE} when it recorded none). */
+    /** The coda lens (the model's decode) as recorded with the run ({@link RunLens#NONE} when it recorded none). */
     RunLens lens();
+
+    /** The lens of this kind as recorded with the run ({@link RunLens#NONE} when it recorded none). */
+    default RunLens lens(LensKind kind) {
+        return kind == LensKind.CODA ? lens() : RunLens.NONE;
+    }
+
+    /** Whether the run recorded a lens of this kind with guesses to show. */
+    default boolean hasLens(LensKind kind) {
+        return lens(kind).topK() > 0;
+    }
 
     /** Which space the states were analysed in, e.g. "normalized (ln_f)" — shown in axis titles. */
     default String space() {

@@ -68,6 +68,8 @@ public final class FigureSet {
         for (int t : q.tokens()) {
             LensCurves lens = LensCurves.of(r, t);
             if (!lens.curves().isEmpty()) out.add(Figures.lens(lens, q.step(), q.style()).withName("lens-token-" + t));
+            LensCurves logit = LensCurves.of(r, t, io.loopscope.ui.engine.LensKind.LOGIT);
+            if (!logit.curves().isEmpty()) out.add(Figures.lens(logit, q.step(), q.style()).withName("logit-lens-token-" + t));
         }
         GeneratedSteps steps = GeneratedSteps.of(r);
         if (steps != null && !steps.bars().isEmpty()) out.add(Figures.steps(steps, q.tokens(), q.style()));

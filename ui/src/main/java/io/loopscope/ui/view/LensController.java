@@ -1,5 +1,6 @@
 package io.loopscope.ui.view;
 
+import io.loopscope.ui.engine.LensKind;
 import io.loopscope.ui.vm.LensViewModel;
 import io.loopscope.ui.vm.LensViewModel.Row;
 import java.util.Locale;
@@ -10,9 +11,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 
 /**
- * The logit lens table of the focused token: steps down, top-k across, each cell the token and its
+ * The lens table of the focused token (coda lens or logit lens, switched above it): steps down, top-k across, each cell the token and its
  * probability with a bar behind it so confidence reads at a glance. The focused step's row is selected.
  */
 public final class LensController {
@@ -20,6 +24,7 @@ public final class LensController {
     private final WorkbenchContext ctx;
     @FXML private TableView<Row> table;
     @FXML private Label title;
+    @FXML private ToggleButton codaLens, logitLens;
     private int columnsFor = -1;
 
     public LensController(WorkbenchContext ctx) {
@@ -31,6 +36,7 @@ public final class LensController {
     private void initialize() {
         table.setId("lensTable");
         title.textProperty().bind(vm.titleProperty());
+        bindLensSwitch();
         table.setPlaceholder(new Label("Run a prompt and select a token to see what it would predict at every step."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // widths are bound below
         vm.rowsProperty().addListener((o, a, rows) -> {
@@ -41,6 +47,26 @@ public final class LensController {
         vm.selection().stepProperty().addListener(o -> focusStep());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null && row.step() != vm.selection().stepProperty().get()) vm.selection().stepProperty().set(row.step());
+        });
+    }
+
+    /** Two toggles for one property: a pressed toggle stays pressed, the logit lens only when the run recorded it. */
+    private void bindLensSwitch() {
+        ToggleGroup group = new ToggleGroup();
+        codaLens.setToggleGroup(group);
+        logitLens.setToggleGroup(group);
+        codaLens.setUserData(LensKind.CODA);
+        logitLens.setUserData(LensKind.LOGIT);
+        codaLens.setTooltip(new Tooltip(LensKind.CODA.path()));
+        logitLens.setTooltip(new Tooltip(LensKind.LOGIT.path() + " (recorded by trace unless --no-logit-lens)"));
+        logitLens.disableProperty().bind(vm.hasLogitLensProperty().not());
+        Runnable show = () -> group.selectToggle(vm.kindProperty().get() == LensKind.LOGIT && vm.hasLogitLensProperty().get() ? logitLens : codaLens);
+        show.run();
+        vm.kindProperty().addListener(o -> show.run());
+        vm.hasLogitLensProperty().addListener(o -> show.run());
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) group.selectToggle(was);                      // clicking the pressed one keeps it
+            else vm.kindProperty().set((LensKind) now.getUserData());
         });
     }
 

@@ -9,6 +9,7 @@ import io.loopscope.ui.chart.MetricsData;
 import io.loopscope.ui.chart.PcPair;
 import io.loopscope.ui.chart.PlaneData;
 import io.loopscope.ui.chart.Planes;
+import io.loopscope.ui.engine.LensKind;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.figure.Figure;
 import io.loopscope.ui.figure.Figures;
@@ -45,14 +46,14 @@ public enum ViewType {
         }
     },
     /** The table on screen, drawn for a paper as curves: each top guess's probability over the steps. */
-    LENS("lens", "Logit lens", "lens", "Shortcut+4", "Lens.fxml") {
+    LENS("lens", "Lens", "lens", "Shortcut+4", "Lens.fxml") {
         @Override
         public List<Figure> figures(FigureRequest q) {
             List<Integer> tokens = q.focus() >= 0 && q.focus() < q.run().tokens() ? List.of(q.focus()) : q.tokens();
             String base = q.name() == null ? "lens" : q.name();
             List<Figure> out = new ArrayList<>();
             for (int t : tokens) {
-                LensCurves lens = LensCurves.of(q.run(), t);
+                LensCurves lens = LensCurves.of(q.run(), t, q.lens());
                 String name = tokens.size() == 1 ? base : base + "-" + t;
                 // a run without lens probabilities has no curves: its token's trajectory stands in
                 if (!lens.curves().isEmpty()) out.add(Figures.lens(lens, q.upTo(q.run()), q.style()).withName(name));
@@ -106,13 +107,16 @@ public enum ViewType {
      * @param pair      the trajectories' PC plane
      * @param comparePair Compare's PC plane
      * @param paperPanels the trajectories as the paper's three panels instead of one plane
+     * @param lens      the lens the lens view shows
      * @param style     light or dark
      * @param name      the figures' file name (several get "-a", "-b" or "-token" after it); null: their own names
      */
     public record FigureRequest(RunResult run, RunResult runB, List<Integer> tokens, int focus, int step, ExitCriterion criterion,
-                                double threshold, PcPair pair, PcPair comparePair, boolean paperPanels, ChartStyle style, String name) {
+                                double threshold, PcPair pair, PcPair comparePair, boolean paperPanels, LensKind lens, ChartStyle style,
+                                String name) {
         public FigureRequest {
             Objects.requireNonNull(run, "run");
+            Objects.requireNonNull(lens, "lens");
             tokens = tokens.stream().filter(t -> t >= 0 && t < run.tokens()).toList();
             Objects.requireNonNull(criterion, "criterion");
             Objects.requireNonNull(pair, "pair");

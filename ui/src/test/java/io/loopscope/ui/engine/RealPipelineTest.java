@@ -2,6 +2,7 @@ package io.loopscope.ui.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,18 @@ class RealPipelineTest {
         assertEquals(6, vm.tokenStrip().chips().size());
         assertEquals(25, vm.lens().rows().size());
         assertEquals(5, vm.lens().rows().getFirst().tokens().size());
+        assertTrue(vm.lens().hasLogitLensProperty().get(), "a workbench run records the logit lens too");
+        vm.selection().focusProperty().set(5);
+        assertTrue(vm.lens().titleProperty().get().startsWith("Coda lens of [5]"), vm.lens().titleProperty().get());
+        var coda = vm.lens().rows();
+        vm.lens().kindProperty().set(LensKind.LOGIT);
+        assertTrue(vm.lens().titleProperty().get().startsWith("Logit lens of [5]"), vm.lens().titleProperty().get());
+        var logit = vm.lens().rows();
+        assertEquals(coda.size(), logit.size());
+        assertEquals(r.trace().logitLens().entropy().get(24, 5), logit.getLast().entropy(), 1e-6, "the logit lens's own entropy");
+        assertEquals(r.trace().lensEntropy().get(24, 5), coda.getLast().entropy(), 1e-6);
+        assertNotEquals(coda.getLast().entropy(), logit.getLast().entropy(), "the coda changes what the head reads");
+        vm.lens().kindProperty().set(LensKind.CODA);
         assertEquals(3, vm.metrics().data().series().size());
         vm.criterionProperty().set(ExitCriterion.LATENT_DIFF);
         int strict = vm.metrics().data().series().getFirst().exitStep();

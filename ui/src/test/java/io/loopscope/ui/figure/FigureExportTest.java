@@ -53,7 +53,7 @@ class FigureExportTest {
         Path svg = dir.resolve("lens.svg");
         FigureWriter.write(named(figs, "lens-token-4"), FigureFormat.SVG, svg, 72);
         String text = Files.readString(svg);
-        assertTrue(text.contains("lens probability") && text.contains("Logit lens of [4]"), "the lens of token 4, as text");
+        assertTrue(text.contains("lens probability") && text.contains("Coda lens of [4]"), "the lens of token 4, as text");
     }
 
     @Test

@@ -70,11 +70,11 @@ class GenerateFxTest {
         robot.clickOn("Steps per token");
         assertNotNull(robot.lookup("#stepsChart").query());
         assertEquals(5, ctx.workbench().steps().data().bars().size());
-        robot.clickOn("Logit lens");
+        robot.clickOn("Lens");
         int ran = ctx.workbench().result().trace().stepsOf(5);
         assertEquals(ran + 1, ctx.workbench().lens().rows().size(), "the lens of a generated token ends where it stopped");
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-        assertEquals("Logit lens", tabs.getSelectionModel().getSelectedItem().getText());
+        assertEquals("Lens", tabs.getSelectionModel().getSelectedItem().getText());
     }
 
     @Test

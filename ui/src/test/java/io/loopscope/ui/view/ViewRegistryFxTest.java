@@ -44,7 +44,7 @@ class ViewRegistryFxTest {
         assertEquals("Metrics", tabs.getSelectionModel().getSelectedItem().getText());
         robot.interact(() -> ctx.workbench().viewProperty().set(ViewType.STEPS));
         assertEquals("Steps per token", tabs.getSelectionModel().getSelectedItem().getText());
-        robot.clickOn("Logit lens");
+        robot.clickOn("Lens");
         assertEquals(ViewType.LENS, ctx.workbench().viewProperty().get());
 
         String[] views = Arrays.stream(HelpDialogs.SHORTCUTS).filter(r -> r[0].startsWith("Ctrl+1")).findFirst().orElseThrow();

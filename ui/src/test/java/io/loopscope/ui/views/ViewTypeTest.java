@@ -21,7 +21,7 @@ class ViewTypeTest {
 
     private static ViewType.FigureRequest request(RunResult r, RunResult b, List<Integer> tokens, int focus, String name) {
         return new ViewType.FigureRequest(r, b, tokens, focus, -1, ExitCriterion.KL, 5e-4, new PcPair(0, 1), new PcPair(2, 3), false,
-                ChartStyle.of(false), name);
+                io.loopscope.ui.engine.LensKind.CODA, ChartStyle.of(false), name);
     }
 
     @Test
@@ -52,7 +52,7 @@ class ViewTypeTest {
         assertEquals(List.of("tour-2-lens-3", "tour-2-lens-4"), names(ViewType.LENS.figures(request(r, null, List.of(3, 4), -1, "tour-2-lens"))));
         assertEquals(List.of("compare-a", "compare-b"), names(ViewType.COMPARE.figures(request(r, b, List.of(3), -1, null))));
         var panels = ViewType.TRAJECTORIES.figures(new ViewType.FigureRequest(r, null, List.of(3), -1, 5, ExitCriterion.KL, 5e-4,
-                new PcPair(0, 1), new PcPair(0, 1), true, ChartStyle.of(false), null));
+                new PcPair(0, 1), new PcPair(0, 1), true, io.loopscope.ui.engine.LensKind.CODA, ChartStyle.of(false), null));
         assertEquals(List.of("trajectories-paper"), names(panels));
 
         RunResult g = TestRuns.generated("abc", 8, 4);

@@ -72,7 +72,7 @@ class GenerationStripTest {
                 "the card says the motif was read over a held state");
         assertEquals(1, vm.trajectories().planes().getFirst().paths().size());
         assertEquals(4, vm.metrics().data().series().getFirst().token());
-        assertTrue(vm.lens().titleProperty().get().startsWith("Logit lens of [4] e"));
+        assertTrue(vm.lens().titleProperty().get().startsWith("Coda lens of [4] e"));
         assertEquals(6, vm.lens().rows().size(), "steps 0..5: the lens of a step it never ran is absent, not a guess");
         assertTrue(vm.lens().titleProperty().get().contains("ran 5 of 8"), vm.lens().titleProperty().get());
     }
