@@ -70,6 +70,10 @@ public final class TraceCommand implements Callable<Integer> {
                     + "--no-logit-lens skips it, which saves one head product per step).")
     boolean logitLens;
 
+    @Option(names = "--layers", description = "Also record the output of every loop layer at every iteration as layer_states "
+            + "float32 [R, C, S, H] (Huginn: the core blocks; its last layer equals states[1:]). C times the states' memory.")
+    boolean layers;
+
     @Option(names = "--label", description = "A label stored in the trace, for grouping traces in analyze.")
     String label;
 
@@ -87,7 +91,7 @@ public final class TraceCommand implements Callable<Integer> {
         long[] ids = input.ids != null ? input.ids : model.encode(input.prompt);
         int r = iterations != null ? iterations : model.model().defaultIterations();
         TraceRequest request = new TraceRequest(ids, r, stateInit(), topK, fullLens,
-                ExitThresholds.of(exitThresholds), maxIterations, label, logitLens);
+                ExitThresholds.of(exitThresholds), maxIterations, label, logitLens, layers);
 
         try (CtrlC ctrlC = CtrlC.install();
              Progress progress = Progress.start("trace", r + 1L, quiet, spec.commandLine().getErr())) {

@@ -2,6 +2,7 @@ package io.loopscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -135,6 +136,18 @@ class TraceCommandTest {
         assertEquals(1, train.exitCode(), train.err());
         assertTrue(train.err().contains("--task-weight gives hops twice"), train.err());
         assertNoFiles(dir);
+    }
+
+    @Test
+    void layersRecordsEveryCoreBlockAtEveryIteration(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("l.npz");
+        CliRun r = run("trace", "-m", model(), "--ids", "5,6,7", "-r", "3", "--layers", "--quiet", "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Trace t = TraceFile.read(out);
+        assertEquals(List.of(3, 2, 3, 64), java.util.Arrays.stream(t.layerStates().shape()).boxed().toList());
+        Path plain = dir.resolve("p.npz");
+        assertEquals(0, run("trace", "-m", model(), "--ids", "5,6,7", "-r", "3", "--quiet", "-o", plain.toString()).exitCode());
+        assertNull(TraceFile.read(plain).layerStates(), "layer states only when asked for");
     }
 
     @Test

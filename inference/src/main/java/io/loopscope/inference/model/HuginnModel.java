@@ -159,10 +159,38 @@ public final class HuginnModel implements LoopedModel {
     }
 
     private INDArray stepInjected(INDArray state, INDArray injection) {
+        return stepInjected(state, injection, 0, null);
+    }
+
+    /** One step; layers (when given) hears each core block's output [S, H] at loop step {@code step}. */
+    private INDArray stepInjected(INDArray state, INDArray injection, int step, LayerListener layers) {
         return Scratch.run(() -> {
-            INDArray adapted = Nd4j.gemm(state, adapterState, false, true).addi(injection); // [S, H]
-            return runBlocks(core, adapted);
+            INDArray h = Nd4j.gemm(state, adapterState, false, true).addi(injection); // [S, H]
+            for (int j = 0; j < core.size(); j++) {
+                h = core.get(j).apply(h);
+                if (layers != null) layers.onLayer(step, j, h);
+            }
+            return h;
         });
+    }
+
+    @Override
+    public int loopLayers() {
+        return core.size();
+    }
+
+    @Override
+    public INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener, LayerListener layers) {
+        if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+        requireSameShape(s0, e);
+        INDArray injection = inputInjection(e);
+        INDArray state = s0;
+        listener.onStep(0, state);
+        for (int i = 1; i <= iterations; i++) {
+            state = stepInjected(state, injection, i, layers);
+            listener.onStep(i, state);
+        }
+        return state;
     }
 
     /**

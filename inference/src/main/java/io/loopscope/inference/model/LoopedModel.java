@@ -83,6 +83,23 @@ public interface LoopedModel {
         return state;
     }
 
+    /** Layers of the loop body, the rows of a trace's layer_states (1 for a family that reports only its state). */
+    default int loopLayers() {
+        return 1;
+    }
+
+    /**
+     * As {@link #recur(INDArray, INDArray, int, StepListener)}, also telling layers the output of each of
+     * the {@link #loopLayers} layers at every step (the last one is the step's state). Families with a
+     * layer stack override it; this default reports the state as the one layer.
+     */
+    default INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener, LayerListener layers) {
+        return recur(s0, e, iterations, (step, state) -> {
+            if (step > 0) layers.onLayer(step, 0, state);
+            listener.onStep(step, state);
+        });
+    }
+
     /** The lens: logits of any state, [S, H] → [S, V]. */
     INDArray decode(INDArray state);
 

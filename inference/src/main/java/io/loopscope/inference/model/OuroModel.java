@@ -137,11 +137,40 @@ public final class OuroModel implements LoopedModel {
 
     @Override
     public INDArray step(INDArray state, INDArray e) {
+        return step(state, 0, null);
+    }
+
+    /**
+     * One loop over the stack; layers (when given) hears each layer's output at loop step {@code step},
+     * the last one after the final norm — the state the next loop reads — so it equals the step's state.
+     */
+    private INDArray step(INDArray state, int step, LayerListener layers) {
         return Scratch.run(() -> {
             INDArray h = state;
-            for (SandwichBlock layer : layers) h = layer.apply(h);
-            return norm.apply(h);
+            for (int l = 0; l < this.layers.size(); l++) {
+                h = this.layers.get(l).apply(h);
+                if (l == this.layers.size() - 1) h = norm.apply(h);
+                if (layers != null) layers.onLayer(step, l, h);
+            }
+            return h;
         });
+    }
+
+    @Override
+    public int loopLayers() {
+        return layers.size();
+    }
+
+    @Override
+    public INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener, LayerListener layers) {
+        if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+        INDArray state = s0;
+        listener.onStep(0, state);
+        for (int i = 1; i <= iterations; i++) {
+            state = step(state, i, layers);
+            listener.onStep(i, state);
+        }
+        return state;
     }
 
     @Override

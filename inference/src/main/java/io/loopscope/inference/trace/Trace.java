@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param generation    per-position loop steps and the generated ids when the run generated, else null
  * @param exitGate      [R, S] the exit gate's λ and exit distribution, for a family with a gate (Ouro), else null
  * @param logitLens     the logit lens (the head without the decoding blocks) at every step, when recorded, else null
+ * @param layerStates   [R, C, S, H] every loop layer's output at steps 1..R (the last layer is states[1:]), when recorded, else null
  */
 public record Trace(
         RunInfo info,
@@ -39,7 +40,8 @@ public record Trace(
         FloatTensor lnFWeight,
         Generated generation,
         ExitGate exitGate,
-        LensRecord logitLens) {
+        LensRecord logitLens,
+        FloatTensor layerStates) {
 
     public Trace {
         Objects.requireNonNull(info, "info");
@@ -76,7 +78,19 @@ public record Trace(
         if (logitLens != null && !java.util.Arrays.equals(logitLens.entropy().shape(), new int[] {steps, tokens})) {
             throw new IllegalArgumentException("logit_lens_entropy must be [" + steps + ", " + tokens + "], got " + logitLens.entropy());
         }
+        if (layerStates != null && (layerStates.rank() != 4 || layerStates.dim(0) != steps - 1 || layerStates.dim(1) < 1
+                || layerStates.dim(2) != tokens || layerStates.dim(3) != hidden)) {
+            throw new IllegalArgumentException("layer_states must be [" + (steps - 1) + ", C, " + tokens + ", " + hidden + "], got " + layerStates);
+        }
         ids = ids.clone();
+    }
+
+    /** A run without layer states. */
+    public Trace(RunInfo info, long[] ids, FloatTensor states, FloatTensor finalLatent, FloatTensor logits, FloatTensor lensEntropy,
+                 FloatTensor lensKl, FloatTensor lensMinpKl, IntTensor lensTopkIds, FloatTensor lensTopkProbs, FloatTensor lens,
+                 FloatTensor lnFWeight, Generated generation, ExitGate exitGate, LensRecord logitLens) {
+        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, lensMinpKl, lensTopkIds, lensTopkProbs, lens, lnFWeight,
+                generation, exitGate, logitLens, null);
     }
 
     /** A run without the logit lens. */
@@ -142,6 +156,7 @@ public record Trace(
         if (logits != null) n += logits.data().length * 4L;
         if (lensTopkIds != null) n += lensTopkIds.data().length * 8L;
         if (lens != null) n += lens.data().length * 4L;
+        if (layerStates != null) n += layerStates.data().length * 4L;
         return n;
     }
 }

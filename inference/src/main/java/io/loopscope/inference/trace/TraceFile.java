@@ -58,6 +58,7 @@ public final class TraceFile {
             arrays.put("logit_lens_topk_ids", Nd4j.create(logit.topkIds().data(), toLong(logit.topkIds().shape()), DataType.INT32));
             arrays.put("logit_lens_topk_probs", toArray(logit.topkProbs()));
         }
+        if (trace.layerStates() != null) arrays.put("layer_states", toArray(trace.layerStates()));
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(META_ENTRY, JSON.writeValueAsString(trace.info()));
         Generated generation = trace.generation();
@@ -90,7 +91,8 @@ public final class TraceFile {
                     floats(npz.arrays().get("ln_f_weight")),
                     generation(npz, source),
                     exitGate(npz),
-                    logitLens(npz));
+                    logitLens(npz),
+                    floats(npz.arrays().get("layer_states")));
         } catch (IllegalArgumentException e) {
             throw new IOException(source + " is not a consistent trace: " + e.getMessage(), e);
         }

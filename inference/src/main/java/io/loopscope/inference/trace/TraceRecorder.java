@@ -4,6 +4,7 @@ import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.inference.exit.ExitThresholds;
 import io.loopscope.inference.exit.ExitTracker;
 import io.loopscope.inference.lens.LensStep;
+import io.loopscope.inference.model.LayerListener;
 import io.loopscope.inference.model.LoopedModel;
 import io.loopscope.inference.model.StepListener;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class TraceRecorder implements StepListener {
     private final float[] states;        // [R+1, S, H]
     private final float[] fullLens;      // [R+1, S, V] or null
     private float[] exitLambda;          // [R, S], allocated at the first step that has a gate
+    private float[] layerStates;         // [R, C, S, H], allocated when the loop reports its layers
     private float[] lastLogits;          // [S, V]
     private INDArray lastState;          // [S, H]
 
@@ -86,6 +88,20 @@ public final class TraceRecorder implements StepListener {
         progress.accept(step);
     }
 
+    /**
+     * The listener that records every loop layer's output into layer_states [R, C, S, H] (C = the
+     * model's loop layers); pass it to {@link LoopedModel#recur(INDArray, INDArray, int, StepListener, LayerListener)}.
+     */
+    public LayerListener layerRecorder() {
+        int layers = model.loopLayers();
+        if (layerStates == null) layerStates = new float[Math.multiplyExact(Math.multiplyExact(iterations, layers), tokens * hidden)];
+        return (step, layer, output) -> {
+            if (layer < 0 || layer >= layers) throw new IllegalStateException("layer " + layer + " is outside the loop's " + layers + " layers");
+            float[] h = output.castTo(DataType.FLOAT).dup('c').data().asFloat();   // [S·H]
+            System.arraycopy(h, 0, layerStates, ((step - 1) * layers + layer) * tokens * hidden, h.length);
+        };
+    }
+
     /** Per criterion, per token, the first step it fired (-1: never). */
     public Map<ExitCriterion, int[]> exitSteps() {
         return exits.firstSteps();
@@ -109,6 +125,7 @@ public final class TraceRecorder implements StepListener {
                 model.latentNorm().map(n -> new FloatTensor(new int[] {hidden}, n.weight())).orElse(null),
                 null,
                 exitLambda == null ? null : ExitGate.of(exitLambda, iterations, tokens),
-                logitLens == null ? null : logitLens.toRecord(steps));
+                logitLens == null ? null : logitLens.toRecord(steps),
+                layerStates == null ? null : new FloatTensor(new int[] {iterations, model.loopLayers(), tokens, hidden}, layerStates));
     }
 }

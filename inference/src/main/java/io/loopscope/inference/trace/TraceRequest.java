@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param maxIterations the sanity cap on R; raising it is a deliberate choice (--max-iterations)
  * @param label         a free grouping label stored in the trace, or null
  * @param logitLens     also record the logit lens (lm_head(ln_f(s)), no coda) beside the model's lens
+ * @param layers        also record every loop layer's output at every step (layer_states)
  */
 public record TraceRequest(long[] ids, int iterations, StateInit init, int topK, boolean fullLens,
-                           ExitThresholds thresholds, int maxIterations, String label, boolean logitLens) {
+                           ExitThresholds thresholds, int maxIterations, String label, boolean logitLens, boolean layers) {
 
     /** The sanity cap on R, everywhere R is chosen (CLI, workbench, demo files). */
     public static final int DEFAULT_MAX_ITERATIONS = 1024;
@@ -37,6 +38,12 @@ public record TraceRequest(long[] ids, int iterations, StateInit init, int topK,
         }
         if (topK < 1) throw new IllegalArgumentException("top-k must be >= 1, got " + topK);
         ids = ids.clone();
+    }
+
+    /** Without the loop's layer states. */
+    public TraceRequest(long[] ids, int iterations, StateInit init, int topK, boolean fullLens, ExitThresholds thresholds,
+                        int maxIterations, String label, boolean logitLens) {
+        this(ids, iterations, init, topK, fullLens, thresholds, maxIterations, label, logitLens, false);
     }
 
     /** With the logit lens recorded. */

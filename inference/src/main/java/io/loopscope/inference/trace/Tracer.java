@@ -34,8 +34,8 @@ public final class Tracer {
             throw new IllegalArgumentException("the prompt has " + tokens + " tokens but the model's context (block_size) is "
                     + model.contextLength() + "; shorten it");
         }
-        MemoryEstimate.of(tokens, model.hidden(), model.vocab(), request.iterations(), request.topK(), request.fullLens())
-                .requireFits(Runtime.getRuntime());
+        MemoryEstimate.of(tokens, model.hidden(), model.vocab(), request.iterations(), request.topK(), request.fullLens(),
+                request.layers() ? model.loopLayers() : 0).requireFits(Runtime.getRuntime());
 
         long start = System.nanoTime();
         INDArray e = model.embed(ids);                                   // [S, H]
@@ -43,7 +43,8 @@ public final class Tracer {
         long embedded = System.nanoTime();
         TraceRecorder recorder = new TraceRecorder(model, tokens, request.iterations(), request.topK(), request.fullLens(),
                 request.logitLens(), request.thresholds(), progress, cancelled);
-        model.recur(s0, e, request.iterations(), recorder);
+        if (request.layers()) model.recur(s0, e, request.iterations(), recorder, recorder.layerRecorder());
+        else model.recur(s0, e, request.iterations(), recorder);
         long looped = System.nanoTime();
 
         Map<String, Double> timings = new LinkedHashMap<>();
