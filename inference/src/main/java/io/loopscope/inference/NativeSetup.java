@@ -8,13 +8,13 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
- * Settings the native runtime (ND4J's OpenMP and OpenBLAS) reads from the environment when it is
- * first loaded, applied from inside the JVM so every entry point — the launcher script, the jpackage
- * app, tests — gets them.
+ * Settings the native runtime (ND4J's OpenMP and OpenBLAS) reads when it is first loaded, applied
+ * from inside the JVM so every entry point — the launcher script, the jpackage app, tests — gets them:
+ * which of ND4J's native builds to load (see {@link NativeBuild}) and how OpenMP threads wait.
  *
- * <p>Why: by default OpenMP worker threads spin while waiting. On a 2-core machine shared with any
- * other work, spinning threads steal the core the next op needs; measured here under load, one loop
- * step of the H = 1024 benchmark model took 587 ms with spinning and 175 ms with
+ * <p>Why the wait policy: by default OpenMP worker threads spin while waiting. On a 2-core machine
+ * shared with any other work, spinning threads steal the core the next op needs; measured here under
+ * load, one loop step of the H = 1024 benchmark model took 587 ms with spinning and 175 ms with
  * OMP_WAIT_POLICY=PASSIVE, and a step of the 64-wide fixture model 140 ms against 4.5 ms.
  */
 public final class NativeSetup {
@@ -28,6 +28,7 @@ public final class NativeSetup {
         if (applied) return;
         applied = true;
         setDefault("OMP_WAIT_POLICY", "PASSIVE");
+        System.setProperty(NativeBuild.PROPERTY, NativeBuild.extension(System.getProperty(NativeBuild.PROPERTY), NativeBuild.thisCpu()));
     }
 
     private static void setDefault(String name, String value) {
