@@ -49,6 +49,11 @@ public final class CheckpointLoader {
     }
 
     public static LoadedCheckpoint load(Path modelDir) throws CheckpointException {
+        return load(modelDir, MemoryBudget.current());
+    }
+
+    /** As {@link #load(Path)}, refusing weights that would not fit in budget before reading any. */
+    public static LoadedCheckpoint load(Path modelDir, MemoryBudget budget) throws CheckpointException {
         Path configFile = configOf(modelDir);
         ConfigReader.Result cfg = ConfigReader.read(configFile);
         HuginnConfig config = cfg.config();
@@ -60,6 +65,7 @@ public final class CheckpointLoader {
                     tensors.entries().size());
             ConfigLimits.requireRopeTable(configFile.toString(), "block_size", config.blockSize(), config.headDim());
             List<String> toRead = checkHeaders(config, tensors, warnings);
+            ConfigLimits.requireWeightsFit(tensors, toRead, budget);
             Map<String, INDArray> arrays = readAll(tensors, toRead);
             HuginnWeights weights = HuginnLayout.assemble(config, arrays::get);
             // callers show warnings (the CLI as "warning:" lines, the workbench in its status): logged once, at debug

@@ -30,4 +30,25 @@ final class ConfigLimits {
                     + " check the config", source, field, positions, bytes / 1e9, free / 1e9));
         }
     }
+
+    /**
+     * Refuses, before any tensor is read, weights that cannot fit: each is widened to float32 in
+     * memory (4 bytes per element whatever its stored dtype), and the largest is read through a
+     * buffer of its stored size beside it.
+     */
+    static void requireWeightsFit(CheckpointTensors tensors, java.util.List<String> names, MemoryBudget budget) throws CheckpointException {
+        long needed = 0, largestStored = 0;
+        for (String name : names) {
+            SafetensorsEntry e = tensors.entries().get(name);
+            needed = Math.addExact(needed, Math.multiplyExact(e.elementCount(), 4L));
+            largestStored = Math.max(largestStored, e.byteLength());
+        }
+        needed = Math.addExact(needed, largestStored);
+        if (needed > budget.usable()) {
+            throw new CheckpointException(String.format(java.util.Locale.ROOT,
+                    "%s: the weights need %s of memory as float32 but only %s are free (%s); close other programs, raise the limit "
+                            + "(LOOPSCOPE_JVM_OPTS=\"-Dorg.bytedeco.javacpp.maxbytes=…\") or use a machine with more memory",
+                    tensors.files(), MemoryBudget.gb(needed), MemoryBudget.gb(budget.usable()), budget.describe()));
+        }
+    }
 }

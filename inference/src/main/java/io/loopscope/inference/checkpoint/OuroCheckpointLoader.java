@@ -28,6 +28,11 @@ public final class OuroCheckpointLoader {
     }
 
     public static Loaded load(Path dir) throws CheckpointException {
+        return load(dir, MemoryBudget.current());
+    }
+
+    /** As {@link #load(Path)}, refusing weights that would not fit in budget before reading any. */
+    public static Loaded load(Path dir, MemoryBudget budget) throws CheckpointException {
         Path configFile = CheckpointLoader.configOf(dir);
         OuroConfigReader.Result cfg = OuroConfigReader.interpret(readJson(configFile), configFile.toString());
         OuroConfig config = cfg.config();
@@ -40,6 +45,7 @@ public final class OuroCheckpointLoader {
             if (tensors.entries().containsKey(OuroLayout.LM_HEAD)) expected.put(OuroLayout.LM_HEAD, new long[] {config.vocab(), config.hidden()});
             List<String> names = CheckpointLoader.checkHeaders(expected, Set.of(), OuroLayout.LM_HEAD,
                     " (lm_head.weight is required because tie_word_embeddings is false)", tensors, warnings);
+            ConfigLimits.requireWeightsFit(tensors, names, budget);
             Map<String, INDArray> arrays = CheckpointLoader.readAll(tensors, names);
             return new Loaded(dir, config, OuroLayout.assemble(config, arrays::get), warnings);
         }

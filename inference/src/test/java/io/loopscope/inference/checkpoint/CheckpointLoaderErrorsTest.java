@@ -49,6 +49,24 @@ class CheckpointLoaderErrorsTest {
     }
 
     @Test
+    void weightsBiggerThanTheFreeMemoryAreRefusedBeforeAnyIsRead() throws CheckpointException {
+        long elements = 0, largest = 0;
+        for (INDArray t : tensors.values()) {
+            elements += t.length();
+            largest = Math.max(largest, t.length() * 4);
+        }
+        long needed = 4 * elements + largest;                           // float32 in memory, plus one read buffer
+        var tight = new MemoryBudget(needed - 1, Long.MAX_VALUE);
+        var e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(dir, tight));
+        assertTrue(e.getMessage().contains("the weights need " + MemoryBudget.gb(needed) + " of memory as float32 but only "
+                + MemoryBudget.gb(needed - 1) + " are free"), e.getMessage());
+        assertTrue(e.getMessage().contains("model.safetensors") && e.getMessage().contains("org.bytedeco.javacpp.maxbytes"), e.getMessage());
+        var ram = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(dir, new MemoryBudget(Long.MAX_VALUE, 1000)));
+        assertTrue(ram.getMessage().contains("no off-heap limit, 0.0 GB of RAM"), ram.getMessage());
+        assertEquals(TINY, CheckpointLoader.load(dir, new MemoryBudget(needed, needed)).config(), "exactly enough is enough");
+    }
+
+    @Test
     void missingConfigJson() throws IOException {
         Files.delete(dir.resolve("config.json"));
         assertEquals("no config.json in " + dir + " — is this a Huginn- or Ouro-format model folder?", problem());
