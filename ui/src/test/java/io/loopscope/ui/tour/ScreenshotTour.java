@@ -81,7 +81,16 @@ public final class ScreenshotTour {
             ctx.workbench().selection().stepProperty().set(6);
             return null;
         });
+        shoot(out, "coda-lens", 3);
+        fx(() -> {
+            ctx.workbench().lens().kindProperty().set(io.loopscope.ui.engine.LensKind.LOGIT);
+            return null;
+        });
         shoot(out, "logit-lens", 3);
+        fx(() -> {
+            ctx.workbench().lens().kindProperty().set(io.loopscope.ui.engine.LensKind.CODA);
+            return null;
+        });
         shoot(out, "waterfall", 4);
         fx(() -> {
             // back to the last step: the compared paths drawn whole, ending at their attractors
