@@ -11,6 +11,7 @@ import io.loopscope.inference.trace.Tracer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -74,6 +75,14 @@ public final class TraceCommand implements Callable<Integer> {
             + "float32 [R, C, S, H] (Huginn: the core blocks; its last layer equals states[1:]). C times the states' memory.")
     boolean layers;
 
+    @Option(names = "--rank-tokens", split = ",", paramLabel = "TOKEN",
+            description = "Record where these tokens rank under each lens at every iteration (and layer, with --layers): rank_ids, "
+                    + "lens_ranks, logit_lens_ranks int32 [R+1, S, T]; e.g. the answer, a running total, a control token. Each must be one token.")
+    List<String> rankTokens;
+
+    @Option(names = "--rank-ids", split = ",", paramLabel = "ID", description = "As --rank-tokens, by token id.")
+    List<Long> rankIdList;
+
     @Option(names = "--label", description = "A label stored in the trace, for grouping traces in analyze.")
     String label;
 
@@ -83,6 +92,23 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    /** --rank-tokens encoded (one token each) followed by --rank-ids. */
+    private long[] rankIds(ModelHandle model) {
+        List<Long> out = new java.util.ArrayList<>();
+        if (rankTokens != null) {
+            for (String token : rankTokens) {
+                if (token.isEmpty()) throw new IllegalArgumentException("--rank-tokens has an empty token");
+                long[] ids = model.encode(token);
+                if (ids.length != 1) {
+                    throw new IllegalArgumentException("--rank-tokens '" + token + "' is " + ids.length + " tokens, not one; give its id with --rank-ids");
+                }
+                out.add(ids[0]);
+            }
+        }
+        if (rankIdList != null) out.addAll(rankIdList);
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
     @Override
     public Integer call() throws Exception {
         MapOptions.requireUniqueKeys(spec, "--exit-thresholds");
@@ -91,7 +117,7 @@ public final class TraceCommand implements Callable<Integer> {
         long[] ids = input.ids != null ? input.ids : model.encode(input.prompt);
         int r = iterations != null ? iterations : model.model().defaultIterations();
         TraceRequest request = new TraceRequest(ids, r, stateInit(), topK, fullLens,
-                ExitThresholds.of(exitThresholds), maxIterations, label, logitLens, layers);
+                ExitThresholds.of(exitThresholds), maxIterations, label, logitLens, layers, rankIds(model));
 
         try (CtrlC ctrlC = CtrlC.install();
              Progress progress = Progress.start("trace", r + 1L, quiet, spec.commandLine().getErr())) {

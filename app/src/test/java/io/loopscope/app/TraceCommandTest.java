@@ -151,6 +151,32 @@ class TraceCommandTest {
     }
 
     @Test
+    void rankTokensAreRecordedUnderBothLenses(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("r.npz");
+        CliRun r = run("trace", "-m", model(), "--ids", "5,6,7", "-r", "3", "--rank-ids", "6,250", "--quiet", "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Trace t = TraceFile.read(out);
+        assertEquals(List.of(6L, 250L), java.util.Arrays.stream(t.ranks().ids()).boxed().toList());
+        assertEquals(List.of(4, 3, 2), java.util.Arrays.stream(t.ranks().logit().shape()).boxed().toList());
+        assertNull(t.ranks().layerCoda(), "layer ranks only with --layers");
+        CliRun twice = run("trace", "-m", model(), "--ids", "5", "--rank-ids", "6,6", "-o", dir.resolve("x.npz").toString());
+        assertTrue(twice.err().contains("a rank token is listed twice"), twice.err());
+        CliRun outside = run("trace", "-m", model(), "--ids", "5", "--rank-ids", "300", "-o", dir.resolve("x.npz").toString());
+        assertTrue(outside.err().contains("rank token id 300 is outside the vocabulary [0, 300)"), outside.err());
+        assertFalse(Files.exists(dir.resolve("x.npz")));
+    }
+
+    @Test
+    void aRankTokenMustBeOneToken(@TempDir Path dir) {
+        assumeTrue(EmbeddedModel.available(), "this build carries no embedded model");
+        CliRun r = run("trace", "--prompt", "2+7=", "-r", "2", "--rank-tokens", "9,12", "-o", dir.resolve("x.npz").toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("--rank-tokens '12' is 2 tokens, not one"), r.err());
+        CliRun ok = run("trace", "--prompt", "2+7=", "-r", "2", "--rank-tokens", "9,+", "--quiet", "-o", dir.resolve("y.npz").toString());
+        assertEquals(0, ok.exitCode(), ok.err());
+    }
+
+    @Test
     void zeroIterationsRecordsS0Only(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("z.npz");
         assertEquals(0, run("trace", "-m", model(), "--ids", "5,6", "-r", "0", "--init", "zeros", "-o", out.toString()).exitCode());

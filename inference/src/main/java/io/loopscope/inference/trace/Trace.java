@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param exitGate      [R, S] the exit gate's λ and exit distribution, for a family with a gate (Ouro), else null
  * @param logitLens     the logit lens (the head without the decoding blocks) at every step, when recorded, else null
  * @param layerStates   [R, C, S, H] every loop layer's output at steps 1..R (the last layer is states[1:]), when recorded, else null
+ * @param ranks         the rank trajectories of chosen tokens, when asked for, else null
  */
 public record Trace(
         RunInfo info,
@@ -41,7 +42,8 @@ public record Trace(
         Generated generation,
         ExitGate exitGate,
         LensRecord logitLens,
-        FloatTensor layerStates) {
+        FloatTensor layerStates,
+        Ranks ranks) {
 
     public Trace {
         Objects.requireNonNull(info, "info");
@@ -82,7 +84,53 @@ public record Trace(
                 || layerStates.dim(2) != tokens || layerStates.dim(3) != hidden)) {
             throw new IllegalArgumentException("layer_states must be [" + (steps - 1) + ", C, " + tokens + ", " + hidden + "], got " + layerStates);
         }
+        if (ranks != null) ranks.requireCovers(steps, tokens, layerStates == null ? 0 : layerStates.dim(1));
         ids = ids.clone();
+    }
+
+    /**
+     * Where chosen tokens rank (1 = the top guess) under each lens at every step and, with layer
+     * states, at every layer. T = the number of chosen ids.
+     *
+     * @param ids        [T] the chosen token ids
+     * @param coda       [R+1, S, T] rank under the coda lens (the model's decode)
+     * @param logit      [R+1, S, T] rank under the logit lens, or null when the family has none besides its own
+     * @param layerCoda  [R, C, S, T] rank of each loop layer's output under the coda lens, or null without layer states
+     * @param layerLogit [R, C, S, T] the same under the logit lens, or null
+     */
+    public record Ranks(long[] ids, IntTensor coda, IntTensor logit, IntTensor layerCoda, IntTensor layerLogit) {
+        public Ranks {
+            Objects.requireNonNull(ids, "ids");
+            Objects.requireNonNull(coda, "coda");
+            ids = ids.clone();
+        }
+
+        @Override
+        public long[] ids() {
+            return ids.clone();
+        }
+
+        void requireCovers(int steps, int tokens, int layers) {
+            int t = ids.length;
+            check("lens_ranks", coda, steps, tokens, t);
+            if (logit != null) check("logit_lens_ranks", logit, steps, tokens, t);
+            if (layerCoda != null) check("layer_lens_ranks", layerCoda, steps - 1, layers, tokens, t);
+            if (layerLogit != null) check("layer_logit_lens_ranks", layerLogit, steps - 1, layers, tokens, t);
+        }
+
+        private static void check(String name, IntTensor a, int... shape) {
+            if (!java.util.Arrays.equals(a.shape(), shape)) {
+                throw new IllegalArgumentException(name + " must be " + java.util.Arrays.toString(shape) + ", got " + java.util.Arrays.toString(a.shape()));
+            }
+        }
+    }
+
+    /** A run without rank trajectories. */
+    public Trace(RunInfo info, long[] ids, FloatTensor states, FloatTensor finalLatent, FloatTensor logits, FloatTensor lensEntropy,
+                 FloatTensor lensKl, FloatTensor lensMinpKl, IntTensor lensTopkIds, FloatTensor lensTopkProbs, FloatTensor lens,
+                 FloatTensor lnFWeight, Generated generation, ExitGate exitGate, LensRecord logitLens, FloatTensor layerStates) {
+        this(info, ids, states, finalLatent, logits, lensEntropy, lensKl, lensMinpKl, lensTopkIds, lensTopkProbs, lens, lnFWeight,
+                generation, exitGate, logitLens, layerStates, null);
     }
 
     /** A run without layer states. */

@@ -59,6 +59,14 @@ public final class TraceFile {
             arrays.put("logit_lens_topk_probs", toArray(logit.topkProbs()));
         }
         if (trace.layerStates() != null) arrays.put("layer_states", toArray(trace.layerStates()));
+        Trace.Ranks ranks = trace.ranks();
+        if (ranks != null) {
+            arrays.put("rank_ids", Nd4j.createFromArray(ranks.ids()));
+            arrays.put("lens_ranks", intArray(ranks.coda()));
+            if (ranks.logit() != null) arrays.put("logit_lens_ranks", intArray(ranks.logit()));
+            if (ranks.layerCoda() != null) arrays.put("layer_lens_ranks", intArray(ranks.layerCoda()));
+            if (ranks.layerLogit() != null) arrays.put("layer_logit_lens_ranks", intArray(ranks.layerLogit()));
+        }
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(META_ENTRY, JSON.writeValueAsString(trace.info()));
         Generated generation = trace.generation();
@@ -92,10 +100,22 @@ public final class TraceFile {
                     generation(npz, source),
                     exitGate(npz),
                     logitLens(npz),
-                    floats(npz.arrays().get("layer_states")));
+                    floats(npz.arrays().get("layer_states")),
+                    ranks(npz));
         } catch (IllegalArgumentException e) {
             throw new IOException(source + " is not a consistent trace: " + e.getMessage(), e);
         }
+    }
+
+    private static Trace.Ranks ranks(Npz.Contents npz) {
+        Map<String, INDArray> a = npz.arrays();
+        if (!a.containsKey("rank_ids") || !a.containsKey("lens_ranks")) return null;
+        return new Trace.Ranks(a.get("rank_ids").castTo(DataType.INT64).dup('c').data().asLong(), ints(a.get("lens_ranks")),
+                ints(a.get("logit_lens_ranks")), ints(a.get("layer_lens_ranks")), ints(a.get("layer_logit_lens_ranks")));
+    }
+
+    private static INDArray intArray(IntTensor t) {
+        return Nd4j.create(t.data(), toLong(t.shape()), DataType.INT32);
     }
 
     private static LensRecord logitLens(Npz.Contents npz) {

@@ -31,34 +31,31 @@ public final class TraceRecorder implements StepListener {
 
     private final float[] states;        // [R+1, S, H]
     private final float[] fullLens;      // [R+1, S, V] or null
+    private final RankRecorder ranks;    // or null when no rank ids were asked for
     private float[] exitLambda;          // [R, S], allocated at the first step that has a gate
     private float[] layerStates;         // [R, C, S, H], allocated when the loop reports its layers
     private float[] lastLogits;          // [S, V]
     private INDArray lastState;          // [S, H]
 
-    public TraceRecorder(LoopedModel model, int tokens, int iterations, int topK, boolean keepFullLens,
-                         ExitThresholds thresholds, IntConsumer progress, BooleanSupplier cancelled) {
-        this(model, tokens, iterations, topK, keepFullLens, false, thresholds, progress, cancelled);
-    }
-
-    /** recordLogitLens: also the logit lens, when the family has one distinct from its own. */
-    public TraceRecorder(LoopedModel model, int tokens, int iterations, int topK, boolean keepFullLens, boolean recordLogitLens,
-                         ExitThresholds thresholds, IntConsumer progress, BooleanSupplier cancelled) {
+    /** Records what the request asks for (the logit lens when the family has one distinct from its own, the ranks of its rank ids). */
+    public TraceRecorder(LoopedModel model, TraceRequest request, IntConsumer progress, BooleanSupplier cancelled) {
         this.model = model;
-        this.tokens = tokens;
+        this.tokens = request.ids().length;
         this.hidden = model.hidden();
         this.vocab = model.vocab();
-        this.iterations = iterations;
-        this.k = topK;
-        this.keepFullLens = keepFullLens;
-        this.lens = new LensArrays(iterations + 1, tokens, vocab, topK);
-        this.recordLogitLens = recordLogitLens;
-        this.exits = new ExitTracker(thresholds, tokens, hidden);
+        this.iterations = request.iterations();
+        this.k = request.topK();
+        this.keepFullLens = request.fullLens();
+        this.lens = new LensArrays(iterations + 1, tokens, vocab, k);
+        this.recordLogitLens = request.logitLens();
+        this.exits = new ExitTracker(request.thresholds(), tokens, hidden);
         this.progress = progress;
         this.cancelled = cancelled;
         int steps = iterations + 1;
         this.states = new float[Math.multiplyExact(Math.multiplyExact(steps, tokens), hidden)];
         this.fullLens = keepFullLens ? new float[Math.multiplyExact(Math.multiplyExact(steps, tokens), vocab)] : null;
+        this.ranks = request.rankIds().length == 0 ? null
+                : new RankRecorder(request.rankIds(), steps, tokens, vocab, request.layers() ? model.loopLayers() : 0);
     }
 
     @Override
@@ -70,10 +67,15 @@ public final class TraceRecorder implements StepListener {
         System.arraycopy(s, 0, states, step * tokens * hidden, s.length);
         float[] logits = model.decode(state).dup('c').data().asFloat();              // [S·V]
         LensStep lensStep = lens.record(step, logits);
-        if (recordLogitLens) {
+        if (ranks != null) ranks.codaLens(step, logits);
+        if (recordLogitLens || ranks != null) {
             model.logitLens(state).ifPresent(l -> {
-                if (logitLens == null) logitLens = new LensArrays(iterations + 1, tokens, vocab, k);
-                logitLens.record(step, l.castTo(DataType.FLOAT).dup('c').data().asFloat());
+                float[] head = l.castTo(DataType.FLOAT).dup('c').data().asFloat();
+                if (recordLogitLens) {
+                    if (logitLens == null) logitLens = new LensArrays(iterations + 1, tokens, vocab, k);
+                    logitLens.record(step, head);
+                }
+                if (ranks != null) ranks.logitLens(step, head);
             });
         }
         if (keepFullLens) System.arraycopy(logits, 0, fullLens, step * tokens * vocab, logits.length);
@@ -99,6 +101,10 @@ public final class TraceRecorder implements StepListener {
             if (layer < 0 || layer >= layers) throw new IllegalStateException("layer " + layer + " is outside the loop's " + layers + " layers");
             float[] h = output.castTo(DataType.FLOAT).dup('c').data().asFloat();   // [S·H]
             System.arraycopy(h, 0, layerStates, ((step - 1) * layers + layer) * tokens * hidden, h.length);
+            if (ranks != null) {
+                ranks.layerCodaLens(step, layer, model.decode(output).castTo(DataType.FLOAT).dup('c').data().asFloat());
+                model.logitLens(output).ifPresent(l -> ranks.layerLogitLens(step, layer, l.castTo(DataType.FLOAT).dup('c').data().asFloat()));
+            }
         };
     }
 
@@ -126,6 +132,7 @@ public final class TraceRecorder implements StepListener {
                 null,
                 exitLambda == null ? null : ExitGate.of(exitLambda, iterations, tokens),
                 logitLens == null ? null : logitLens.toRecord(steps),
-                layerStates == null ? null : new FloatTensor(new int[] {iterations, model.loopLayers(), tokens, hidden}, layerStates));
+                layerStates == null ? null : new FloatTensor(new int[] {iterations, model.loopLayers(), tokens, hidden}, layerStates),
+                ranks == null ? null : ranks.toRanks(steps, layerStates != null));
     }
 }

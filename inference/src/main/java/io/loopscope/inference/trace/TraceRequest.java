@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param label         a free grouping label stored in the trace, or null
  * @param logitLens     also record the logit lens (lm_head(ln_f(s)), no coda) beside the model's lens
  * @param layers        also record every loop layer's output at every step (layer_states)
+ * @param rankIds       token ids whose rank under each lens is recorded at every step (and layer); empty for none
  */
 public record TraceRequest(long[] ids, int iterations, StateInit init, int topK, boolean fullLens,
-                           ExitThresholds thresholds, int maxIterations, String label, boolean logitLens, boolean layers) {
+                           ExitThresholds thresholds, int maxIterations, String label, boolean logitLens, boolean layers,
+                           long[] rankIds) {
 
     /** The sanity cap on R, everywhere R is chosen (CLI, workbench, demo files). */
     public static final int DEFAULT_MAX_ITERATIONS = 1024;
@@ -38,6 +40,20 @@ public record TraceRequest(long[] ids, int iterations, StateInit init, int topK,
         }
         if (topK < 1) throw new IllegalArgumentException("top-k must be >= 1, got " + topK);
         ids = ids.clone();
+        rankIds = rankIds == null ? new long[0] : rankIds.clone();
+        if (rankIds.length > MAX_RANK_IDS) throw new IllegalArgumentException("at most " + MAX_RANK_IDS + " rank tokens, got " + rankIds.length);
+        if (java.util.Arrays.stream(rankIds).distinct().count() != rankIds.length) {
+            throw new IllegalArgumentException("a rank token is listed twice: " + java.util.Arrays.toString(rankIds));
+        }
+    }
+
+    /** Rank trajectories are per token and step: more tokens than this would not be read as lines of one chart. */
+    public static final int MAX_RANK_IDS = 16;
+
+    /** Without rank trajectories. */
+    public TraceRequest(long[] ids, int iterations, StateInit init, int topK, boolean fullLens, ExitThresholds thresholds,
+                        int maxIterations, String label, boolean logitLens, boolean layers) {
+        this(ids, iterations, init, topK, fullLens, thresholds, maxIterations, label, logitLens, layers, new long[0]);
     }
 
     /** Without the loop's layer states. */
@@ -59,5 +75,10 @@ public record TraceRequest(long[] ids, int iterations, StateInit init, int topK,
     @Override
     public long[] ids() {
         return ids.clone();
+    }
+
+    @Override
+    public long[] rankIds() {
+        return rankIds.clone();
     }
 }

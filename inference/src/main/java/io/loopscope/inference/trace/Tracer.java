@@ -41,8 +41,7 @@ public final class Tracer {
         INDArray e = model.embed(ids);                                   // [S, H]
         INDArray s0 = model.startState(model.initialState(request.init(), tokens), e); // [S, H]
         long embedded = System.nanoTime();
-        TraceRecorder recorder = new TraceRecorder(model, tokens, request.iterations(), request.topK(), request.fullLens(),
-                request.logitLens(), request.thresholds(), progress, cancelled);
+        TraceRecorder recorder = new TraceRecorder(model, request, progress, cancelled);
         if (request.layers()) model.recur(s0, e, request.iterations(), recorder, recorder.layerRecorder());
         else model.recur(s0, e, request.iterations(), recorder);
         long looped = System.nanoTime();
