@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ExportProjectorCommand.class,
             GenerateCommand.class,
             GuiCommand.class,
+            ProbeCommand.class,
             TraceCommand.class,
             TrainCommand.class,
             // one line per subcommand; keep this list sorted by name

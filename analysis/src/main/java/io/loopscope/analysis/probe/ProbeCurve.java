@@ -1,0 +1,59 @@
+package io.loopscope.analysis.probe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * How linearly decodable a label is from the state at each iteration: held-out accuracy of the probe,
+ * beside the same probe on a control task (every example a random label from the same classes),
+ * which must sit at chance — else the probe memorises rather than reads.
+ *
+ * @param label   what was predicted ("answer", "running", "hop")
+ * @param classes K, the number of distinct labels
+ * @param chance  1/K, what guessing gets on the control task
+ * @param points  one per iteration 0..R (iteration 0 is s_0: the probe before any thinking)
+ */
+public record ProbeCurve(String label, int classes, double chance, List<Point> points) {
+
+    /** Accuracies in [0, 1], cross-validated over held-out folds; lensAccuracy: the model's own read-out there (NaN: not measured). */
+    public record Point(int iteration, double accuracy, double controlAccuracy, double lensAccuracy) {
+        public Point(int iteration, double accuracy, double controlAccuracy) {
+            this(iteration, accuracy, controlAccuracy, Double.NaN);
+        }
+    }
+
+    public ProbeCurve {
+        points = List.copyOf(points);
+        if (classes < 2) throw new IllegalArgumentException("a probe needs at least two classes, got " + classes);
+    }
+
+    /** The first iteration whose accuracy reaches level, or -1. */
+    public int firstReaching(double level) {
+        for (Point p : points) if (p.accuracy() >= level) return p.iteration();
+        return -1;
+    }
+
+    /** {"label": …, "classes": K, "chance": c, "iterations": [{"iteration": i, "accuracy": a, "control_accuracy": b}, …]}. */
+    public String toJson() {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("label", label);
+        root.put("classes", classes);
+        root.put("chance", chance);
+        ArrayNode its = root.putArray("iterations");
+        for (Point p : points) {
+            ObjectNode o = its.addObject();
+            o.put("iteration", p.iteration());
+            o.put("accuracy", p.accuracy());
+            o.put("control_accuracy", p.controlAccuracy());
+            if (!Double.isNaN(p.lensAccuracy())) o.put("lens_accuracy", p.lensAccuracy());
+        }
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
