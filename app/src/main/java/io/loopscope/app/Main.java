@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             AnalyzeCommand.class,
+            BatchCommand.class,
             BenchCommand.class,
             DemoCommand.class,
             EvalCommand.class,

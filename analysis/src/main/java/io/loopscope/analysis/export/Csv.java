@@ -5,11 +5,11 @@ import java.io.Writer;
 import java.util.List;
 
 /** RFC 4180 rows: comma separated, CRLF-free "\n" line ends, fields quoted only when they must be. */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
-    static void row(Writer out, List<String> fields) throws IOException {
+    public static void row(Writer out, List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) out.write(',');
             out.write(quote(fields.get(i)));
@@ -17,7 +17,7 @@ final class Csv {
         out.write('\n');
     }
 
-    static String quote(String field) {
+    public static String quote(String field) {
         if (field == null) return "";
         boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0
                 || (!field.isEmpty() && (Character.isWhitespace(field.charAt(0)) || Character.isWhitespace(field.charAt(field.length() - 1))));
@@ -25,7 +25,7 @@ final class Csv {
     }
 
     /** Shortest text that reads back as the same double; empty for NaN (a missing value to pandas and R alike). */
-    static String number(double v) {
+    public static String number(double v) {
         if (Double.isNaN(v)) return "";
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         return Double.toString(v);

@@ -1,0 +1,144 @@
+package io.loopscope.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loopscope.analysis.batch.BatchPrompt;
+import io.loopscope.analysis.batch.BatchRunner;
+import io.loopscope.analysis.batch.BatchSettings;
+import io.loopscope.inference.ModelHandle;
+import io.loopscope.inference.tasks.Example;
+import io.loopscope.inference.tasks.Range;
+import io.loopscope.inference.tasks.Task;
+import io.loopscope.inference.tasks.Tasks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loopscope batch}: every prompt of a file or a task, one summary table, resumable. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Run every prompt of a JSONL file or a task (a pass of R iterations, or generation with per-token exit)",
+                "and write OUT/summary.csv: per position its motif, exit step per criterion, steps run, lens answer and",
+                "correctness where a label is known. Run again with the same options to resume after an interrupt."})
+public final class BatchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOption modelOption;
+
+    static final class Source {
+        @Option(names = "--prompts", paramLabel = "FILE.jsonl", description = "One {\"prompt\": …, \"category\": …, \"label\": …} per line (category and label optional).")
+        Path prompts;
+
+        @Option(names = "--task", description = "A task of the suite (sum, add, hops, count, copy); each difficulty is a category.")
+        String task;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Source source;
+
+    @Option(names = "--difficulty", paramLabel = "MIN..MAX", description = "Difficulties of the task (default: its training and harder ranges).")
+    String difficulty;
+
+    @Option(names = "--samples", defaultValue = "20", description = "Prompts per difficulty of the task (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = {"-r", "--iterations"}, defaultValue = "32", description = "Iterations R (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--exit", defaultValue = "kl", converter = ExitOption.Converter.class, paramLabel = "CRITERION[=THRESHOLD]",
+            description = "The exit the batch figures show and generated tokens stop at (default: ${DEFAULT-VALUE}, threshold 5e-4).")
+    ExitOption exit;
+
+    @Option(names = "--generate", defaultValue = "0", paramLabel = "N", description = "Generate up to N tokens after each prompt (default: 0, a prompt pass).")
+    int generate;
+
+    @Option(names = "--traces", description = "Also keep each prompt's trace as OUT/traces/NNNNN.npz.")
+    boolean traces;
+
+    @Option(names = "--seed", defaultValue = "0", description = "s0 of prompt i is like-init from seed + i; also seeds the task's prompts (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", description = "Prompts run at once (default: the machine's cores).")
+    Integer threads;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The batch folder (created; an existing batch resumes).")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (samples < 1) throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
+        int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (cores < 1 || cores > 256) throw new IllegalArgumentException("--threads must be 1..256, got " + cores);
+        BatchSettings settings = new BatchSettings(iterations, exit.criterion().id(), exit.threshold(), generate, seed, traces);
+        List<BatchPrompt> prompts = source.prompts != null ? fromFile(source.prompts) : fromTask();
+        PrintWriter err = spec.commandLine().getErr();
+        ModelHandle model = modelOption.open(err);
+        for (BatchPrompt p : prompts) model.encode(p.prompt());          // a prompt the tokenizer cannot encode fails before any work
+        int ran;
+        long[] done = {0};
+        try (CtrlC ctrlC = CtrlC.install(); Progress bar = Progress.start("batch", prompts.size(), quiet, err)) {
+            ran = BatchRunner.run(model, prompts, settings, out, cores, n -> {
+                synchronized (done) {
+                    bar.stepTo(done[0] += n);
+                }
+            }, ctrlC::cancelled);
+        }
+        spec.commandLine().getOut().printf("wrote %s: %d prompts (%d run now, %d resumed)%n", out.resolve(BatchRunner.SUMMARY), prompts.size(), ran,
+                prompts.size() - ran);
+        return 0;
+    }
+
+    private List<BatchPrompt> fromTask() {
+        Task task = Tasks.byName(source.task);
+        Range range = difficulty == null ? new Range(task.training().min(), task.harder().max()) : ProbeCommand.parseRange(difficulty);
+        List<BatchPrompt> out = new ArrayList<>();
+        for (int d = range.min(); d <= range.max(); d++) {
+            for (Example e : Tasks.examples(task, new Range(d, d), samples, seed + d)) {
+                out.add(new BatchPrompt(out.size(), e.prompt(), task.name() + " " + d, e.answer().substring(0, 1)));
+            }
+        }
+        return out;
+    }
+
+    private static List<BatchPrompt> fromFile(Path file) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        ObjectMapper json = new ObjectMapper();
+        List<BatchPrompt> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) continue;
+            String where = file + " line " + (i + 1);
+            JsonNode n;
+            try {
+                n = json.readTree(lines.get(i));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(where + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            if (!n.path("prompt").isTextual() || n.path("prompt").asText().isEmpty()) throw new IllegalArgumentException(where + " has no \"prompt\"");
+            JsonNode label = n.path("label");
+            if (!label.isMissingNode() && !label.isNull() && !label.isTextual()) throw new IllegalArgumentException(where + ": \"label\" must be text");
+            out.add(new BatchPrompt(out.size(), n.path("prompt").asText(), n.path("category").asText(""), label.isTextual() ? label.asText() : null));
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException(file + " has no prompts");
+        return out;
+    }
+}
