@@ -59,6 +59,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--batch", paramLabel = "DIR", description = "Summarise a loopscope batch folder instead: per category the steps-to-exit "
+            + "histogram (DIR/" + BatchReport.FIGURE + ") and the motif census, at --batch-exit.")
+    Path batch;
+
+    @Option(names = "--batch-exit", defaultValue = "kl", paramLabel = "CRITERION", description = "The exit column --batch counts (default: ${DEFAULT-VALUE}).")
+    String batchExit;
+
     @Option(names = "--trace", paramLabel = "FILE.npz", arity = "1..*", description = "Trace file(s) to analyse.")
     List<Path> traces = new ArrayList<>();
 
@@ -117,6 +124,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MapOptions.requireUniqueKeys(spec, "--exit-thresholds");
         boolean run = prompt != null || ids != null;
+        if (batch != null) {
+            if (!traces.isEmpty() || run) throw new IllegalArgumentException("give either --batch or --trace/--prompt/--ids, not both");
+            io.loopscope.inference.exit.ExitCriterion.byId(batchExit);
+            BatchReport.run(batch, batchExit, spec.commandLine().getOut());
+            return 0;
+        }
         if (traces.isEmpty() && !run) throw new IllegalArgumentException("give --trace FILE.npz … or --prompt/--ids (with --model) to run a model");
         if (!traces.isEmpty() && run) throw new IllegalArgumentException("give either --trace files or --prompt/--ids, not both");
         if (prompt != null && ids != null) throw new IllegalArgumentException("give either --prompt or --ids, not both");

@@ -38,6 +38,16 @@ class BatchCommandTest {
         assertTrue(again.out().contains("(1 run now, 5 resumed)"), again.out());
         assertEquals(lines, Files.readAllLines(out.resolve("summary.csv")), "a resumed batch writes the same table");
 
+        CliRun report = CliRun.of("analyze", "--batch", out.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(report.out().contains("| category | positions | mean exit step | never |"), report.out());
+        assertTrue(report.out().contains("| copy 2 | 24 |") && report.out().contains("| copy 3 | 27 |"), report.out());
+        assertTrue(Files.size(out.resolve("exit-steps.png")) > 1000);
+        CliRun column = CliRun.of("analyze", "--batch", out.toString(), "--batch-exit", "vibes");
+        assertTrue(column.err().contains("vibes"), column.err());
+        CliRun missing = CliRun.of("analyze", "--batch", dir.toString());
+        assertTrue(missing.err().contains("no summary.csv in " + dir), missing.err());
+
         CliRun other = CliRun.of("batch", "--task", "copy", "--difficulty", "2..3", "--samples", "3", "-r", "8", "--quiet", "--out", out.toString());
         assertEquals(1, other.exitCode());
         assertTrue(other.err().contains("holds a batch with other settings or prompts"), other.err());
