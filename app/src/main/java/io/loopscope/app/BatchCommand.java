@@ -1,7 +1,5 @@
 package io.loopscope.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopscope.analysis.batch.BatchPrompt;
 import io.loopscope.analysis.batch.BatchRunner;
 import io.loopscope.analysis.batch.BatchSettings;
@@ -12,7 +10,6 @@ import io.loopscope.inference.tasks.Task;
 import io.loopscope.inference.tasks.Tasks;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,29 +113,11 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private static List<BatchPrompt> fromFile(Path file) throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        ObjectMapper json = new ObjectMapper();
         List<BatchPrompt> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
-            String where = file + " line " + (i + 1);
-            JsonNode n;
-            try {
-                n = json.readTree(lines.get(i));
-            } catch (IOException e) {
-                throw new IllegalArgumentException(where + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-            }
-            if (!n.path("prompt").isTextual() || n.path("prompt").asText().isEmpty()) throw new IllegalArgumentException(where + " has no \"prompt\"");
-            JsonNode label = n.path("label");
-            if (!label.isMissingNode() && !label.isNull() && !label.isTextual()) throw new IllegalArgumentException(where + ": \"label\" must be text");
-            out.add(new BatchPrompt(out.size(), n.path("prompt").asText(), n.path("category").asText(""), label.isTextual() ? label.asText() : null));
+        for (PromptFile.Line line : PromptFile.read(file)) {
+            String category = line.text("category", false);
+            out.add(new BatchPrompt(out.size(), line.text("prompt", true), category == null ? "" : category, line.text("label", false)));
         }
-        if (out.isEmpty()) throw new IllegalArgumentException(file + " has no prompts");
         return out;
     }
 }

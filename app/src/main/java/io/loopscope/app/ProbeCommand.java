@@ -1,7 +1,5 @@
 package io.loopscope.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopscope.analysis.probe.LinearProbe;
 import io.loopscope.analysis.probe.ProbeCurve;
 import io.loopscope.inference.ModelHandle;
@@ -164,26 +162,10 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     private static List<Question> fromFile(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<Question> out = new ArrayList<>();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
-            String where = file + " line " + (i + 1);
-            JsonNode n;
-            try {
-                n = json.readTree(lines.get(i));
-            } catch (IOException e) {
-                throw new IllegalArgumentException(where + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-            }
-            String prompt = n.path("prompt").asText(""), label = n.path("label").asText("");
-            if (prompt.isEmpty()) throw new IllegalArgumentException(where + " has no \"prompt\"");
-            if (label.length() != 1) throw new IllegalArgumentException(where + ": \"label\" must be one character, got \"" + label + "\"");
+        for (PromptFile.Line line : PromptFile.read(file)) {
+            String prompt = line.text("prompt", true), label = line.text("label", true);
+            if (label.length() != 1) throw new IllegalArgumentException(line.where() + ": \"label\" must be one character, got \"" + label + "\"");
             out.add(new Question(prompt, prompt.length() - 1, label.charAt(0)));
         }
         return out;

@@ -3,7 +3,7 @@ package io.loopscope.analysis.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import io.loopscope.analysis.export.Csv;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,21 +44,20 @@ public record BatchSummary(String criterion, Map<String, Category> categories) {
     public static BatchSummary read(Path dir, String criterion) throws IOException {
         Path file = Files.isDirectory(dir) ? dir.resolve(BatchRunner.SUMMARY) : dir;
         if (!Files.isRegularFile(file)) throw new IOException("no " + BatchRunner.SUMMARY + " in " + dir + ": run loopscope batch into it first (or let it finish)");
-        List<String> lines = Files.readAllLines(file);
+        List<List<String>> lines = Csv.parse(Files.readString(file));
         if (lines.isEmpty()) throw new IOException(file + " is empty");
-        List<String> header = parse(lines.getFirst());
+        List<String> header = lines.getFirst();
         String column = "exit_" + criterion.replace('-', '_');
         int cat = header.indexOf("category"), exit = header.indexOf(column), motif = header.indexOf("motif"), correct = header.indexOf("correct");
-        if (cat < 0 || motif < 0 || correct < 0) throw new IOException(file + " is not a batch summary (its header is " + lines.getFirst() + ")");
+        if (cat < 0 || motif < 0 || correct < 0) throw new IOException(file + " is not a batch summary (its header is " + header + ")");
         if (exit < 0) throw new IOException(file + " has no column " + column + "; its exit columns: "
                 + header.stream().filter(h -> h.startsWith("exit_")).toList());
         Map<String, Map<Integer, Integer>> steps = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();         // never, correct, labelled
         Map<String, Map<String, Integer>> motifs = new LinkedHashMap<>();
         for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isEmpty()) continue;
-            List<String> f = parse(lines.get(i));
-            if (f.size() != header.size()) throw new IOException(file + " line " + (i + 1) + " has " + f.size() + " fields, the header " + header.size());
+            List<String> f = lines.get(i);
+            if (f.size() != header.size()) throw new IOException(file + " row " + (i + 1) + " has " + f.size() + " fields, the header " + header.size());
             String c = f.get(cat);
             steps.computeIfAbsent(c, k -> new TreeMap<>());
             int[] n = counts.computeIfAbsent(c, k -> new int[3]);
@@ -68,7 +67,7 @@ public record BatchSummary(String criterion, Map<String, Category> categories) {
                 try {
                     steps.get(c).merge(Integer.parseInt(f.get(exit)), 1, Integer::sum);
                 } catch (NumberFormatException e) {
-                    throw new IOException(file + " line " + (i + 1) + ": " + column + " is not a step: '" + f.get(exit) + "'");
+                    throw new IOException(file + " row " + (i + 1) + ": " + column + " is not a step: '" + f.get(exit) + "'");
                 }
             }
             if (!f.get(correct).isEmpty()) {
@@ -82,34 +81,5 @@ public record BatchSummary(String criterion, Map<String, Category> categories) {
             out.put(c, new Category(steps.get(c), n[0], motifs.get(c), n[1], n[2]));
         }
         return new BatchSummary(criterion, out);
-    }
-
-    /** One CSV line as written by {@link io.loopscope.analysis.export.Csv} (RFC 4180 quoting). */
-    static List<String> parse(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(ch);
-            }
-        }
-        out.add(field.toString());
-        return out;
     }
 }

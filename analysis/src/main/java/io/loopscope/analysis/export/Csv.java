@@ -30,4 +30,44 @@ public final class Csv {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         return Double.toString(v);
     }
+
+    /**
+     * Rows of a whole CSV text as {@link #row} writes them: quoted fields, doubled quotes and line
+     * breaks inside quotes (a token can be a newline). A trailing line break ends the last row.
+     */
+    public static List<List<String>> parse(String text) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        List<String> row = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',' || c == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                if (c == '\n') {
+                    rows.add(row);
+                    row = new java.util.ArrayList<>();
+                }
+            } else {
+                field.append(c);
+            }
+        }
+        if (!row.isEmpty() || field.length() > 0) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
 }

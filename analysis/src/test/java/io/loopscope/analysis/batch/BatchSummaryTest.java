@@ -20,7 +20,7 @@ class BatchSummaryTest {
         String header = String.join(",", BatchRow.header(BatchRunner.CRITERIA));
         List<BatchRow> rows = List.of(
                 new BatchRow(0, "sum 2", 0, "4", false, "fixed-point", Map.of("kl", 3), 8, "4", null),
-                new BatchRow(0, "sum 2", 1, ",", false, "orbit", Map.of(), 8, "1", true),
+                new BatchRow(0, "sum 2", 1, "\n", false, "orbit", Map.of(), 8, "1", true),
                 new BatchRow(1, "sum 3", 0, "\"", false, "fixed-point", Map.of("kl", 5), 8, "x", false));
         Files.writeString(dir.resolve("summary.csv"), header + "\n" + BatchRunner.csv(rows, false));
         BatchSummary s = BatchSummary.read(dir, "kl");
@@ -31,7 +31,8 @@ class BatchSummaryTest {
         assertEquals(1, two.correct());
         assertEquals(1, two.labelled());
         assertEquals(5.0, s.categories().get("sum 3").meanExitStep());
-        assertEquals(List.of("a", "b,c", "d\"e", ""), BatchSummary.parse("a,\"b,c\",\"d\"\"e\","));
+        assertEquals(List.of(List.of("a", "b,c", "d\"e", ""), List.of("\n", "x")),
+                io.loopscope.analysis.export.Csv.parse("a,\"b,c\",\"d\"\"e\",\n\"\n\",x\n"), "quotes, commas and line breaks in fields");
         IOException e = assertThrows(IOException.class, () -> BatchSummary.read(dir, "vibes"));
         assertTrue(e.getMessage().contains("has no column exit_vibes"), e.getMessage());
     }

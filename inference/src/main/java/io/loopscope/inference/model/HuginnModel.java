@@ -150,16 +150,17 @@ public final class HuginnModel implements LoopedModel {
     /** One iteration of the loop: s_i = core(adapter([s_{i-1}; e])). state, e [S, H] → [S, H]. */
     @Override
     public INDArray step(INDArray state, INDArray e) {
-        return stepInjected(state, inputInjection(e));
+        return stepInjected(state, inputInjection(e), 0, null);
+    }
+
+    @Override
+    public INDArray step(INDArray state, INDArray e, int step, LayerListener layers) {
+        return stepInjected(state, inputInjection(e), step, layers);
     }
 
     /** e·A_eᵀ [S, H]: the embedding's share of the adapter, constant across iterations. */
     private INDArray inputInjection(INDArray e) {
         return Nd4j.gemm(e, adapterInput, false, true);
-    }
-
-    private INDArray stepInjected(INDArray state, INDArray injection) {
-        return stepInjected(state, injection, 0, null);
     }
 
     /** One step; layers (when given) hears each core block's output [S, H] at loop step {@code step}. */
@@ -179,6 +180,7 @@ public final class HuginnModel implements LoopedModel {
         return core.size();
     }
 
+    /** r iterations from s0 (s0, e [S, H]) with e's share of the adapter computed once; see {@link LoopedModel#recur}. */
     @Override
     public INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener, LayerListener layers) {
         if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
@@ -188,24 +190,6 @@ public final class HuginnModel implements LoopedModel {
         listener.onStep(0, state);
         for (int i = 1; i <= iterations; i++) {
             state = stepInjected(state, injection, i, layers);
-            listener.onStep(i, state);
-        }
-        return state;
-    }
-
-    /**
-     * Runs r iterations from s0, telling the listener about s_0 … s_r, and returns s_r.
-     * s0, e [S, H].
-     */
-    @Override
-    public INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener) {
-        if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
-        requireSameShape(s0, e);
-        INDArray injection = inputInjection(e);
-        INDArray state = s0;
-        listener.onStep(0, state);
-        for (int i = 1; i <= iterations; i++) {
-            state = stepInjected(state, injection);
             listener.onStep(i, state);
         }
         return state;

@@ -68,19 +68,9 @@ public interface LoopedModel {
     /** One loop step over a whole sequence: s_{i-1}, e [S, H] → s_i [S, H]. */
     INDArray step(INDArray state, INDArray e);
 
-    /**
-     * Runs r iterations from s0, telling the listener about s_0 … s_r, and returns s_r. A family
-     * with per-step work shared across iterations (Huginn's input injection) overrides it.
-     */
+    /** Runs r iterations from s0, telling the listener about s_0 … s_r, and returns s_r. */
     default INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener) {
-        if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
-        INDArray state = s0;
-        listener.onStep(0, state);
-        for (int i = 1; i <= iterations; i++) {
-            state = step(state, e);
-            listener.onStep(i, state);
-        }
-        return state;
+        return recur(s0, e, iterations, listener, null);
     }
 
     /** Layers of the loop body, the rows of a trace's layer_states (1 for a family that reports only its state). */
@@ -89,15 +79,29 @@ public interface LoopedModel {
     }
 
     /**
-     * As {@link #recur(INDArray, INDArray, int, StepListener)}, also telling layers the output of each of
-     * the {@link #loopLayers} layers at every step (the last one is the step's state). Families with a
-     * layer stack override it; this default reports the state as the one layer.
+     * As {@link #recur(INDArray, INDArray, int, StepListener)}, also telling layers (when not null) the
+     * output of each of the {@link #loopLayers} layers at every step; the last one is the step's state.
+     * A family with per-step work shared across iterations (Huginn's input injection) overrides it.
      */
     default INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener, LayerListener layers) {
-        return recur(s0, e, iterations, (step, state) -> {
-            if (step > 0) layers.onLayer(step, 0, state);
-            listener.onStep(step, state);
-        });
+        if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+        INDArray state = s0;
+        listener.onStep(0, state);
+        for (int i = 1; i <= iterations; i++) {
+            state = step(state, e, i, layers);
+            listener.onStep(i, state);
+        }
+        return state;
+    }
+
+    /**
+     * Loop step {@code step} telling layers (when not null) each loop layer's output; families with a
+     * layer stack override it, this default reports the new state as the one layer.
+     */
+    default INDArray step(INDArray state, INDArray e, int step, LayerListener layers) {
+        INDArray next = step(state, e);
+        if (layers != null) layers.onLayer(step, 0, next);
+        return next;
     }
 
     /** The lens: logits of any state, [S, H] → [S, V]. */

@@ -137,14 +137,15 @@ public final class OuroModel implements LoopedModel {
 
     @Override
     public INDArray step(INDArray state, INDArray e) {
-        return step(state, 0, null);
+        return step(state, e, 0, null);
     }
 
     /**
      * One loop over the stack; layers (when given) hears each layer's output at loop step {@code step},
      * the last one after the final norm — the state the next loop reads — so it equals the step's state.
      */
-    private INDArray step(INDArray state, int step, LayerListener layers) {
+    @Override
+    public INDArray step(INDArray state, INDArray e, int step, LayerListener layers) {
         return Scratch.run(() -> {
             INDArray h = state;
             for (int l = 0; l < this.layers.size(); l++) {
@@ -159,18 +160,6 @@ public final class OuroModel implements LoopedModel {
     @Override
     public int loopLayers() {
         return layers.size();
-    }
-
-    @Override
-    public INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener, LayerListener layers) {
-        if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
-        INDArray state = s0;
-        listener.onStep(0, state);
-        for (int i = 1; i <= iterations; i++) {
-            state = step(state, i, layers);
-            listener.onStep(i, state);
-        }
-        return state;
     }
 
     @Override
