@@ -33,13 +33,18 @@ public record ModelHandle(String name, Path directory, LoopedModel model, Option
      * model_type picks the family: "ouro" for Ouro, anything else is read as Huginn.
      */
     public static ModelHandle open(Path directory) throws CheckpointException, IOException {
+        return open(directory, io.loopscope.inference.checkpoint.LoadListener.NONE);
+    }
+
+    /** As {@link #open(Path)}, telling listener how much of the weights has been read and stopping when it cancels. */
+    public static ModelHandle open(Path directory, io.loopscope.inference.checkpoint.LoadListener listener) throws CheckpointException, IOException {
         Path dir = directory.toAbsolutePath().normalize();
         String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         if (OuroConfigReader.MODEL_TYPE.equals(CheckpointLoader.modelType(directory))) {
-            OuroCheckpointLoader.Loaded ouro = OuroCheckpointLoader.load(directory);
+            OuroCheckpointLoader.Loaded ouro = OuroCheckpointLoader.load(directory, io.loopscope.inference.checkpoint.MemoryBudget.current(), listener);
             return new ModelHandle(name, dir, new OuroModel(ouro.config(), ouro.weights()), Tokenizers.forModel(dir), ouro.warnings());
         }
-        LoadedCheckpoint checkpoint = CheckpointLoader.load(directory);
+        LoadedCheckpoint checkpoint = CheckpointLoader.load(directory, io.loopscope.inference.checkpoint.MemoryBudget.current(), listener);
         return new ModelHandle(name, dir, new HuginnModel(checkpoint.config(), checkpoint.weights()),
                 Tokenizers.forModel(dir), checkpoint.warnings());
     }

@@ -54,6 +54,11 @@ public final class CheckpointLoader {
 
     /** As {@link #load(Path)}, refusing weights that would not fit in budget before reading any. */
     public static LoadedCheckpoint load(Path modelDir, MemoryBudget budget) throws CheckpointException {
+        return load(modelDir, budget, LoadListener.NONE);
+    }
+
+    /** As {@link #load(Path, MemoryBudget)}, telling listener about every tensor read and stopping when it cancels. */
+    public static LoadedCheckpoint load(Path modelDir, MemoryBudget budget, LoadListener listener) throws CheckpointException {
         Path configFile = configOf(modelDir);
         ConfigReader.Result cfg = ConfigReader.read(configFile);
         HuginnConfig config = cfg.config();
@@ -66,7 +71,7 @@ public final class CheckpointLoader {
             ConfigLimits.requireRopeTable(configFile.toString(), "block_size", config.blockSize(), config.headDim());
             List<String> toRead = checkHeaders(config, tensors, warnings);
             ConfigLimits.requireWeightsFit(tensors, toRead, budget);
-            Map<String, INDArray> arrays = readAll(tensors, toRead);
+            Map<String, INDArray> arrays = readAll(tensors, toRead, listener);
             HuginnWeights weights = HuginnLayout.assemble(config, arrays::get);
             // callers show warnings (the CLI as "warning:" lines, the workbench in its status): logged once, at debug
             warnings.subList(cfg.warnings().size(), warnings.size()).forEach(w -> LOG.debug(w));
@@ -123,16 +128,24 @@ public final class CheckpointLoader {
         return List.copyOf(expected.keySet());
     }
 
-    /** Reads the tensors one by one; non-finite values in several tensors are reported together. */
-    static Map<String, INDArray> readAll(CheckpointTensors tensors, List<String> names) throws CheckpointException {
+    /**
+     * Reads the tensors one by one; non-finite values in several tensors are reported together. The
+     * listener hears the bytes read after each tensor and can cancel before the next.
+     */
+    static Map<String, INDArray> readAll(CheckpointTensors tensors, List<String> names, LoadListener listener) throws CheckpointException {
         Map<String, INDArray> out = new HashMap<>();
         List<String> problems = new ArrayList<>();
+        long total = 0, done = 0;
+        for (String name : names) total += tensors.entries().get(name).byteLength();
         for (String name : names) {
+            if (listener.cancelled()) throw new java.util.concurrent.CancellationException("loading " + tensors.files() + " was cancelled");
             try {
                 out.put(name, tensors.read(name));
             } catch (CheckpointException e) {
                 problems.addAll(e.problems());
             }
+            done += tensors.entries().get(name).byteLength();
+            listener.read(done, total);
         }
         if (!problems.isEmpty()) throw new CheckpointException(problems);
         return out;

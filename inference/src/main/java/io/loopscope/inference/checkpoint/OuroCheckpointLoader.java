@@ -33,6 +33,11 @@ public final class OuroCheckpointLoader {
 
     /** As {@link #load(Path)}, refusing weights that would not fit in budget before reading any. */
     public static Loaded load(Path dir, MemoryBudget budget) throws CheckpointException {
+        return load(dir, budget, LoadListener.NONE);
+    }
+
+    /** As {@link #load(Path, MemoryBudget)}, telling listener about every tensor read and stopping when it cancels. */
+    public static Loaded load(Path dir, MemoryBudget budget, LoadListener listener) throws CheckpointException {
         Path configFile = CheckpointLoader.configOf(dir);
         OuroConfigReader.Result cfg = OuroConfigReader.interpret(readJson(configFile), configFile.toString());
         OuroConfig config = cfg.config();
@@ -46,7 +51,7 @@ public final class OuroCheckpointLoader {
             List<String> names = CheckpointLoader.checkHeaders(expected, Set.of(), OuroLayout.LM_HEAD,
                     " (lm_head.weight is required because tie_word_embeddings is false)", tensors, warnings);
             ConfigLimits.requireWeightsFit(tensors, names, budget);
-            Map<String, INDArray> arrays = CheckpointLoader.readAll(tensors, names);
+            Map<String, INDArray> arrays = CheckpointLoader.readAll(tensors, names, listener);
             return new Loaded(dir, config, OuroLayout.assemble(config, arrays::get), warnings);
         }
     }

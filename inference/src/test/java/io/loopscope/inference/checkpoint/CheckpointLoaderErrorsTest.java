@@ -67,6 +67,33 @@ class CheckpointLoaderErrorsTest {
     }
 
     @Test
+    void aLoadReportsItsBytesAndStopsWhenCancelled() throws CheckpointException {
+        List<long[]> heard = new java.util.ArrayList<>();
+        CheckpointLoader.load(dir, MemoryBudget.current(), new LoadListener() {
+            @Override
+            public void read(long bytesRead, long bytesTotal) {
+                heard.add(new long[] {bytesRead, bytesTotal});
+            }
+        });
+        long total = 0;
+        for (INDArray t : tensors.values()) total += t.length() * 4;
+        assertEquals(tensors.size(), heard.size(), "once per tensor");
+        for (int i = 1; i < heard.size(); i++) assertTrue(heard.get(i)[0] > heard.get(i - 1)[0], "bytes only grow");
+        assertEquals(total, heard.getLast()[0]);
+        assertEquals(total, heard.getLast()[1]);
+
+        int[] polls = {0};
+        var e = assertThrows(java.util.concurrent.CancellationException.class, () -> CheckpointLoader.load(dir, MemoryBudget.current(), new LoadListener() {
+            @Override
+            public boolean cancelled() {
+                return ++polls[0] > 2;                                      // the user presses Cancel during the third tensor
+            }
+        }));
+        assertTrue(e.getMessage().contains("was cancelled") && e.getMessage().contains("model.safetensors"), e.getMessage());
+        assertEquals(3, polls[0], "it stops at the first poll after the cancel");
+    }
+
+    @Test
     void missingConfigJson() throws IOException {
         Files.delete(dir.resolve("config.json"));
         assertEquals("no config.json in " + dir + " — is this a Huginn- or Ouro-format model folder?", problem());

@@ -47,12 +47,28 @@ public final class HuginnModelLoader implements ModelLoader {
 
     @Override
     public LoadedModel load(ModelRef ref) throws Exception {
+        return load(ref, f -> { }, () -> false);
+    }
+
+    /** A cancelled load leaves nothing cached: the next run reads the folder again. */
+    @Override
+    public LoadedModel load(ModelRef ref, java.util.function.DoubleConsumer progress, java.util.function.BooleanSupplier cancelled) throws Exception {
         Path dir = ref.embedded() ? embeddedDirectory.get() : ref.directory();
         if (dir == null) throw new IllegalStateException("this build of LoopScope has no embedded model; open a model folder instead");
         Path key = dir.toAbsolutePath().normalize();
         LoadedModel cached = cache.get(key);
         if (cached != null) return cached;
-        ModelHandle handle = ModelHandle.open(key);
+        ModelHandle handle = ModelHandle.open(key, new io.loopscope.inference.checkpoint.LoadListener() {
+            @Override
+            public void read(long bytesRead, long bytesTotal) {
+                progress.accept(bytesTotal == 0 ? 1 : bytesRead / (double) bytesTotal);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancelled.getAsBoolean();
+            }
+        });
         LoadedModel model = new HandleModel(handle, ref.embedded() ? RunInfo.EMBEDDED : handle.name(), version);
         cache.put(key, model);
         return model;

@@ -47,8 +47,9 @@ public final class RunPipeline {
     }
 
     public RunResult run(RunSpec spec, Progress progress, BooleanSupplier cancelled) throws Exception {
-        progress.update("Loading " + spec.model().displayName() + "…", -1);
-        LoadedModel model = loader.load(spec.model());
+        String loading = "Loading " + spec.model().displayName() + "…";
+        progress.update(loading, -1);
+        LoadedModel model = loader.load(spec.model(), f -> progress.update(loading, f), cancelled);
         check(cancelled);
         long[] ids = model.encode(spec.prompt());
         List<String> tokens = model.tokenStrings(ids);

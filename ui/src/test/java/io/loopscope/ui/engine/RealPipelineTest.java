@@ -95,6 +95,30 @@ class RealPipelineTest {
     }
 
     @Test
+    void loadingShowsHowMuchIsReadAndACancelledLoadLeavesNothingBehind() throws Exception {
+        RunPipeline p = pipeline();
+        RunSpec spec = new RunSpec(ModelRef.folder(MODEL), "1 2 3", 2, RunSpec.InitMode.ZEROS, 0, 5);
+        List<Double> loading = new ArrayList<>();
+        AtomicInteger polls = new AtomicInteger();
+        CancellationException e = assertThrows(CancellationException.class, () -> p.run(spec, (m, f) -> {
+            if (m.startsWith("Loading")) loading.add(f);
+        }, () -> polls.incrementAndGet() > 3));
+        assertTrue(e.getMessage().contains("was cancelled"), e.getMessage());
+        assertTrue(loading.stream().anyMatch(f -> f > 0 && f < 1), "the bar moves while the weights are read: " + loading);
+        loading.clear();
+        RunResult r = p.run(spec, (m, f) -> {
+            if (m.startsWith("Loading")) loading.add(f);
+        }, () -> false);
+        assertEquals(3, r.tokens());
+        assertEquals(1.0, loading.getLast(), "a load after a cancelled one reads the folder again, to the end");
+        loading.clear();
+        p.run(spec, (m, f) -> {
+            if (m.startsWith("Loading")) loading.add(f);
+        }, () -> false);
+        assertEquals(List.of(-1.0), loading, "a loaded model is not read again");
+    }
+
+    @Test
     void badInputGivesReadableMessages() {
         RunPipeline p = pipeline();
         Exception e = assertThrows(Exception.class, () -> p.run(new RunSpec(ModelRef.folder(MODEL), "the cat", 4, RunSpec.InitMode.ZEROS, 0, 5),
