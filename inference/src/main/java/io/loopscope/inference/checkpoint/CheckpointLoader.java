@@ -64,6 +64,7 @@ public final class CheckpointLoader {
         HuginnConfig config = cfg.config();
         List<String> warnings = new ArrayList<>(cfg.warnings());
         try (CheckpointTensors tensors = CheckpointTensors.open(modelDir)) {
+            requireSomeFamily(tensors);
             int perBlock = config.qkBias() ? 9 : 8;
             long layers = (long) config.preludeLayers() + config.coreLayers() + config.codaLayers();
             ConfigLimits.requireTensors(configFile.toString(), 3 + layers * perBlock, "n_layers (prelude + core + coda)", layers,
@@ -90,6 +91,26 @@ public final class CheckpointLoader {
         if (hasHead || !config.tieEmbeddings()) expected.put(HuginnLayout.LM_HEAD, HuginnLayout.lmHeadShape(config));
         String why = config.tieEmbeddings() ? "" : " (lm_head.weight is required because tie_embeddings is false)";
         return checkHeaders(expected, java.util.Set.of(HuginnLayout.FREQS_CIS), HuginnLayout.LM_HEAD, why, tensors, warnings);
+    }
+
+    /**
+     * A checkpoint without Huginn's embedding and core blocks is another model, not a damaged Huginn:
+     * say which family its names point to (Ouro under another model_type) or that they match neither,
+     * instead of listing every Huginn tensor as missing.
+     */
+    static void requireSomeFamily(CheckpointTensors tensors) throws CheckpointException {
+        java.util.Set<String> names = tensors.entries().keySet();
+        boolean huginn = names.contains(HuginnLayout.WTE) || names.stream().anyMatch(n -> n.startsWith(HuginnLayout.CORE));
+        if (huginn) return;
+        boolean ouro = names.contains(OuroLayout.EMBED) && names.contains(OuroLayout.GATE_WEIGHT);
+        String sample = cut(names.stream().sorted().limit(MAX_LISTED).toList());
+        if (ouro) {
+            throw new CheckpointException(tensors.files() + " holds an Ouro checkpoint (model.embed_tokens, model.early_exit_gate) but config.json's "
+                    + "model_type is not \"" + OuroConfigReader.MODEL_TYPE + "\"; set it to load the model as Ouro");
+        }
+        throw new CheckpointException(tensors.files() + ": its tensor names match neither family LoopScope loads — Huginn ("
+                + HuginnLayout.WTE + ", " + HuginnLayout.CORE + "N.…) nor Ouro (" + OuroLayout.EMBED + ", model.layers.N.…, "
+                + OuroLayout.GATE_WEIGHT + "); it holds " + sample);
     }
 
     /**

@@ -94,6 +94,17 @@ class CheckpointLoaderErrorsTest {
     }
 
     @Test
+    void namesOfAnotherModelAreToldApartFromAMissingTensor() throws IOException {
+        org.nd4j.linalg.api.ndarray.INDArray w = org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 4);
+        SafetensorsWriter.write(model(), Map.of("model.embed_tokens.weight", w, "model.layers.0.self_attn.q_proj.weight", w));
+        String llama = problem();
+        assertTrue(llama.contains("its tensor names match neither family LoopScope loads") && llama.contains("model.layers.0.self_attn.q_proj.weight"), llama);
+        SafetensorsWriter.write(model(), Map.of("model.embed_tokens.weight", w, "model.early_exit_gate.weight", w));
+        String ouro = problem();
+        assertTrue(ouro.contains("holds an Ouro checkpoint") && ouro.contains("set it to load the model as Ouro"), ouro);
+    }
+
+    @Test
     void missingConfigJson() throws IOException {
         Files.delete(dir.resolve("config.json"));
         assertEquals("no config.json in " + dir + " — is this a Huginn- or Ouro-format model folder?", problem());
