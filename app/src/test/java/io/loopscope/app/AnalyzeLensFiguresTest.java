@@ -41,7 +41,7 @@ class AnalyzeLensFiguresTest {
         CliRun r = run("analyze", "--trace", traced.toString(), "--figures", figs.toString(), "--format", "svg", "--tokens", "1,3");
         assertEquals(0, r.exitCode(), r.err());
         // H = 64: three planes, their paper layout, heatmap, metrics, and a lens per chosen token
-        assertTrue(r.out().contains("wrote 8 figure files"), r.out());
+        assertTrue(r.out().contains("wrote 10 figure files"), r.out()); // with each token's logit lens beside its coda lens
         assertTrue(r.out().contains("note: the lens figures of t.npz label guesses #id: the model folder " + Fixtures.huginnTiny().resolve("f32")
                 + " has no tokenizer.json"), "the fixture has no vocabulary, and analyze says so: " + r.out());
         IntTensor top = TraceFile.read(traced).lensTopkIds();
@@ -64,9 +64,10 @@ class AnalyzeLensFiguresTest {
         CliRun old = run("analyze", "--trace", idsOnly.toString(), "--figures", plain.toString(), "--format", "svg", "--tokens", "1,3");
         assertEquals(0, old.exitCode(), old.err());
         assertTrue(old.out().contains("note: lens_topk_probs missing: the lens figures have no probabilities to draw"), old.out());
-        assertTrue(old.out().contains("wrote 6 figure files"), old.out());
+        assertTrue(old.out().contains("wrote 8 figure files"), old.out());
         assertTrue(Files.exists(plain.resolve("metrics.svg")) && Files.exists(plain.resolve("trajectories-paper.svg")));
         assertFalse(Files.exists(plain.resolve("lens-token-1.svg")));
+        assertTrue(Files.exists(plain.resolve("logit-lens-token-1.svg")), "the logit lens kept its probabilities, so it is still drawn");
     }
 
     /** The fixture's weights with a tokenizer.json: 298 letters after [PAD] and [UNK], one per id of its 300. */

@@ -119,7 +119,9 @@ public final class FxTaskExecutor implements TaskExecutor {
 
         @Override
         public void onUiThread(Runnable r) {
-            Platform.runLater(() -> { if (!over) r.run(); });
+            // isCancelled too: a cancel from another thread marks the task at once but reaches the FX
+            // thread (and sets over) only with its own runLater, which work posted after it can overtake
+            Platform.runLater(() -> { if (!over && !isCancelled()) r.run(); });
         }
     }
 }

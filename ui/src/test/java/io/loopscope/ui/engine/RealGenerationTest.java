@@ -39,8 +39,10 @@ class RealGenerationTest {
 
         Generated g = r.trace().generation();
         assertArrayEquals(g.generatedIds(), streamed.stream().mapToLong(StreamedToken::id).toArray());
-        assertTrue(g.settings().text().startsWith("132"), "47 + 85 = 132, got " + g.settings().text());
-        assertEquals(String.join("", streamed.stream().map(StreamedToken::text).toList()), g.settings().text());
+        assertEquals("132", g.settings().text(), "47 + 85 = 132, and then it stops");
+        assertEquals("end-token", g.settings().stopReason(), "the model ends its answer by itself");
+        assertEquals(g.settings().text() + io.loopscope.inference.train.CharVocab.END, String.join("", streamed.stream().map(StreamedToken::text).toList()),
+                "the stream shows the end marker as its last token; the text leaves it out");
         ReportBacked report = (ReportBacked) r.analysis();
         for (int t = 0; t < r.tokens(); t++) {
             assertEquals(r.trace().stepsOf(t), report.data().ranSteps(t), "position " + t);
