@@ -62,15 +62,15 @@ class DemoStabilityTest {
 
     @Test
     void aPeriodTwoOrbitFlipsAroundItsCentre() {
-        TraceData d = run("copy dmpnfwtejm=", 128);
+        TraceData d = run("a>b b>a a>>>>>", 64);
         List<MotifResult> motifs = new MotifClassifier().classify(d, StateSpace.RAW);
         int orbits = 0;
         for (int t = 0; t < d.tokens(); t++) {
             if (motifs.get(t).motif() != Motif.ORBIT) continue;
-            double[] a = d.state(128, t, StateSpace.RAW), b = d.state(127, t, StateSpace.RAW);
+            double[] a = d.state(64, t, StateSpace.RAW), b = d.state(63, t, StateSpace.RAW);
             double[] centre = new double[a.length];
             for (int j = 0; j < a.length; j++) centre[j] = (a[j] + b[j]) / 2;
-            double[][] held = statesAt(d, 128);
+            double[][] held = statesAt(d, 64);
             held[t] = centre;
             LocalStability s = LocalStability.of(new TokenLoopMap(model.model(), d.ids(), held, t), centre, 16, 1e-3, 1);
             double mostNegative = s.eigenvalues().stream().filter(z -> Math.abs(z[1]) < 1e-6).mapToDouble(z -> z[0]).min().orElse(0);
