@@ -102,7 +102,7 @@ public final class BatchCommand implements Callable<Integer> {
 
     private List<BatchPrompt> fromTask() {
         Task task = Tasks.byName(source.task);
-        Range range = difficulty == null ? new Range(task.training().min(), task.harder().max()) : ProbeCommand.parseRange(difficulty);
+        Range range = difficulty == null ? new Range(task.training().min(), task.harder().max()) : Range.parse(difficulty, "--difficulty");
         List<BatchPrompt> out = new ArrayList<>();
         for (int d = range.min(); d <= range.max(); d++) {
             for (Example e : Tasks.examples(task, new Range(d, d), samples, seed + d)) {

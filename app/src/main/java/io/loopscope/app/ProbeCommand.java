@@ -129,7 +129,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
     private List<Question> fromTask() {
         Task task = Tasks.byName(source.task);
-        Range range = difficulty == null ? task.training() : parseRange(difficulty);
+        Range range = difficulty == null ? task.training() : Range.parse(difficulty, "--difficulty");
         List<Question> out = new ArrayList<>();
         for (Example e : Tasks.examples(task, range, samples, seed)) {
             switch (label) {
@@ -148,17 +148,6 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         if (out.isEmpty()) throw new IllegalArgumentException("no prompt of " + task.name() + " " + range + " has a " + label + " number " + position);
         return out;
-    }
-
-    static Range parseRange(String text) {
-        String[] parts = text.strip().split("\\.\\.", -1);
-        try {
-            int min = Integer.parseInt(parts[0].strip()), max = parts.length > 1 ? Integer.parseInt(parts[1].strip()) : min;
-            if (parts.length > 2) throw new NumberFormatException();
-            return new Range(min, max);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--difficulty must be N or MIN..MAX, got '" + text + "'");
-        }
     }
 
     private static List<Question> fromFile(Path file) throws IOException {
