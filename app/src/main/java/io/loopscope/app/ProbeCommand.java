@@ -31,12 +31,13 @@ import picocli.CommandLine.Spec;
 /** {@code loopscope probe}: at which iteration a label becomes linearly decodable from the state, against a control task. */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = {"Fit a linear probe (logistic regression, cross-validated) on the state at every iteration to predict a label:",
-                "the answer, a running total (sum, count) or the letter a hop reaches. A control task (random labels from the",
-                "same classes) must sit at chance; the lens's own accuracy at the same position is printed beside it."})
+                "the answer, a running total (sum, count), the letter a hop reaches, or the iteration index itself. A control task",
+                "(random labels from the same classes) must sit at chance; the lens's own accuracy at the same position is printed",
+                "beside it."})
 public final class ProbeCommand implements Callable<Integer> {
 
     /** What the probe predicts. */
-    enum Label { answer, running, hop }
+    enum Label { answer, running, hop, iteration }
 
     @Spec
     CommandSpec spec;
@@ -48,7 +49,8 @@ public final class ProbeCommand implements Callable<Integer> {
         @Option(names = "--task", description = "A task of the suite: sum, add, hops, count, copy.")
         String task;
 
-        @Option(names = "--prompts", paramLabel = "FILE.jsonl", description = "One {\"prompt\": …, \"label\": \"c\"} per line (the label a single character, probed at the prompt's last position).")
+        @Option(names = "--prompts", paramLabel = "FILE.jsonl", description = {"One {\"prompt\": …, \"label\": \"c\"} per line (the label a single character,",
+                "probed at the prompt's last position; --label iteration needs no label)."})
         Path prompts;
     }
 
@@ -58,7 +60,8 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--difficulty", paramLabel = "MIN..MAX", description = "Difficulties of the task (default: its training range).")
     String difficulty;
 
-    @Option(names = "--label", defaultValue = "answer", description = "answer, running (sum, count: the running total) or hop (hops: the letter at a '>' of the query) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--label", defaultValue = "answer", description = {"answer, running (sum, count: the running total), hop (hops: the letter at a '>' of the query)",
+            "or iteration (one probe over every iteration's state at the answer position: how far the loop has run) (default: ${DEFAULT-VALUE})."})
     Label label;
 
     @Option(names = "--position", paramLabel = "K", description = "Which running total or hop, counted from 1 (default: the last before the answer).")
@@ -91,34 +94,43 @@ public final class ProbeCommand implements Callable<Integer> {
         if (folds < 2) throw new IllegalArgumentException("--folds must be at least 2, got " + folds);
         if (position != null && position < 1) throw new IllegalArgumentException("--position counts from 1, got " + position);
         if (json != null) Outputs.requireWritableTarget(json);
+        if (label == Label.iteration && iterations < 1) throw new IllegalArgumentException("--label iteration needs --iterations of at least 1");
         List<Question> questions = source.prompts != null ? fromFile(source.prompts) : fromTask();
         if (questions.size() < 2 * folds) throw new IllegalArgumentException(questions.size() + " prompts are too few for " + folds + " folds");
         TreeSet<Character> classes = new TreeSet<>();
         for (Question q : questions) classes.add(q.target());
-        if (classes.size() < 2) throw new IllegalArgumentException("every prompt has the label '" + classes.first() + "': nothing to probe");
+        if (classes.size() < 2 && label != Label.iteration) {
+            throw new IllegalArgumentException("every prompt has the label '" + classes.first() + "': nothing to probe");
+        }
         List<Character> order = new ArrayList<>(classes);
         int[] labels = questions.stream().mapToInt(q -> order.indexOf(q.target())).toArray();
 
         PrintWriter err = spec.commandLine().getErr(), out = spec.commandLine().getOut();
+        long fits = label == Label.iteration ? folds : iterations + 1L; // the probe's fits: one per fold, or one per iteration
         ModelHandle handle = modelOption.open(err);
         var tokenizer = handle.tokenizer().orElseThrow(() -> new IllegalArgumentException(
                 "model " + handle.directory() + " has no tokenizer.json; probe needs one to encode its prompts"));
         ProbeStates.Collected states;
         ProbeCurve curve;
         try (CtrlC ctrlC = CtrlC.install();
-             Progress bar = Progress.start("probe", questions.size() + iterations + 1L, quiet, err)) {
+             Progress bar = Progress.start("probe", questions.size() + fits, quiet, err)) {
             long[] done = {0};
             states = ProbeStates.collect(handle.model(), tokenizer, questions, iterations, seed, n -> bar.stepTo(done[0] += n), ctrlC::cancelled);
-            double[] lens = new double[iterations + 1];
-            for (int i = 0; i <= iterations; i++) lens[i] = states.lensAccuracy(i);
-            curve = LinearProbe.fit(label.name(), states.features(), labels, classes.size(), folds, seed, lens, n -> bar.stepTo(done[0] += n));
+            if (label == Label.iteration) {
+                curve = LinearProbe.fitIteration(states.features(), folds, seed, n -> bar.stepTo(done[0] += n));
+            } else {
+                double[] lens = new double[iterations + 1];
+                for (int i = 0; i <= iterations; i++) lens[i] = states.lensAccuracy(i);
+                curve = LinearProbe.fit(label.name(), states.features(), labels, classes.size(), folds, seed, lens, n -> bar.stepTo(done[0] += n));
+            }
         }
-        out.printf(Locale.ROOT, "%s probe on %d prompts, %d classes (chance %.2f), %d-fold held-out accuracy:%n", label, questions.size(),
-                classes.size(), curve.chance(), folds);
+        out.printf(Locale.ROOT, "%s probe on %d prompts, %d classes (chance %.2f), %d-fold held-out %s:%n", label, questions.size(),
+                curve.classes(), curve.chance(), folds, label == Label.iteration ? "recall of each iteration" : "accuracy");
         out.println("| iteration | probe | control | lens |");
         out.println("|---:|---:|---:|---:|");
         for (ProbeCurve.Point p : curve.points()) {
-            out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.2f |%n", p.iteration(), p.accuracy(), p.controlAccuracy(), p.lensAccuracy());
+            out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %s |%n", p.iteration(), p.accuracy(), p.controlAccuracy(),
+                    Double.isNaN(p.lensAccuracy()) ? "–" : String.format(Locale.ROOT, "%.2f", p.lensAccuracy()));
         }
         if (json != null) {
             AtomicFile.write(json, tmp -> Files.writeString(tmp, curve.toJson()));
@@ -133,7 +145,7 @@ public final class ProbeCommand implements Callable<Integer> {
         List<Question> out = new ArrayList<>();
         for (Example e : Tasks.examples(task, range, samples, seed)) {
             switch (label) {
-                case answer -> out.add(new Question(e.prompt(), e.prompt().length() - 1, e.answer().charAt(0)));
+                case answer, iteration -> out.add(new Question(e.prompt(), e.prompt().length() - 1, e.answer().charAt(0)));
                 case running, hop -> {
                     Map<Integer, Character> hints = label == Label.running ? task.runningAnswers(e) : task.prefixAnswers(e);
                     if (hints.isEmpty()) {
@@ -150,10 +162,12 @@ public final class ProbeCommand implements Callable<Integer> {
         return out;
     }
 
-    private static List<Question> fromFile(Path file) throws IOException {
+    private List<Question> fromFile(Path file) throws IOException {
         List<Question> out = new ArrayList<>();
+        boolean labelled = label != Label.iteration;
         for (PromptFile.Line line : PromptFile.read(file)) {
-            String prompt = line.text("prompt", true), label = line.text("label", true);
+            String prompt = line.text("prompt", true), label = line.text("label", labelled);
+            if (label == null) label = prompt.substring(prompt.length() - 1); // the iteration probe reads no label; the lens column then goes unused
             if (label.length() != 1) throw new IllegalArgumentException(line.where() + ": \"label\" must be one character, got \"" + label + "\"");
             out.add(new Question(prompt, prompt.length() - 1, label.charAt(0)));
         }

@@ -38,6 +38,36 @@ class ProbeCommandTest {
     }
 
     @Test
+    void theIterationProbeReadsHowLongTheLoopHasRunFromAFileWithoutLabels(@TempDir Path dir) throws Exception {
+        assumeTrue(EmbeddedModel.available(), "this build carries no embedded model");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 40; i++) lines.append("{\"prompt\": \"").append(i % 10).append('+').append((i * 7) % 10).append("=\"}\n");
+        Path prompts = Files.writeString(dir.resolve("p.jsonl"), lines.toString());
+        Path out = dir.resolve("iteration.json");
+        CliRun r = CliRun.of("probe", "--prompts", prompts.toString(), "--label", "iteration", "--iterations", "10", "--folds", "4",
+                "--quiet", "--json", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("recall of each iteration"), r.out());
+        JsonNode json = new ObjectMapper().readTree(out.toFile());
+        assertEquals("iteration", json.path("label").asText());
+        assertEquals(11, json.path("classes").asInt(), "iterations 0..10 are the classes");
+        JsonNode its = json.path("iterations");
+        assertEquals(11, its.size());
+        // measured: recall 0.90, 0.93, 0.90 at iterations 1-3, then 0.00-0.13 at 8-10 once the state has settled
+        for (int i = 1; i <= 3; i++) assertTrue(its.get(i).path("accuracy").asDouble() > 0.7, "a moving state tells its iteration: " + its.get(i));
+        double settled = 0, control = 0;
+        for (int i = 8; i <= 10; i++) settled += its.get(i).path("accuracy").asDouble() / 3;
+        assertTrue(settled < 0.35, "a settled state no longer tells how long it ran: " + settled);
+        for (JsonNode p : its) {
+            control += p.path("control_accuracy").asDouble() / its.size();
+            assertTrue(p.path("lens_accuracy").isMissingNode(), "no lens column for the iteration probe: " + p);
+        }
+        assertTrue(Math.abs(control - 1.0 / 11) < 0.08, "the control sits near chance on average: " + control);
+        CliRun zero = CliRun.of("probe", "--prompts", prompts.toString(), "--label", "iteration", "--iterations", "0");
+        assertTrue(zero.err().contains("--label iteration needs --iterations of at least 1"), zero.err());
+    }
+
+    @Test
     void badOptionsAreNamedAndWriteNothing(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("p.json");
         CliRun copy = CliRun.of("probe", "--task", "copy", "--label", "running", "--samples", "20", "--json", out.toString());

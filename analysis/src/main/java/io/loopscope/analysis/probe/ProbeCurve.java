@@ -10,7 +10,8 @@ import java.util.List;
  * beside the same probe on a control task (every example a random label from the same classes),
  * which must sit at chance — else the probe memorises rather than reads.
  *
- * @param label   what was predicted ("answer", "running", "hop")
+ * @param label   what was predicted ("answer", "running", "hop", or "iteration": then a point's accuracy is
+ *                the held-out recall of that iteration's states)
  * @param classes K, the number of distinct labels
  * @param chance  1/K, what guessing gets on the control task
  * @param points  one per iteration 0..R (iteration 0 is s_0: the probe before any thinking)

@@ -40,6 +40,32 @@ class LinearProbeTest {
     }
 
     @Test
+    void theIterationProbeTellsMovingIterationsApartButNotASettledState() {
+        // iterations 0..2 each lift their own axis; 3 and 4 sit at the same fixed point (axis 3)
+        int n = 120, h = 8;
+        SplittableRandom r = new SplittableRandom(5);
+        double[][][] x = new double[5][n][h];
+        for (int it = 0; it < 5; it++) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < h; j++) x[it][i][j] = r.nextGaussian();
+                x[it][i][Math.min(it, 3)] += 5;
+            }
+        }
+        ProbeCurve c = LinearProbe.fitIteration(x, 5, 3, i -> { });
+        assertEquals("iteration", c.label());
+        assertEquals(5, c.classes());
+        assertEquals(0.2, c.chance(), 1e-12);
+        for (int it = 0; it < 3; it++) assertTrue(c.points().get(it).accuracy() > 0.95, "moving iteration " + it + ": " + c.points().get(it));
+        double settled = c.points().get(3).accuracy() + c.points().get(4).accuracy();
+        assertTrue(Math.abs(settled - 1) < 0.2, "3 and 4 look alike, so their recalls share one: " + settled);
+        double control = 0;
+        for (ProbeCurve.Point p : c.points()) control += p.controlAccuracy() / 5;
+        assertTrue(Math.abs(control - 0.2) < 0.08, "control at chance on average: " + control);
+        assertEquals(c, LinearProbe.fitIteration(x, 5, 3, i -> { }), "deterministic for its seed");
+        assertThrows(IllegalArgumentException.class, () -> LinearProbe.fitIteration(new double[1][n][h], 5, 3, i -> { }));
+    }
+
+    @Test
     void foldsAreBalancedAndCoverEveryExample() {
         int[] f = LinearProbe.folds(23, 5, 1);
         int[] size = new int[5];
