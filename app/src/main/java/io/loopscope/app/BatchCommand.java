@@ -1,5 +1,6 @@
 package io.loopscope.app;
 
+import io.loopscope.analysis.PromptFile;
 import io.loopscope.analysis.batch.BatchPrompt;
 import io.loopscope.analysis.batch.BatchRunner;
 import io.loopscope.analysis.batch.BatchSettings;

@@ -1,8 +1,10 @@
 package io.loopscope.analysis.probe;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +38,22 @@ public record ProbeCurve(String label, int classes, double chance, List<Point> p
         return -1;
     }
 
+    /** The first iteration whose lens accuracy reaches level, or -1 (also when the lens was not measured, as for the iteration probe). */
+    public int firstLensReaching(double level) {
+        for (Point p : points) if (p.lensAccuracy() >= level) return p.iteration();
+        return -1;
+    }
+
+    /** Whether any point carries the lens's accuracy. */
+    public boolean hasLens() {
+        return points.stream().anyMatch(p -> !Double.isNaN(p.lensAccuracy()));
+    }
+
+    /** The control task's highest accuracy over the iterations (NaN for none): how far above chance memorising gets. */
+    public double maxControl() {
+        return points.stream().mapToDouble(Point::controlAccuracy).filter(a -> !Double.isNaN(a)).max().orElse(Double.NaN);
+    }
+
     /** {"label": …, "classes": K, "chance": c, "iterations": [{"iteration": i, "accuracy": a, "control_accuracy": b}, …]}. */
     public String toJson() {
         ObjectMapper json = new ObjectMapper();
@@ -56,5 +74,27 @@ public record ProbeCurve(String label, int classes, double chance, List<Point> p
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Reads what {@link #toJson()} writes; IllegalArgumentException naming what is missing. */
+    public static ProbeCurve fromJson(JsonNode root) {
+        if (!root.path("label").isTextual()) throw new IllegalArgumentException("a probe curve needs a \"label\"");
+        if (!root.path("classes").canConvertToInt()) throw new IllegalArgumentException("a probe curve needs \"classes\"");
+        JsonNode its = root.path("iterations");
+        if (!its.isArray() || its.isEmpty()) throw new IllegalArgumentException("a probe curve needs \"iterations\"");
+        List<Point> points = new ArrayList<>();
+        for (JsonNode o : its) {
+            if (!o.path("iteration").canConvertToInt() || !o.path("accuracy").isNumber()) {
+                throw new IllegalArgumentException("a probe curve's iteration needs \"iteration\" and \"accuracy\", got " + o);
+            }
+            points.add(new Point(o.path("iteration").asInt(), o.path("accuracy").asDouble(), number(o.path("control_accuracy")),
+                    number(o.path("lens_accuracy"))));
+        }
+        int classes = root.path("classes").asInt();
+        return new ProbeCurve(root.path("label").asText(), classes, root.path("chance").asDouble(1.0 / classes), points);
+    }
+
+    private static double number(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 }

@@ -1,4 +1,4 @@
-package io.loopscope.app;
+package io.loopscope.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,20 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A JSONL prompt file ({@code probe --prompts}, {@code batch --prompts}): one JSON object per line,
+ * A JSONL prompt file ({@code probe --prompts}, {@code batch --prompts}, the workbench's Probes view): one JSON object per line,
  * blank lines skipped; a line that cannot be read is named by its number.
  */
-final class PromptFile {
+public final class PromptFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One object of the file and where it stands. */
-    record Line(Path file, int number, JsonNode json) {
-        String where() {
+    public record Line(Path file, int number, JsonNode json) {
+        public String where() {
             return file + " line " + number;
         }
 
         /** A text field: null when absent; an error naming the line when required and absent, or not text. */
-        String text(String field, boolean required) {
+        public String text(String field, boolean required) {
             JsonNode v = json.path(field);
             if (v.isMissingNode() || v.isNull()) {
                 if (required) throw new IllegalArgumentException(where() + " has no \"" + field + "\"");
@@ -37,7 +37,7 @@ final class PromptFile {
     private PromptFile() {
     }
 
-    static List<Line> read(Path file) throws IOException {
+    public static List<Line> read(Path file) throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
