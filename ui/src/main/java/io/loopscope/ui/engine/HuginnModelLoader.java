@@ -1,5 +1,9 @@
 package io.loopscope.ui.engine;
 
+import io.loopscope.analysis.probe.Probe;
+import io.loopscope.analysis.probe.ProbeCurve;
+import io.loopscope.analysis.probe.ProbeSet;
+import io.loopscope.analysis.probe.ProbeSettings;
 import io.loopscope.inference.ModelHandle;
 import io.loopscope.inference.generate.GenerationListener;
 import io.loopscope.inference.generate.GenerationRequest;
@@ -128,6 +132,11 @@ public final class HuginnModelLoader implements ModelLoader {
         @Override
         public Trace generate(GenerationRequest request, GenerationListener listener, BooleanSupplier cancelled) {
             return Generator.run(subject(), request, handle::tokenString, version, listener, cancelled);
+        }
+
+        @Override
+        public ProbeCurve probe(ProbeSettings settings, ProbeSet set, IntConsumer progress, BooleanSupplier cancelled) {
+            return Probe.run(handle, settings, set, progress, cancelled);
         }
 
         /** The engine's subject under the workbench's name for it ("embedded" wherever it was unpacked). */

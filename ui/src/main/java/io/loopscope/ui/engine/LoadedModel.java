@@ -1,5 +1,8 @@
 package io.loopscope.ui.engine;
 
+import io.loopscope.analysis.probe.ProbeCurve;
+import io.loopscope.analysis.probe.ProbeSet;
+import io.loopscope.analysis.probe.ProbeSettings;
 import io.loopscope.inference.generate.GenerationListener;
 import io.loopscope.inference.generate.GenerationRequest;
 import io.loopscope.inference.trace.Trace;
@@ -55,5 +58,14 @@ public interface LoadedModel {
      */
     default Trace generate(GenerationRequest request, GenerationListener listener, BooleanSupplier cancelled) {
         throw new UnsupportedOperationException(name() + " cannot generate");
+    }
+
+    /**
+     * Runs a probe ({@link io.loopscope.analysis.probe.Probe}) on this model: every question of set at
+     * every iteration, then the fit. progress hears each unit of work ({@link ProbeSettings#work(int)}
+     * in all), cancelled is polled once per prompt.
+     */
+    default ProbeCurve probe(ProbeSettings settings, ProbeSet set, IntConsumer progress, BooleanSupplier cancelled) {
+        throw new UnsupportedOperationException(name() + " cannot run a probe; open its model folder");
     }
 }

@@ -10,8 +10,10 @@ import io.loopscope.ui.chart.MetricsChart;
 import io.loopscope.ui.chart.MetricsData;
 import io.loopscope.ui.chart.PcPair;
 import io.loopscope.ui.chart.PlaneData;
+import io.loopscope.ui.chart.ProbeChart;
 import io.loopscope.ui.chart.StepsChart;
 import io.loopscope.ui.chart.TrajectoryChart;
+import io.loopscope.ui.engine.ProbeResult;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +111,13 @@ public final class Figures {
         MetricsChart c = new MetricsChart(style);
         c.setData(data);
         return of("metrics", c.chart(), 504, 540);
+    }
+
+    /** A probe's accuracy per iteration beside its control, the lens and chance. */
+    public static Figure probe(ProbeResult probe, ChartStyle style) {
+        ProbeChart c = new ProbeChart(style);
+        c.setData(probe);
+        return of("probe-" + probe.settings().label().id(), c.chart(), 648, 400);
     }
 
     /** Iterations per generated token with the line at R; wider for long answers, so bars stay readable. */

@@ -82,6 +82,7 @@ final class SessionJson {
             c.put("pair", List.of(v.compare().pair().x(), v.compare().pair().y()));
             m.put("compare", c);
         }
+        if (v.probe() != null) m.put("probe", ProbeJson.toMap(v.probe()));
         return m;
     }
 
@@ -105,7 +106,7 @@ final class SessionJson {
         }
         return new ViewState(criterion, n.path("threshold").asDouble(d.threshold()), tokens, focus, step, n.path("view").asText(d.view()),
                 pair(n.path("pair")), n.path("paper_panels").asBoolean(false), n.path("colouring").asText(d.colouring()), cmp,
-                n.path("theme").asText(null));
+                n.path("theme").asText(null), ProbeJson.fromJson(n.path("probe")));
     }
 
     private static PcPair pair(JsonNode n) {

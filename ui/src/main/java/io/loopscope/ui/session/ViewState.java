@@ -1,7 +1,9 @@
 package io.loopscope.ui.session;
 
+import io.loopscope.analysis.probe.ProbeSettings;
 import io.loopscope.ui.chart.PcPair;
 import io.loopscope.ui.engine.ModelRef;
+import io.loopscope.ui.engine.ProbeResult;
 import io.loopscope.ui.engine.RunSpec.InitMode;
 import java.util.List;
 
@@ -19,12 +21,19 @@ import java.util.List;
  * @param colouring   the token chips' colouring (enum name)
  * @param compare     Compare's settings for run B
  * @param theme       "light" or "dark"
+ * @param probe       the Probes view's settings and last curve, or null
  */
 public record ViewState(String criterion, double threshold, List<Integer> tokens, int focus, int step, String view, PcPair pair,
-                        boolean paperPanels, String colouring, CompareSettings compare, String theme) {
+                        boolean paperPanels, String colouring, CompareSettings compare, String theme, ProbeState probe) {
 
     public ViewState {
         tokens = List.copyOf(tokens);
+    }
+
+    /** Without a probe (sessions before the Probes view, and tests). */
+    public ViewState(String criterion, double threshold, List<Integer> tokens, int focus, int step, String view, PcPair pair,
+                     boolean paperPanels, String colouring, CompareSettings compare, String theme) {
+        this(criterion, threshold, tokens, focus, step, view, pair, paperPanels, colouring, compare, theme, null);
     }
 
     /**
@@ -33,5 +42,14 @@ public record ViewState(String criterion, double threshold, List<Integer> tokens
      * @param model      model of run B (null: the same as A)
      */
     public record CompareSettings(ModelRef model, int iterations, InitMode init, long seed, PcPair pair) {
+    }
+
+    /**
+     * The Probes view: its settings as typed (when they could run) and its last probe.
+     *
+     * @param form the settings in the view, or null
+     * @param last the last probe's result, or null
+     */
+    public record ProbeState(ProbeSettings form, ProbeResult last) {
     }
 }

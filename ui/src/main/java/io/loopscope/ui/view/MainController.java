@@ -101,7 +101,7 @@ public final class MainController {
 
     /**
      * The open tab as a figure, drawn by its view's registration as on screen: the lens of the focused
-     * token as curves, Compare's runs side by side, the 3-D waterfall as its trajectories.
+     * token as curves, Compare's runs side by side, the 3-D waterfall as its trajectories, the last probe.
      */
     @FXML
     private void exportCurrentView() {
@@ -115,7 +115,8 @@ public final class MainController {
         PcPair comparePair = cmp.pairProperty().get() == null ? new PcPair(0, 1) : cmp.pairProperty().get();
         List<Figure> figures = v.figures(new ViewType.FigureRequest(r, b, sel.tokens(), sel.focus(), sel.stepProperty().get(),
                 wb.criterionProperty().get(), wb.thresholdProperty().get(), wb.trajectories().pairProperty().get(), comparePair,
-                wb.trajectories().paperPanelsProperty().get(), wb.lens().kindProperty().get(), ctx.chartStyle(), null));
+                wb.trajectories().paperPanelsProperty().get(), wb.lens().kindProperty().get(), ctx.chartStyle(), null,
+                wb.probes().resultProperty().get()));
         if (figures.isEmpty()) return;
         ctx.files().exportFigure(Figures.row(v.id(), figures), "the " + v.id() + " view");
     }

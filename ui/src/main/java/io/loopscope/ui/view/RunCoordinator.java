@@ -1,11 +1,16 @@
 package io.loopscope.ui.view;
 
+import io.loopscope.analysis.probe.ProbeSettings;
+import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.PairComparison;
+import io.loopscope.ui.engine.ProbePipeline;
+import io.loopscope.ui.engine.ProbeResult;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunPipeline;
 import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.engine.StreamedToken;
 import io.loopscope.ui.vm.LiveGeneration;
+import io.loopscope.ui.vm.ProbesViewModel;
 import io.loopscope.ui.task.BackgroundTask;
 import io.loopscope.ui.task.TaskExecutor.Lane;
 import io.loopscope.ui.task.TaskHandle;
@@ -19,10 +24,12 @@ import java.util.List;
  */
 public final class RunCoordinator {
     private final WorkbenchContext ctx;
+    private final ProbePipeline probes;
     private TaskHandle current;
 
     RunCoordinator(WorkbenchContext ctx) {
         this.ctx = ctx;
+        this.probes = new ProbePipeline(ctx.services().pipeline().loader());
     }
 
     /** The Run button: validates the run bar, then runs prompt → trace → analysis. */
@@ -125,6 +132,52 @@ public final class RunCoordinator {
                     cmp.runningProperty().set(false);
                     ctx.run().failed(ErrorDialog.message(t));
                     ErrorDialog.show(ctx.window(), "Run B failed", t);
+                }));
+    }
+
+    /** The Probes view's "Run probe": its settings on the run bar's model; the run bar waits (and Esc cancels) meanwhile. */
+    public void runProbe() {
+        runProbe(null);
+    }
+
+    /** As {@link #runProbe()}, then runs after on the FX thread once the curve is shown. */
+    public void runProbe(Runnable after) {
+        ProbesViewModel vm = ctx.workbench().probes();
+        if (ctx.run().runningProperty().get()) return;
+        ModelRef model = ctx.run().modelProperty().get();
+        ProbeSettings settings;
+        try {
+            if (model == null) throw new IllegalArgumentException("choose a model first (File → Open model folder…)");
+            settings = vm.toSettings();
+        } catch (IllegalArgumentException e) {
+            vm.failed(e.getMessage());
+            return;
+        }
+        vm.started();
+        ctx.run().runningProperty().set(true);
+        ctx.run().progressed("Probe: starting…", -1);
+        current = ctx.tasks().execute(Lane.RUN, BackgroundTask.<ProbeResult>of(p -> probes.run(model, settings, p::update, p::isCancelled))
+                .onProgress((m, f) -> {
+                    vm.progressed(m, f);
+                    ctx.run().progressed("Probe: " + m, f);
+                })
+                .onSuccess(r -> {
+                    ctx.run().runningProperty().set(false);
+                    ctx.run().progressed("Probe done: " + r.settings().source().describe(), 0);
+                    vm.finished(r);
+                    if (after != null) after.run();
+                })
+                .onCancelled(() -> {
+                    ctx.run().cancelled();
+                    vm.cancelled();
+                })
+                .onFailure(t -> {
+                    ctx.run().failed("probe: " + ErrorDialog.message(t));
+                    vm.failed(ErrorDialog.message(t));
+                    // bad settings and prompts are said in the view; anything else is a bug worth its details
+                    if (!(t instanceof IllegalArgumentException || t instanceof UnsupportedOperationException || t instanceof java.io.IOException)) {
+                        ErrorDialog.show(ctx.window(), "The probe failed", t);
+                    }
                 }));
     }
 }

@@ -10,6 +10,7 @@ import io.loopscope.ui.chart.PcPair;
 import io.loopscope.ui.chart.PlaneData;
 import io.loopscope.ui.chart.Planes;
 import io.loopscope.ui.engine.LensKind;
+import io.loopscope.ui.engine.ProbeResult;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.figure.Figure;
 import io.loopscope.ui.figure.Figures;
@@ -92,6 +93,13 @@ public enum ViewType {
             if (steps == null || steps.bars().isEmpty()) return List.of();
             return List.of(named(Figures.steps(steps, q.tokens(), q.style()), q.name()));
         }
+    },
+    /** A linear probe per iteration over a set of prompts (not the run's): no figure until one ran. */
+    PROBES("probes", "Probes", "probes", "Shortcut+8", "Probes.fxml") {
+        @Override
+        public List<Figure> figures(FigureRequest q) {
+            return q.probe() == null ? List.of() : List.of(named(Figures.probe(q.probe(), q.style()), q.name()));
+        }
     };
 
     /**
@@ -110,10 +118,11 @@ public enum ViewType {
      * @param lens      the lens the lens view shows
      * @param style     light or dark
      * @param name      the figures' file name (several get "-a", "-b" or "-token" after it); null: their own names
+     * @param probe     the Probes view's last probe, or null
      */
     public record FigureRequest(RunResult run, RunResult runB, List<Integer> tokens, int focus, int step, ExitCriterion criterion,
                                 double threshold, PcPair pair, PcPair comparePair, boolean paperPanels, LensKind lens, ChartStyle style,
-                                String name) {
+                                String name, ProbeResult probe) {
         public FigureRequest {
             Objects.requireNonNull(run, "run");
             Objects.requireNonNull(lens, "lens");
@@ -122,6 +131,12 @@ public enum ViewType {
             Objects.requireNonNull(pair, "pair");
             Objects.requireNonNull(comparePair, "comparePair");
             Objects.requireNonNull(style, "style");
+        }
+
+        /** Without a probe: what demos and the figure set draw. */
+        public FigureRequest(RunResult run, RunResult runB, List<Integer> tokens, int focus, int step, ExitCriterion criterion,
+                             double threshold, PcPair pair, PcPair comparePair, boolean paperPanels, LensKind lens, ChartStyle style, String name) {
+            this(run, runB, tokens, focus, step, criterion, threshold, pair, comparePair, paperPanels, lens, style, name, null);
         }
 
         /** The step drawn in r: the request's, capped at r's end; "the last" (-1) is r's own end, so a longer run B is drawn whole. */

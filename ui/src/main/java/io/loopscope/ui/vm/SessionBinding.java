@@ -1,7 +1,9 @@
 package io.loopscope.ui.vm;
 
+import io.loopscope.analysis.probe.ProbeSettings;
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.ui.engine.ModelRef;
+import io.loopscope.ui.engine.ProbeResult;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunSpec;
 import io.loopscope.ui.session.SessionState;
@@ -33,8 +35,17 @@ public final class SessionBinding {
                 compare.initBProperty().get(), compare.seedBProperty().get(), compare.pairProperty().get());
         ViewState v = new ViewState(workbench.criterionProperty().get().id(), workbench.thresholdProperty().get(), sel.tokens(), sel.focus(),
                 sel.stepProperty().get(), workbench.viewProperty().get().id(), workbench.trajectories().pairProperty().get(),
-                workbench.trajectories().paperPanelsProperty().get(), workbench.tokenStrip().colouringProperty().get().name(), cmp, theme);
+                workbench.trajectories().paperPanelsProperty().get(), workbench.tokenStrip().colouringProperty().get().name(), cmp, theme,
+                probe());
         return new SessionState(r, compare.rightProperty().get(), compare.comparisonProperty().get(), v);
+    }
+
+    /** The Probes view's settings and last curve, or null when it holds neither. */
+    private ViewState.ProbeState probe() {
+        ProbesViewModel p = workbench.probes();
+        ProbeSettings form = p.settingsOrNull();
+        ProbeResult last = p.resultProperty().get();
+        return form == null && last == null ? null : new ViewState.ProbeState(form, last);
     }
 
     /** Puts a session on screen: the run bar (mode and Generate settings too), the runs, the settings, the selection and the view. */
@@ -65,6 +76,7 @@ public final class SessionBinding {
             compare.pairProperty().set(v.compare().pair());
         }
         if (s.compareRun() != null) compare.finished(s.compareRun(), s.comparison(), s.compareInFrameOfA());
+        if (v.probe() != null) workbench.probes().restore(v.probe().form(), v.probe().last());
         ViewType.find(v.view()).ifPresent(workbench.viewProperty()::set); // a view this version does not know: keep the current one
     }
 

@@ -36,6 +36,8 @@ public final class WorkbenchViewModel {
     private final MotifCardViewModel motifCard;
     private final WaterfallViewModel waterfall;
     private final StepsViewModel steps;
+    /** The probe reads its own prompts, so it follows neither the result nor the selection. */
+    private final ProbesViewModel probes = new ProbesViewModel();
 
     public WorkbenchViewModel() {
         // a new criterion brings its own default threshold; the user may then edit it
@@ -96,6 +98,7 @@ public final class WorkbenchViewModel {
     public MotifCardViewModel motifCard() { return motifCard; }
     public WaterfallViewModel waterfall() { return waterfall; }
     public StepsViewModel steps() { return steps; }
+    public ProbesViewModel probes() { return probes; }
 
     public RunResult result() {
         return result.get();

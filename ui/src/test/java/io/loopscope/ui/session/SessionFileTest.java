@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loopscope.analysis.probe.ProbeCurve;
+import io.loopscope.analysis.probe.ProbeLabel;
+import io.loopscope.analysis.probe.ProbeSettings;
+import io.loopscope.analysis.probe.ProbeSource;
 import io.loopscope.inference.io.Npz;
+import io.loopscope.inference.tasks.Range;
 import io.loopscope.inference.trace.RunInfo;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceFile;
@@ -14,6 +19,7 @@ import io.loopscope.inference.train.CharVocab;
 import io.loopscope.ui.chart.PcPair;
 import io.loopscope.ui.engine.HuginnModelLoader;
 import io.loopscope.ui.engine.ModelRef;
+import io.loopscope.ui.engine.ProbeResult;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.engine.RunSpec.InitMode;
 import io.loopscope.ui.testing.FakeServices;
@@ -54,6 +60,26 @@ class SessionFileTest {
         int lensId = s.run().trace().lensTopkIds().get(5, 2, 0);
         assertEquals(s.run().tokenString(lensId), back.run().tokenString(lensId), "lens tokens spelled without the model");
         assertEquals("fake", back.run().model().name());
+    }
+
+    @Test
+    void theProbesViewsSettingsAndCurveRoundTrip() throws Exception {
+        ProbeSettings file = new ProbeSettings(new ProbeSource.FilePrompts(dir.resolve("p.jsonl")), ProbeLabel.ITERATION, null, 2, 4, 3);
+        ProbeSettings ran = new ProbeSettings(new ProbeSource.TaskPrompts("hops", new Range(2, 3), 90), ProbeLabel.HOP, 1, 2, 4, 7);
+        ProbeCurve curve = new ProbeCurve("hop", 4, 0.25, List.of(new ProbeCurve.Point(0, 0.25, 0.3, 0.1),
+                new ProbeCurve.Point(1, 0.625, 0.2, 0.5), new ProbeCurve.Point(2, 0.9, Double.NaN, 0.95)));
+        SessionState s = state();
+        ViewState v = s.view();
+        ViewState withProbe = new ViewState(v.criterion(), v.threshold(), v.tokens(), v.focus(), v.step(), "probes", v.pair(), v.paperPanels(),
+                v.colouring(), v.compare(), v.theme(), new ViewState.ProbeState(file, new ProbeResult(ran, 90, "embedded", curve)));
+        Path f = dir.resolve("p.npz");
+        SessionFile.write(f, new SessionState(s.run(), null, null, withProbe), "test");
+        assertEquals(withProbe, SessionFile.read(f, FakeServices.analyzer()).view());
+        assertTrue(Npz.read(f).texts().get(SessionFile.ENTRY).contains("\"control_accuracy\" : 0.3"), "the curve as probe --json writes it");
+
+        rewriteJson(f, j -> j.replace("\"label\" : \"hop\",\n", "\"label\" : \"colour\",\n"));
+        var e = assertThrows(SessionFormatException.class, () -> SessionFile.read(f, FakeServices.analyzer()));
+        assertTrue(e.getMessage().contains("its last probe: unknown label 'colour'; labels: answer, running, hop, iteration"), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,11 @@
 package io.loopscope.ui.testing;
 
+import io.loopscope.analysis.probe.Probe;
+import io.loopscope.analysis.probe.ProbeCurve;
+import io.loopscope.analysis.probe.ProbeSet;
+import io.loopscope.analysis.probe.ProbeSettings;
 import io.loopscope.inference.exit.ExitCriterion;
+import io.loopscope.inference.tasks.ProbeStates;
 import io.loopscope.inference.generate.GenerationListener;
 import io.loopscope.inference.generate.GenerationRequest;
 import io.loopscope.inference.generate.StopRule;
@@ -10,6 +15,7 @@ import io.loopscope.inference.trace.TraceRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -97,6 +103,39 @@ public final class FakeModel implements io.loopscope.ui.engine.LoadedModel {
                 q.sharing().id(), q.warmStart(), q.sampling().describe(), q.stop().strings(), reason, decode(all)));
         long seed = q.init() instanceof io.loopscope.inference.model.StateInit.Random rnd ? rnd.seed() : 0;
         return SyntheticTrace.withGeneration(SyntheticTrace.make(ids, tokenStrings(ids), r, 8, q.topK(), seed, name()), g);
+    }
+
+    /** From this iteration on the fake's state carries a probe's label (one axis per class); before it, only noise. */
+    public static final int PROBE_DECODABLE = 2;
+    /** From this iteration on the fake's lens says every probe label. */
+    public static final int PROBE_LENS = 3;
+    /** From this iteration on the fake's state has settled: the iteration probe can no longer tell these apart. */
+    public static final int PROBE_SETTLED = 3;
+
+    /**
+     * States of known decodability, fitted by the real probe: prompt q at iteration i is noise, plus
+     * its label's axis from {@link #PROBE_DECODABLE} on, plus an axis of its own for each of the
+     * iterations before {@link #PROBE_SETTLED} (one shared after it).
+     */
+    @Override
+    public ProbeCurve probe(ProbeSettings settings, ProbeSet set, IntConsumer progress, BooleanSupplier cancelled) {
+        int n = set.size(), r = settings.iterations(), k = set.classes().size(), h = k + PROBE_SETTLED + 1 + 4;
+        int[] y = set.labels();
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        double[][][] x = new double[r + 1][n][h];
+        boolean[][] lens = new boolean[r + 1][n];
+        for (int q = 0; q < n; q++) {
+            if (cancelled.getAsBoolean()) throw new CancellationException("cancelled after " + q + " of " + n + " prompts");
+            sleep();
+            for (int i = 0; i <= r; i++) {
+                for (int j = 0; j < h; j++) x[i][q][j] = random.nextGaussian();
+                if (i >= PROBE_DECODABLE) x[i][q][y[q]] += 6;
+                x[i][q][k + Math.min(i, PROBE_SETTLED)] += 6;
+                lens[i][q] = i >= PROBE_LENS;
+            }
+            progress.accept(1);
+        }
+        return Probe.fit(settings, set, new ProbeStates.Collected(x, lens), progress);
     }
 
     /** The step the fake's fed-back token at position stops at. */

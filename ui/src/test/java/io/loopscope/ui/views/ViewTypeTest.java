@@ -8,8 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.chart.PcPair;
+import io.loopscope.analysis.probe.ProbeLabel;
+import io.loopscope.analysis.probe.ProbeSettings;
+import io.loopscope.analysis.probe.ProbeSource;
+import io.loopscope.ui.engine.ModelRef;
+import io.loopscope.ui.engine.ProbePipeline;
+import io.loopscope.ui.engine.ProbeResult;
 import io.loopscope.ui.engine.RunResult;
 import io.loopscope.ui.figure.Figure;
+import io.loopscope.ui.testing.FakeModel;
 import io.loopscope.ui.testing.TestRuns;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -27,7 +34,7 @@ class ViewTypeTest {
     @Test
     void idsShortcutsAndLayoutsAreOnePerView() {
         ViewType[] all = ViewType.values();
-        assertEquals(List.of("trajectories", "heatmap", "metrics", "lens", "waterfall", "compare", "steps"), ViewType.ids(), "tab order");
+        assertEquals(List.of("trajectories", "heatmap", "metrics", "lens", "waterfall", "compare", "steps", "probes"), ViewType.ids(), "tab order");
         assertEquals(all.length, new HashSet<>(Arrays.stream(all).map(ViewType::accelerator).toList()).size());
         assertEquals(all.length, new HashSet<>(Arrays.stream(all).map(ViewType::title).toList()).size());
         for (ViewType v : all) {
@@ -40,11 +47,12 @@ class ViewTypeTest {
     }
 
     @Test
-    void everyViewDrawsItsFigures() {
+    void everyViewDrawsItsFigures() throws Exception {
         RunResult r = TestRuns.synthetic("abcdef", 12), b = TestRuns.synthetic("abcdef", 20);
         for (ViewType v : ViewType.values()) {
             List<Figure> f = v.figures(request(r, null, List.of(3, 4), -1, null));
             if (v == ViewType.STEPS) assertTrue(f.isEmpty(), "a Run has no steps per token");
+            else if (v == ViewType.PROBES) assertTrue(f.isEmpty(), "no probe ran yet");
             else assertEquals(v == ViewType.LENS ? 2 : 1, f.size(), v + ": " + f);
         }
         assertEquals(List.of("trajectories-pc1-pc2"), names(ViewType.TRAJECTORIES.figures(request(r, null, List.of(3), -1, null))));
@@ -54,6 +62,12 @@ class ViewTypeTest {
         var panels = ViewType.TRAJECTORIES.figures(new ViewType.FigureRequest(r, null, List.of(3), -1, 5, ExitCriterion.KL, 5e-4,
                 new PcPair(0, 1), new PcPair(0, 1), true, io.loopscope.ui.engine.LensKind.CODA, ChartStyle.of(false), null));
         assertEquals(List.of("trajectories-paper"), names(panels));
+
+        ProbeResult probe = new ProbePipeline(ref -> new FakeModel(0)).run(ModelRef.embeddedModel(),
+                new ProbeSettings(new ProbeSource.TaskPrompts("sum", null, 40), ProbeLabel.ANSWER, null, 3, 4, 0), (m, f) -> { }, () -> false);
+        var withProbe = new ViewType.FigureRequest(r, null, List.of(3), -1, -1, ExitCriterion.KL, 5e-4, new PcPair(0, 1), new PcPair(0, 1),
+                false, io.loopscope.ui.engine.LensKind.CODA, ChartStyle.of(false), null, probe);
+        assertEquals(List.of("probe-answer"), names(ViewType.PROBES.figures(withProbe)), "the last probe, whatever the run");
 
         RunResult g = TestRuns.generated("abc", 8, 4);
         assertEquals(List.of("steps-per-token"), names(ViewType.STEPS.figures(request(g, null, List.of(3), -1, null))));

@@ -50,4 +50,27 @@ class SessionBindingTest {
         assertEquals(RunMode.RUN, b.run().modeProperty().get());
         assertNull(b.workbench().steps().data(), "no steps chart for a Run");
     }
+
+    @Test
+    void theProbesViewComesBackWithItsSettingsAndLastCurve() throws Exception {
+        Bench a = Bench.fresh();
+        a.workbench().resultProperty().set(TestRuns.synthetic("abcd", 8));
+        ProbesViewModel p = a.workbench().probes();
+        p.samplesProperty().set(40);
+        p.iterationsProperty().set(3);
+        p.foldsProperty().set(4);
+        var result = new io.loopscope.ui.engine.ProbePipeline(ref -> new io.loopscope.ui.testing.FakeModel(0))
+                .run(io.loopscope.ui.engine.ModelRef.embeddedModel(), p.toSettings(), (m, f) -> { }, () -> false);
+        p.finished(result);
+        p.taskProperty().set("count"); // the form moved on after the run
+        p.labelProperty().set(io.loopscope.analysis.probe.ProbeLabel.RUNNING);
+        SessionState s = a.binding().capture("light");
+
+        Bench b = Bench.fresh();
+        b.binding().apply(s);
+        ProbesViewModel q = b.workbench().probes();
+        assertEquals(p.toSettings(), q.toSettings(), "the form as it was");
+        assertEquals(result, q.resultProperty().get(), "the last curve with what it was fitted on");
+        assertEquals(p.summaryProperty().get(), q.summaryProperty().get());
+    }
 }

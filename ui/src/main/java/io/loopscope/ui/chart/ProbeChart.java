@@ -1,0 +1,122 @@
+package io.loopscope.ui.chart;
+
+import io.loopscope.analysis.probe.ProbeCurve;
+import io.loopscope.analysis.probe.ProbeLabel;
+import io.loopscope.ui.colour.Colours;
+import io.loopscope.ui.engine.ProbeResult;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * A probe's accuracy at every iteration (iteration 0 is s₀), with the control task beside it (random
+ * labels from the same classes: it must stay on the chance line), the lens's own accuracy where it
+ * was measured, and a dotted line at chance. The summary line sits under the title.
+ */
+public final class ProbeChart {
+    private final JFreeChart chart;
+    private final XYPlot plot;
+    private final XYSeriesCollection dataset = new XYSeriesCollection();
+    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    private final TextTitle summary = new TextTitle("");
+    private ChartStyle style;
+    private ProbeResult data;
+
+    public ProbeChart(ChartStyle style) {
+        this.style = style;
+        NumberAxis iteration = new NumberAxis("iteration (0 = s₀)");
+        iteration.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis accuracy = new NumberAxis("held-out accuracy");
+        accuracy.setRange(0, 1.02);
+        renderer.setDefaultToolTipGenerator((d, s, item) -> String.format(Locale.ROOT, "%s · iteration %d: %.2f",
+                d.getSeriesKey(s), (int) d.getXValue(s, item), d.getYValue(s, item)));
+        plot = new XYPlot(dataset, iteration, accuracy, renderer);
+        chart = new JFreeChart(null, ChartStyle.TITLE, plot, true);
+        chart.getLegend().setPosition(RectangleEdge.TOP);
+        summary.setFont(ChartStyle.LABEL);
+        summary.setPosition(RectangleEdge.TOP);
+        chart.addSubtitle(0, summary);
+        style.apply(chart);
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    public void setStyle(ChartStyle s) {
+        style = s;
+        style.apply(chart);
+        if (data != null) setData(data);
+    }
+
+    /** The curves of d; null: empty. */
+    public void setData(ProbeResult d) {
+        this.data = d;
+        chart.setNotify(false);
+        try {
+            dataset.removeAllSeries();
+            plot.clearRangeMarkers();
+            LegendTitle legend = chart.getLegend();
+            if (d == null) {
+                chart.setTitle((String) null);
+                summary.setText("");
+                if (legend != null) legend.setVisible(false);
+                return;
+            }
+            ProbeCurve c = d.curve();
+            boolean iterationProbe = d.settings().label() == ProbeLabel.ITERATION;
+            XYSeries probe = new XYSeries(iterationProbe ? "probe (recall of each iteration)" : "probe", false, true);
+            XYSeries control = new XYSeries(iterationProbe ? "control (random iterations)" : "control (random labels)", false, true);
+            XYSeries lens = new XYSeries("lens (top-1 is the label)", false, true);
+            for (ProbeCurve.Point p : c.points()) {
+                probe.add(p.iteration(), p.accuracy());
+                control.add(p.iteration(), p.controlAccuracy()); // NaN: no state drew that random iteration, a gap
+                if (!Double.isNaN(p.lensAccuracy())) lens.add(p.iteration(), p.lensAccuracy());
+            }
+            dataset.addSeries(probe);
+            dataset.addSeries(control);
+            if (!lens.isEmpty()) dataset.addSeries(lens);
+            renderer.setSeriesPaint(0, Colours.awt(Colours.series(0)));
+            renderer.setSeriesStroke(0, new BasicStroke(2.2f));
+            renderer.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+            renderer.setSeriesPaint(1, Colours.awt(Colours.series(6)));
+            renderer.setSeriesStroke(1, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0));
+            renderer.setSeriesShape(1, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
+            renderer.setSeriesPaint(2, Colours.awt(Colours.series(1)));
+            renderer.setSeriesStroke(2, new BasicStroke(1.8f));
+            renderer.setSeriesShape(2, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            ValueMarker chance = new ValueMarker(c.chance(), style.marker(), new BasicStroke(1f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 1, new float[] {2, 3}, 0));
+            chance.setLabel(String.format(Locale.ROOT, "chance %.2f (1/%d)", c.chance(), c.classes()));
+            chance.setLabelFont(ChartStyle.TICK);
+            chance.setLabelPaint(style.text());
+            chance.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+            chance.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            chance.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(chance);
+            plot.getDomainAxis().setRange(-0.3, Math.max(1, c.points().getLast().iteration()) + 0.3);
+            plot.getRangeAxis().setLabel(iterationProbe ? "held-out recall" : "held-out accuracy");
+            chart.setTitle(d.title());
+            summary.setText(d.summary());
+            if (legend != null) legend.setVisible(true);
+            style.apply(chart);
+            summary.setFont(ChartStyle.LABEL);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+}
