@@ -29,6 +29,7 @@ public record ProbeCurve(String label, int classes, double chance, List<Point> p
 
     public ProbeCurve {
         points = List.copyOf(points);
+        if (points.isEmpty()) throw new IllegalArgumentException("a probe curve needs at least one iteration");
         if (classes < 2) throw new IllegalArgumentException("a probe needs at least two classes, got " + classes);
     }
 
@@ -36,6 +37,13 @@ public record ProbeCurve(String label, int classes, double chance, List<Point> p
     public int firstReaching(double level) {
         for (Point p : points) if (p.accuracy() >= level) return p.iteration();
         return -1;
+    }
+
+    /** The point of highest accuracy (the earliest of equals). */
+    public Point best() {
+        Point best = points.getFirst();
+        for (Point p : points) if (p.accuracy() > best.accuracy()) best = p;
+        return best;
     }
 
     /** The first iteration whose lens accuracy reaches level, or -1 (also when the lens was not measured, as for the iteration probe). */

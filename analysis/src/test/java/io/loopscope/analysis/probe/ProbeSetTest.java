@@ -86,6 +86,7 @@ class ProbeSetTest {
         assertEquals(1, c.firstReaching(0.5));
         assertEquals(1, c.firstLensReaching(0.5));
         assertEquals(0.3, c.maxControl());
+        assertEquals(c.points().get(2), c.best());
         ProbeCurve noLens = new ProbeCurve("iteration", 2, 0.5, List.of(new ProbeCurve.Point(0, 1, Double.NaN), new ProbeCurve.Point(1, 0.5, 0.4)));
         ProbeCurve back = ProbeCurve.fromJson(new ObjectMapper().readTree(noLens.toJson()));
         assertEquals(noLens, back, "NaN control and lens survive");

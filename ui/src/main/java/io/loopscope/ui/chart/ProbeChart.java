@@ -11,6 +11,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -42,6 +43,8 @@ public final class ProbeChart {
         iteration.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis accuracy = new NumberAxis("held-out accuracy");
         accuracy.setRange(0, 1.02);
+        // twenty ticks of 0.05 crowd a short panel; one decimal throughout, "1.0" beside "0.9"
+        accuracy.setTickUnit(new NumberTickUnit(0.1, new java.text.DecimalFormat("0.0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));
         renderer.setDefaultToolTipGenerator((d, s, item) -> String.format(Locale.ROOT, "%s · iteration %d: %.2f",
                 d.getSeriesKey(s), (int) d.getXValue(s, item), d.getYValue(s, item)));
         plot = new XYPlot(dataset, iteration, accuracy, renderer);
@@ -55,6 +58,11 @@ public final class ProbeChart {
 
     public JFreeChart chart() {
         return chart;
+    }
+
+    /** The summary line under the title: on screen the view shows it above the chart, a figure carries it. */
+    public void setSummaryVisible(boolean visible) {
+        summary.setVisible(visible);
     }
 
     public void setStyle(ChartStyle s) {
@@ -105,8 +113,9 @@ public final class ProbeChart {
             chance.setLabelFont(ChartStyle.TICK);
             chance.setLabelPaint(style.text());
             chance.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-            chance.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            chance.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            // under the line: the control hovers just above and below chance, the band under it is empty
+            chance.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            chance.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             plot.addRangeMarker(chance);
             plot.getDomainAxis().setRange(-0.3, Math.max(1, c.points().getLast().iteration()) + 0.3);
             plot.getRangeAxis().setLabel(iterationProbe ? "held-out recall" : "held-out accuracy");

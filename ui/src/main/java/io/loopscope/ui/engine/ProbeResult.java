@@ -49,7 +49,8 @@ public record ProbeResult(ProbeSettings settings, int prompts, String model, Pro
         if (settings.label() == ProbeLabel.ITERATION) return iterationSummary(last) + control;
         int k = curve.firstReaching(LEVEL);
         String probe = k >= 0 ? String.format(Locale.ROOT, "%s becomes linearly decodable (≥ %.1f) at iteration %d", subject(), LEVEL, k)
-                : String.format(Locale.ROOT, "%s never becomes linearly decodable (≥ %.1f) by iteration %d", subject(), LEVEL, last);
+                : String.format(Locale.ROOT, "%s never becomes linearly decodable (≥ %.1f) by iteration %d (best %.2f at iteration %d)",
+                        subject(), LEVEL, last, curve.best().accuracy(), curve.best().iteration());
         String lens = "";
         if (curve.hasLens()) {
             int m = curve.firstLensReaching(LEVEL);

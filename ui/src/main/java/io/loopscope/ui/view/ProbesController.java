@@ -104,7 +104,7 @@ public final class ProbesController {
         probeSeedSpinner.setTooltip(new Tooltip("Seeds the prompts, every s₀, the folds and the control labels"));
 
         probeModelLabel.textProperty().bind(Bindings.createStringBinding(() -> ctx.run().modelProperty().get() == null ? "no model"
-                : "on " + ctx.run().modelProperty().get().displayName(), ctx.run().modelProperty()));
+                : "on the run bar's model: " + ctx.run().modelProperty().get().displayName(), ctx.run().modelProperty()));
         probeRunButton.disableProperty().bind(vm.canRun().not().or(ctx.run().runningProperty()).or(ctx.run().modelProperty().isNull()));
         probeRunButton.setTooltip(new Tooltip("Run the probe on the run bar's model, in the background"));
         probeCancelButton.disableProperty().bind(vm.runningProperty().not());
@@ -121,6 +121,7 @@ public final class ProbesController {
         probeSummaryLabel.managedProperty().bind(probeSummaryLabel.textProperty().isNotEmpty());
 
         chart = new ProbeChart(ctx.chartStyle());
+        chart.setSummaryVisible(false); // the summary label above the chart says it
         ChartViewer viewer = new ChartViewer(chart.chart());
         viewer.setId("probeChart");
         ChartExportMenu.install(viewer, "Export figure (PNG, SVG, PDF)…", "the probe", () -> vm.resultProperty().get() == null ? null

@@ -41,6 +41,7 @@ public final class ProbesTour {
         Path out = Path.of(args.length > 0 ? args[0] : "probes-tour");
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 200, r = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         Files.createDirectories(out);
+        io.loopscope.inference.NativeSetup.apply(); // as the app does: passive OpenMP threads, the CPU's native build
         HuginnModelLoader loader = new HuginnModelLoader(() -> {
             try {
                 return EmbeddedModel.directory();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.analysis.probe.ProbeLabel;
-import io.loopscope.ui.task.SameThreadTaskExecutor;
 import io.loopscope.ui.testing.FakeModel;
 import io.loopscope.ui.testing.FakeServices;
 import io.loopscope.ui.views.ViewType;
@@ -32,7 +31,8 @@ class ProbesFxTest {
 
     @Start
     void start(Stage stage) {
-        ctx = WorkbenchWindow.open(stage, FakeServices.create(0), new SameThreadTaskExecutor());
+        // 5 ms per prompt: the fake's probes take a moment, long enough for Cancel
+        ctx = WorkbenchWindow.open(stage, FakeServices.create(5));
     }
 
     @Test
@@ -57,7 +57,7 @@ class ProbesFxTest {
         });
         assertEquals("", problem.getText());
         robot.clickOn(run);
-        FxFlows.waitFor("the probe", () -> vm.resultProperty().get() != null);
+        FxFlows.waitFor("the probe", () -> vm.resultProperty().get() != null && !ctx.run().runningProperty().get());
         ChartViewer viewer = robot.lookup("#probeChart").queryAs(ChartViewer.class);
         assertNotNull(viewer);
         XYPlot plot = viewer.getChart().getXYPlot();
@@ -77,7 +77,26 @@ class ProbesFxTest {
             vm.fileProperty().set(one.toString());
         });
         robot.clickOn(run);
+        FxFlows.waitFor("the failure", () -> !vm.errorProperty().get().isEmpty());
         assertEquals("every prompt has the label '7': nothing to probe", problem.getText());
         assertNotNull(robot.lookup("#probeChart").tryQuery().orElse(null), "the last curve stays on screen");
+    }
+
+    @Test
+    void cancelStopsAProbeAndFreesTheRunBar(FxRobot robot) {
+        FxFlows.runPrompt(robot, ctx, "abc");
+        ProbesViewModel vm = ctx.workbench().probes();
+        robot.interact(() -> {
+            ctx.workbench().viewProperty().set(ViewType.PROBES);
+            vm.samplesProperty().set(5000); // 25 s of the fake's prompts
+        });
+        robot.clickOn("#probeRunButton");
+        FxFlows.waitFor("the probe to start", () -> vm.runningProperty().get() && vm.progressProperty().get() > 0);
+        assertTrue(ctx.run().runningProperty().get(), "the run bar waits while the probe runs");
+        robot.clickOn("#probeCancelButton");
+        FxFlows.waitFor("the cancel", () -> !vm.runningProperty().get());
+        assertEquals("Cancelled — the last probe stays on screen.", vm.messageProperty().get());
+        assertFalse(ctx.run().runningProperty().get(), "the run bar is free again");
+        assertEquals(null, vm.resultProperty().get(), "nothing half-fitted is shown");
     }
 }
