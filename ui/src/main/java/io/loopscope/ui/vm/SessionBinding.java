@@ -76,6 +76,7 @@ public final class SessionBinding {
             compare.pairProperty().set(v.compare().pair());
         }
         if (s.compareRun() != null) compare.finished(s.compareRun(), s.comparison(), s.compareInFrameOfA());
+        // the probe reads its own prompts, not the run's: a session without one leaves the view's probe alone
         if (v.probe() != null) workbench.probes().restore(v.probe().form(), v.probe().last());
         ViewType.find(v.view()).ifPresent(workbench.viewProperty()::set); // a view this version does not know: keep the current one
     }
