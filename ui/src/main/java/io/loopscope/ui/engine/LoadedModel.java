@@ -56,4 +56,13 @@ public interface LoadedModel {
     default Trace generate(GenerationRequest request, GenerationListener listener, BooleanSupplier cancelled) {
         throw new UnsupportedOperationException(name() + " cannot generate");
     }
+
+    /**
+     * The ranks of ids at every step of a prompt pass this model recorded (and at every loop layer
+     * when layers), read again from its states through both lenses; cancelled is polled every step.
+     * IllegalStateException when this model cannot read states (a run loaded from a file).
+     */
+    default Trace.Ranks ranks(Trace trace, long[] ids, boolean layers, BooleanSupplier cancelled) {
+        throw new IllegalStateException(name() + " cannot read the ranks of tokens");
+    }
 }

@@ -19,12 +19,35 @@ import java.util.List;
  * @param colouring   the token chips' colouring (enum name)
  * @param compare     Compare's settings for run B
  * @param theme       "light" or "dark"
+ * @param ranks       the Ranks view's tracked tokens and layer
  */
 public record ViewState(String criterion, double threshold, List<Integer> tokens, int focus, int step, String view, PcPair pair,
-                        boolean paperPanels, String colouring, CompareSettings compare, String theme) {
+                        boolean paperPanels, String colouring, CompareSettings compare, String theme, RankSettings ranks) {
 
     public ViewState {
         tokens = List.copyOf(tokens);
+        ranks = ranks == null ? RankSettings.DEFAULT : ranks;
+    }
+
+    /** Without Ranks view settings (its defaults). */
+    public ViewState(String criterion, double threshold, List<Integer> tokens, int focus, int step, String view, PcPair pair,
+                     boolean paperPanels, String colouring, CompareSettings compare, String theme) {
+        this(criterion, threshold, tokens, focus, step, view, pair, paperPanels, colouring, compare, theme, RankSettings.DEFAULT);
+    }
+
+    /**
+     * The Ranks view's choices.
+     *
+     * @param tokens the tracked tokens as typed ("" for the defaults)
+     * @param layer  0 for the block output, j for core layer j
+     */
+    public record RankSettings(String tokens, int layer) {
+        public static final RankSettings DEFAULT = new RankSettings("", 0);
+
+        public RankSettings {
+            tokens = tokens == null ? "" : tokens;
+            if (layer < 0) throw new IllegalArgumentException("a layer is 0 (the block output) or a core layer 1.., got " + layer);
+        }
     }
 
     /**

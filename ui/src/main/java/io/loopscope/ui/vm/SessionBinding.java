@@ -33,7 +33,8 @@ public final class SessionBinding {
                 compare.initBProperty().get(), compare.seedBProperty().get(), compare.pairProperty().get());
         ViewState v = new ViewState(workbench.criterionProperty().get().id(), workbench.thresholdProperty().get(), sel.tokens(), sel.focus(),
                 sel.stepProperty().get(), workbench.viewProperty().get().id(), workbench.trajectories().pairProperty().get(),
-                workbench.trajectories().paperPanelsProperty().get(), workbench.tokenStrip().colouringProperty().get().name(), cmp, theme);
+                workbench.trajectories().paperPanelsProperty().get(), workbench.tokenStrip().colouringProperty().get().name(), cmp, theme,
+                new ViewState.RankSettings(workbench.ranks().tokensProperty().get(), workbench.ranks().layerProperty().get()));
         return new SessionState(r, compare.rightProperty().get(), compare.comparisonProperty().get(), v);
     }
 
@@ -65,6 +66,8 @@ public final class SessionBinding {
             compare.pairProperty().set(v.compare().pair());
         }
         if (s.compareRun() != null) compare.finished(s.compareRun(), s.comparison(), s.compareInFrameOfA());
+        workbench.ranks().tokensProperty().set(v.ranks().tokens());
+        workbench.ranks().layerProperty().set(v.ranks().layer());
         ViewType.find(v.view()).ifPresent(workbench.viewProperty()::set); // a view this version does not know: keep the current one
     }
 
