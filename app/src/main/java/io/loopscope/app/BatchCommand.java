@@ -39,7 +39,7 @@ public final class BatchCommand implements Callable<Integer> {
         @Option(names = "--prompts", paramLabel = "FILE.jsonl", description = "One {\"prompt\": …, \"category\": …, \"label\": …} per line (category and label optional).")
         Path prompts;
 
-        @Option(names = "--task", description = "A task of the suite (sum, add, hops, count, copy); each difficulty is a category.")
+        @Option(names = "--task", description = "A task of the suite (sum, add, hops, count, copy), or all of them.")
         String task;
     }
 
@@ -48,6 +48,13 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--difficulty", paramLabel = "MIN..MAX", description = "Difficulties of the task (default: its training and harder ranges).")
     String difficulty;
+
+    /** How task prompts are grouped into the categories the batch figures compare. */
+    enum Group { difficulty, range }
+
+    @Option(names = "--group", paramLabel = "difficulty|range", description = {"Categories of task prompts: one per difficulty (\"sum 4\"), or one per",
+            "range (\"sum\" in-distribution, \"sum harder\") (default: difficulty for one task, range for --task all)."})
+    Group group;
 
     @Option(names = "--samples", defaultValue = "20", description = "Prompts per difficulty of the task (default: ${DEFAULT-VALUE}).")
     int samples;
@@ -83,6 +90,7 @@ public final class BatchCommand implements Callable<Integer> {
         int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (cores < 1 || cores > 256) throw new IllegalArgumentException("--threads must be 1..256, got " + cores);
         BatchSettings settings = new BatchSettings(iterations, exit.criterion().id(), exit.threshold(), generate, seed, traces);
+        if (source.prompts != null && group != null) throw new IllegalArgumentException("--group groups task prompts; a prompt file names its own categories");
         List<BatchPrompt> prompts = source.prompts != null ? fromFile(source.prompts) : fromTask();
         PrintWriter err = spec.commandLine().getErr();
         ModelHandle model = modelOption.open(err);
@@ -102,12 +110,18 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private List<BatchPrompt> fromTask() {
-        Task task = Tasks.byName(source.task);
-        Range range = difficulty == null ? new Range(task.training().min(), task.harder().max()) : Range.parse(difficulty, "--difficulty");
+        boolean everyTask = source.task.trim().equalsIgnoreCase("all");
+        if (everyTask && difficulty != null) throw new IllegalArgumentException("--difficulty needs one task; --task all runs each task's own ranges");
+        Group by = group != null ? group : everyTask ? Group.range : Group.difficulty;
         List<BatchPrompt> out = new ArrayList<>();
-        for (int d = range.min(); d <= range.max(); d++) {
-            for (Example e : Tasks.examples(task, new Range(d, d), samples, seed + d)) {
-                out.add(new BatchPrompt(out.size(), e.prompt(), task.name() + " " + d, e.answer().substring(0, 1)));
+        for (Task task : everyTask ? Tasks.all() : List.of(Tasks.byName(source.task))) {
+            Range range = difficulty == null ? new Range(task.training().min(), task.harder().max()) : Range.parse(difficulty, "--difficulty");
+            for (int d = range.min(); d <= range.max(); d++) {
+                String category = by == Group.difficulty ? task.name() + " " + d
+                        : task.training().contains(d) ? task.name() : task.name() + " harder";
+                for (Example e : Tasks.examples(task, new Range(d, d), samples, seed + d)) {
+                    out.add(new BatchPrompt(out.size(), e.prompt(), category, e.answer().substring(0, 1)));
+                }
             }
         }
         return out;

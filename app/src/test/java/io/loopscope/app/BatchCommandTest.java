@@ -57,6 +57,28 @@ class BatchCommandTest {
     }
 
     @Test
+    void theWholeSuiteRunsWithOneCategoryPerTaskAndRange(@TempDir Path dir) throws Exception {
+        assumeTrue(EmbeddedModel.available(), "this build carries no embedded model");
+        Path out = dir.resolve("suite");
+        CliRun r = CliRun.of("batch", "--task", "all", "--samples", "1", "-r", "2", "--quiet", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // one prompt per difficulty: sum 2..10, add 2..5, hops 1..6, count 1..16, copy 1..12
+        assertTrue(r.out().contains("47 prompts (47 run now, 0 resumed)"), r.out());
+        CliRun report = CliRun.of("analyze", "--batch", out.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        for (String category : List.of("sum", "sum harder", "add", "add harder", "hops", "hops harder", "count", "count harder", "copy", "copy harder")) {
+            assertTrue(report.out().contains("| " + category + " |"), category + " in\n" + report.out());
+        }
+        assertTrue(!report.out().contains("| sum 4 |"), "no per-difficulty rows when grouped by range");
+        CliRun both = CliRun.of("batch", "--task", "all", "--difficulty", "2..3", "--out", dir.resolve("b").toString());
+        assertTrue(both.err().contains("--difficulty needs one task; --task all runs each task's own ranges"), both.err());
+        Path file = Files.writeString(dir.resolve("p.jsonl"), "{\"prompt\": \"copy ab=\"}\n");
+        CliRun grouped = CliRun.of("batch", "--prompts", file.toString(), "--group", "range", "--out", dir.resolve("b").toString());
+        assertTrue(grouped.err().contains("--group groups task prompts; a prompt file names its own categories"), grouped.err());
+        assertTrue(!Files.exists(dir.resolve("b")), "nothing written");
+    }
+
+    @Test
     void badPromptFilesAreNamedByLine(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("p.jsonl"), "{\"prompt\": \"copy ab=\", \"category\": \"c\"}\n{\"category\": \"c\"}\n");
         CliRun r = CliRun.of("batch", "--prompts", file.toString(), "--out", dir.resolve("b").toString());

@@ -87,4 +87,48 @@ class RankTrajectoryTest {
         assertNull(plain.ranks());
         assertNotNull(plain.logitLens());
     }
+
+    @RequiresFixtures
+    @Test
+    void tokensChosenAfterTheRunRankAsIfTheRunHadAskedForThem() throws Exception {
+        ModelHandle model = ModelHandle.open(Fixtures.huginnTiny().resolve("f32"));
+        long[] ids = {127, 208, 299, 131}, chosen = {208, 5, 299};
+        int r = 6;
+        Trace asked = Tracer.run(model.subject(), new TraceRequest(ids, r, new StateInit.Random(2), 5, false, ExitThresholds.defaults(),
+                TraceRequest.DEFAULT_MAX_ITERATIONS, null, true, true, chosen), List.of(), "test", s -> { }, () -> false);
+        Trace plain = Tracer.run(model.subject(), new TraceRequest(ids, r, new StateInit.Random(2), 5, false, ExitThresholds.defaults(),
+                TraceRequest.DEFAULT_MAX_ITERATIONS, null, true, true), List.of(), "test", s -> { }, () -> false);
+        Trace.Ranks replayed = RankReplay.of(model.model(), plain, chosen, true, () -> false);
+        Trace.Ranks recorded = asked.ranks();
+        assertArrayEquals(chosen, replayed.ids());
+        assertArrayEquals(recorded.coda().shape(), replayed.coda().shape());
+        assertArrayEquals(recorded.coda().data(), replayed.coda().data(), "the coda lens read again ranks as it did in the run");
+        assertArrayEquals(recorded.logit().data(), replayed.logit().data());
+        assertArrayEquals(recorded.layerCoda().shape(), replayed.layerCoda().shape());
+        assertArrayEquals(recorded.layerCoda().data(), replayed.layerCoda().data(), "and so does every core layer");
+        assertArrayEquals(recorded.layerLogit().data(), replayed.layerLogit().data());
+
+        Trace.Ranks blockOnly = RankReplay.of(model.model(), plain, chosen, false, () -> false);
+        assertNull(blockOnly.layerCoda(), "layers only when asked for");
+        assertArrayEquals(recorded.coda().data(), blockOnly.coda().data());
+    }
+
+    @RequiresFixtures
+    @Test
+    void whatCannotBeReadAgainSaysWhy() throws Exception {
+        ModelHandle model = ModelHandle.open(Fixtures.huginnTiny().resolve("f32"));
+        long[] ids = {127, 208};
+        Trace t = Tracer.run(model.subject(), new TraceRequest(ids, 3, new StateInit.Zeros()), List.of(), "test", s -> { }, () -> false);
+        IllegalArgumentException noLayers = assertThrows(IllegalArgumentException.class, () -> RankReplay.of(model.model(), t, new long[] {3}, true, () -> false));
+        assertTrue(noLayers.getMessage().contains("no layer states"), noLayers.getMessage());
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> RankReplay.of(model.model(), t, new long[] {3, 3}, false, () -> false));
+        assertTrue(twice.getMessage().contains("listed twice"), twice.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RankReplay.of(model.model(), t, new long[] {model.model().vocab()}, false, () -> false));
+        Trace generated = new Trace(t.info(), t.ids(), t.states(), t.finalLatent(), t.logits(), t.lensEntropy(), t.lensKl(), t.lensMinpKl(),
+                t.lensTopkIds(), t.lensTopkProbs(), null, t.lnFWeight(),
+                new Generated(new int[] {3, 2}, new long[] {5, 6}, new Generated.Settings(1, "kl", 5e-4, "latest", false, "greedy", List.of(), "max-new-tokens", "x")));
+        IllegalArgumentException generation = assertThrows(IllegalArgumentException.class, () -> RankReplay.of(model.model(), generated, new long[] {3}, false, () -> false));
+        assertTrue(generation.getMessage().contains("generation"), generation.getMessage());
+        assertThrows(java.util.concurrent.CancellationException.class, () -> RankReplay.of(model.model(), t, new long[] {3}, false, () -> true));
+    }
 }

@@ -38,7 +38,7 @@ public final class DemoFigures {
             // B in A's axes, as the Compare view draws it; in its own only when it has no projection
             RunResult b = runs.bInFrameOfA() != null ? runs.bInFrameOfA() : runs.b();
             out.addAll(s.view().figures(new ViewType.FigureRequest(a, b, tokens, -1, s.step(), DemoRuns.criterion(d), DemoRuns.threshold(d),
-                    new PcPair(0, 1), new PcPair(0, 1), false, io.loopscope.ui.engine.LensKind.CODA, style, String.format("tour-%d-%s", i + 1, s.view().id()))));
+                    new PcPair(0, 1), new PcPair(0, 1), false, io.loopscope.ui.engine.LensKind.CODA, null, style, String.format("tour-%d-%s", i + 1, s.view().id()))));
         }
         return out;
     }

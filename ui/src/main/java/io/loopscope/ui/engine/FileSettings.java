@@ -74,6 +74,16 @@ public final class FileSettings implements Settings {
     }
 
     @Override
+    public List<String> layerHistory() {
+        return list("layers");
+    }
+
+    @Override
+    public void saveLayerHistory(List<String> prompts) {
+        putList("layers", prompts);
+    }
+
+    @Override
     public List<String> recentModels() {
         return list("model");
     }

@@ -8,6 +8,7 @@ import io.loopscope.inference.ModelHandle;
 import io.loopscope.inference.generate.GenerationListener;
 import io.loopscope.inference.generate.GenerationRequest;
 import io.loopscope.inference.generate.Generator;
+import io.loopscope.inference.trace.RankReplay;
 import io.loopscope.inference.trace.RunInfo;
 import io.loopscope.inference.trace.Trace;
 import io.loopscope.inference.trace.TraceRequest;
@@ -132,6 +133,11 @@ public final class HuginnModelLoader implements ModelLoader {
         @Override
         public Trace generate(GenerationRequest request, GenerationListener listener, BooleanSupplier cancelled) {
             return Generator.run(subject(), request, handle::tokenString, version, listener, cancelled);
+        }
+
+        @Override
+        public Trace.Ranks ranks(Trace trace, long[] ids, boolean layers, BooleanSupplier cancelled) {
+            return RankReplay.of(handle.model(), trace, ids, layers, cancelled);
         }
 
         @Override

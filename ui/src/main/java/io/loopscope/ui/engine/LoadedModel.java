@@ -61,6 +61,15 @@ public interface LoadedModel {
     }
 
     /**
+     * The ranks of ids at every step of a prompt pass this model recorded (and at every loop layer
+     * when layers), read again from its states through both lenses; cancelled is polled every step.
+     * IllegalStateException when this model cannot read states (a run loaded from a file).
+     */
+    default Trace.Ranks ranks(Trace trace, long[] ids, boolean layers, BooleanSupplier cancelled) {
+        throw new IllegalStateException(name() + " cannot read the ranks of tokens");
+    }
+
+    /**
      * Runs a probe ({@link io.loopscope.analysis.probe.Probe}) on this model: every question of set at
      * every iteration, then the fit. progress hears each unit of work ({@link ProbeSettings#work(int)}
      * in all), cancelled is polled once per prompt.

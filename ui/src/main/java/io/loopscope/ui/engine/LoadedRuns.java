@@ -80,7 +80,7 @@ public final class LoadedRuns {
         GenerateSettings generate = trace.generation() == null ? null : GenerateSettings.of(trace.generation());
         if (generate != null && trace.iterations() < 1) generate = null; // not a generation this version can repeat
         return new RunSpec(model, prompt.toString(), trace.iterations(), init, info.seed() == null ? 0 : info.seed(), Math.max(1, info.topK()),
-                generate);
+                generate, generate == null && trace.layerStates() != null);
     }
 
     private static double timing(RunInfo info, String key) {

@@ -65,10 +65,11 @@ public final class RunPipeline {
     }
 
     private static Trace trace(RunSpec spec, LoadedModel model, long[] ids, List<String> tokens, Progress progress, BooleanSupplier cancelled) {
+        // both lenses always; the layers when asked (ranks of chosen tokens are read afterwards, from the states)
         TraceRequest request = new TraceRequest(ids, spec.iterations(), spec.stateInit(), spec.topK(), false,
-                ExitThresholds.defaults(), TraceRequest.DEFAULT_MAX_ITERATIONS, null);
+                ExitThresholds.defaults(), TraceRequest.DEFAULT_MAX_ITERATIONS, null, true, spec.layers());
         int total = spec.iterations() + 1;
-        progress.update("Running " + tokens.size() + " tokens × " + spec.iterations() + " iterations…", 0);
+        progress.update("Running " + tokens.size() + " tokens × " + spec.iterations() + " iterations" + (spec.layers() ? " (recording every layer)" : "") + "…", 0);
         // the model run is ~90% of the bar; the analysis the rest
         return model.trace(request, tokens,
                 step -> progress.update("Iteration " + step + " of " + spec.iterations(), 0.9 * (step + 1) / total), cancelled);

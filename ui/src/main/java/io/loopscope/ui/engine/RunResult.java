@@ -1,7 +1,9 @@
 package io.loopscope.ui.engine;
 
 import io.loopscope.inference.trace.Trace;
+import io.loopscope.analysis.RankTrajectories;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * One finished run: the trace, its analysis, and how to spell token ids — everything every view needs,
@@ -28,6 +30,31 @@ public record RunResult(RunSpec spec, LoadedModel model, Trace trace, RunAnalysi
     public List<String> tokenStrings() {
         List<String> t = trace.info().tokens();
         return t.size() == tokens() ? t : model.tokenStrings(trace.ids());
+    }
+
+    /** The loop layers whose outputs the run recorded (record layers), 0 when it recorded only the block output. */
+    public int loopLayers() {
+        return trace.layerStates() == null ? 0 : trace.layerStates().dim(1);
+    }
+
+    /**
+     * Where ids rank at every step of every position under both lenses, and with layers at every
+     * recorded loop layer too: the trace's own ranks when it recorded them all, else the model reads
+     * the recorded states again (each loop layer costs as much as the block output). Model work:
+     * call it off the UI thread; cancelled is polled every step.
+     */
+    public RankTrajectories ranks(long[] ids, boolean layers, BooleanSupplier cancelled) {
+        if (layers && loopLayers() == 0) throw new IllegalArgumentException("this run recorded no layer states: run it with record layers");
+        if (trace.ranks() != null) {
+            RankTrajectories recorded = RankTrajectories.of(trace.ranks());
+            if (recorded.covers(ids) && (!layers || recorded.layers() > 0)) return recorded;
+        }
+        return RankTrajectories.of(model.ranks(trace, ids, layers, cancelled));
+    }
+
+    /** The ranks of ids at the block output (every step, every position, both lenses). */
+    public RankTrajectories ranks(long[] ids, BooleanSupplier cancelled) {
+        return ranks(ids, false, cancelled);
     }
 
     public String tokenString(long id) {

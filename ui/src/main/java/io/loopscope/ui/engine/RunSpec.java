@@ -16,8 +16,11 @@ import java.util.Set;
  * @param seed       the seed of a random s0 (ignored for zeros)
  * @param topK       lens tokens kept per step
  * @param generate   the Generate mode's settings, or null for a Run (one pass over the prompt)
+ * @param layers     also record every core layer's output at every iteration (layer_states), so the
+ *                   lenses can be read inside the block; a Run only
  */
-public record RunSpec(ModelRef model, String prompt, int iterations, InitMode init, long seed, int topK, GenerateSettings generate) {
+public record RunSpec(ModelRef model, String prompt, int iterations, InitMode init, long seed, int topK, GenerateSettings generate,
+                      boolean layers) {
 
     /** The s0 choices the run bar offers. */
     public enum InitMode {
@@ -43,6 +46,14 @@ public record RunSpec(ModelRef model, String prompt, int iterations, InitMode in
         if (topK < 1) throw new IllegalArgumentException("top-k must be at least 1");
         // R against the generation's rules (e.g. at least one iteration), by the engine's own request
         if (generate != null) generate.request(new long[] {0}, iterations, new StateInit.Zeros(), topK, new StopRule(Set.of(), List.of(), ids -> ""));
+        if (generate != null && layers) {
+            throw new IllegalArgumentException("layer states are recorded by a Run (one pass over the prompt), not while generating");
+        }
+    }
+
+    /** Without layer states. */
+    public RunSpec(ModelRef model, String prompt, int iterations, InitMode init, long seed, int topK, GenerateSettings generate) {
+        this(model, prompt, iterations, init, seed, topK, generate, false);
     }
 
     /** A Run: one pass over the prompt. */
@@ -64,6 +75,6 @@ public record RunSpec(ModelRef model, String prompt, int iterations, InitMode in
     }
 
     public RunSpec withSeed(long newSeed) {
-        return new RunSpec(model, prompt, iterations, init, newSeed, topK, generate);
+        return new RunSpec(model, prompt, iterations, init, newSeed, topK, generate, layers);
     }
 }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the workbench remembers between sessions: prompt history (with each prompt's Generate settings), recent models, theme. */
+/** What the workbench remembers between sessions: prompt history (with each prompt's Generate settings and layer recording), recent models, theme. */
 public interface Settings {
 
     List<String> promptHistory();
@@ -19,6 +19,11 @@ public interface Settings {
 
     void saveGenerateHistory(Map<String, String> byPrompt);
 
+    /** The history prompts last run with layer states recorded (record layers). */
+    List<String> layerHistory();
+
+    void saveLayerHistory(List<String> prompts);
+
     List<String> recentModels();
 
     void saveRecentModels(List<String> directories);
@@ -30,7 +35,7 @@ public interface Settings {
     /** Settings that live only as long as the object (tests, --no-settings). */
     static Settings inMemory() {
         return new Settings() {
-            private List<String> prompts = List.of(), models = List.of();
+            private List<String> prompts = List.of(), models = List.of(), layers = List.of();
             private String theme = "light";
             private Map<String, String> generate = Map.of();
 
@@ -52,6 +57,16 @@ public interface Settings {
             @Override
             public void saveGenerateHistory(Map<String, String> byPrompt) {
                 generate = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byPrompt));
+            }
+
+            @Override
+            public List<String> layerHistory() {
+                return layers;
+            }
+
+            @Override
+            public void saveLayerHistory(List<String> p) {
+                layers = List.copyOf(p);
             }
 
             @Override

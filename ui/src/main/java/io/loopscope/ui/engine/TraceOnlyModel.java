@@ -45,4 +45,10 @@ public record TraceOnlyModel(String name, String description, Map<Long, String> 
     public Trace generate(GenerationRequest request, GenerationListener listener, BooleanSupplier cancelled) {
         throw new IllegalStateException("this run was loaded from a file; open its model to generate again");
     }
+
+    @Override
+    public Trace.Ranks ranks(Trace trace, long[] ids, boolean layers, BooleanSupplier cancelled) {
+        throw new IllegalStateException("this run was opened from a file without its model, and ranks are read by the model from the"
+                + " recorded states: run the prompt again to read them");
+    }
 }

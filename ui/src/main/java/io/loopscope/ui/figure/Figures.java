@@ -11,6 +11,8 @@ import io.loopscope.ui.chart.MetricsData;
 import io.loopscope.ui.chart.PcPair;
 import io.loopscope.ui.chart.PlaneData;
 import io.loopscope.ui.chart.ProbeChart;
+import io.loopscope.ui.chart.RankChart;
+import io.loopscope.ui.chart.RankChartData;
 import io.loopscope.ui.chart.StepsChart;
 import io.loopscope.ui.chart.TrajectoryChart;
 import io.loopscope.ui.engine.ProbeResult;
@@ -104,6 +106,13 @@ public final class Figures {
         LensChart c = new LensChart(style);
         c.setData(curves, step);
         return of("lens", c.chart(), 504, 360);
+    }
+
+    /** Tracked tokens' ranks over the steps under each lens, with a line at step (−1: none); taller with both lenses. */
+    public static Figure ranks(RankChartData data, int step, ChartStyle style) {
+        RankChart c = new RankChart(style);
+        c.setData(data, step);
+        return of("ranks", c.chart(), 504, 180 + 200.0 * data.panels().size());
     }
 
     /** Step size, lens KL and entropy of the selected tokens with their exit steps. */

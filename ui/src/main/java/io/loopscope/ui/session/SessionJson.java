@@ -31,6 +31,7 @@ final class SessionJson {
         m.put("seed", s.seed());
         m.put("top_k", s.topK());
         if (s.generates()) m.put("generate", GenerateSettingsJson.toMap(s.generate()));
+        m.put("layers", s.layers());
         return m;
     }
 
@@ -45,7 +46,7 @@ final class SessionJson {
                 : trace.generation() == null ? null : LoadedRuns.specOf(trace).generate();
         return new RunSpec(model(n.path("model")), n.path("prompt").asText(), n.path("iterations").asInt(trace.iterations()),
                 "zeros".equals(n.path("init").asText()) ? InitMode.ZEROS : InitMode.RANDOM, n.path("seed").asLong(), n.path("top_k").asInt(5),
-                generate);
+                generate, generate == null && n.path("layers").asBoolean(false));
     }
 
     static Map<String, Object> model(ModelRef ref) {
@@ -73,6 +74,7 @@ final class SessionJson {
         m.put("paper_panels", v.paperPanels());
         m.put("colouring", v.colouring());
         m.put("theme", v.theme());
+        m.put("ranks", Map.of("tokens", v.ranks().tokens(), "layer", v.ranks().layer()));
         if (v.compare() != null) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("model", v.compare().model() == null ? null : model(v.compare().model()));
@@ -104,9 +106,12 @@ final class SessionJson {
             cmp = new ViewState.CompareSettings(model(c.path("model")), c.path("iterations").asInt(run.iterations()),
                     "zeros".equals(c.path("init").asText()) ? InitMode.ZEROS : InitMode.RANDOM, c.path("seed").asLong(), pair(c.path("pair")));
         }
+        JsonNode ranks = n.path("ranks");
+        // a layer the run did not record is kept: the Ranks view says so rather than quietly showing another
+        ViewState.RankSettings rankSettings = new ViewState.RankSettings(ranks.path("tokens").asText(""), Math.max(0, ranks.path("layer").asInt(0)));
         return new ViewState(criterion, n.path("threshold").asDouble(d.threshold()), tokens, focus, step, n.path("view").asText(d.view()),
                 pair(n.path("pair")), n.path("paper_panels").asBoolean(false), n.path("colouring").asText(d.colouring()), cmp,
-                n.path("theme").asText(null), ProbeJson.fromJson(n.path("probe")));
+                n.path("theme").asText(null), rankSettings, ProbeJson.fromJson(n.path("probe")));
     }
 
     private static PcPair pair(JsonNode n) {

@@ -21,19 +21,37 @@ import java.util.List;
  * @param colouring   the token chips' colouring (enum name)
  * @param compare     Compare's settings for run B
  * @param theme       "light" or "dark"
+ * @param ranks       the Ranks view's tracked tokens and layer
  * @param probe       the Probes view's settings and last curve, or null
  */
 public record ViewState(String criterion, double threshold, List<Integer> tokens, int focus, int step, String view, PcPair pair,
-                        boolean paperPanels, String colouring, CompareSettings compare, String theme, ProbeState probe) {
+                        boolean paperPanels, String colouring, CompareSettings compare, String theme, RankSettings ranks,
+                        ProbeState probe) {
 
     public ViewState {
         tokens = List.copyOf(tokens);
+        ranks = ranks == null ? RankSettings.DEFAULT : ranks;
     }
 
-    /** Without a probe (sessions before the Probes view, and tests). */
+    /** Without Ranks view settings (its defaults) or a probe: sessions from before those views, and tests. */
     public ViewState(String criterion, double threshold, List<Integer> tokens, int focus, int step, String view, PcPair pair,
                      boolean paperPanels, String colouring, CompareSettings compare, String theme) {
-        this(criterion, threshold, tokens, focus, step, view, pair, paperPanels, colouring, compare, theme, null);
+        this(criterion, threshold, tokens, focus, step, view, pair, paperPanels, colouring, compare, theme, RankSettings.DEFAULT, null);
+    }
+
+    /**
+     * The Ranks view's choices.
+     *
+     * @param tokens the tracked tokens as typed ("" for the defaults)
+     * @param layer  0 for the block output, j for core layer j
+     */
+    public record RankSettings(String tokens, int layer) {
+        public static final RankSettings DEFAULT = new RankSettings("", 0);
+
+        public RankSettings {
+            tokens = tokens == null ? "" : tokens;
+            if (layer < 0) throw new IllegalArgumentException("a layer is 0 (the block output) or a core layer 1.., got " + layer);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -40,6 +41,7 @@ public final class RunBarController {
     @FXML private Button runButton, cancelButton, openButton;
     @FXML private ProgressBar progressBar;
     @FXML private ToggleButton runModeButton, generateModeButton;
+    @FXML private CheckBox layersCheck;
     @FXML private VBox generateBar;
     @FXML private GenerateBarController generateBarController;
 
@@ -87,6 +89,11 @@ public final class RunBarController {
         seedSpinner.disableProperty().bind(vm.seedEnabled().not());
         seedLabel.disableProperty().bind(vm.seedEnabled().not());
         commitOnFocusLoss(seedSpinner);
+
+        layersCheck.selectedProperty().bindBidirectional(vm.layersProperty());
+        layersCheck.disableProperty().bind(vm.generating());
+        layersCheck.setTooltip(new Tooltip("Also record the output of every core layer at every iteration (layer_states [R, C, S, H]),"
+                + " so the Ranks view can read the lenses inside the block. A Run only; the trace grows by C × its states"));
 
         runButton.disableProperty().bind(vm.canRun().not());
         runButton.setTooltip(new Tooltip("Run or generate (Ctrl+Enter)"));

@@ -1,5 +1,6 @@
 package io.loopscope.ui.views;
 
+import io.loopscope.analysis.RankTrajectories;
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.chart.GeneratedSteps;
@@ -8,10 +9,12 @@ import io.loopscope.ui.chart.LensCurves;
 import io.loopscope.ui.chart.MetricsData;
 import io.loopscope.ui.chart.PcPair;
 import io.loopscope.ui.chart.PlaneData;
+import io.loopscope.ui.chart.RankChartData;
 import io.loopscope.ui.chart.Planes;
 import io.loopscope.ui.engine.LensKind;
 import io.loopscope.ui.engine.ProbeResult;
 import io.loopscope.ui.engine.RunResult;
+import io.loopscope.ui.engine.TrackedTokens;
 import io.loopscope.ui.figure.Figure;
 import io.loopscope.ui.figure.Figures;
 import java.util.ArrayList;
@@ -63,15 +66,40 @@ public enum ViewType {
             return out;
         }
     },
+    /**
+     * Where tracked tokens rank under both lenses at every step: the chart on screen, or headless (a
+     * demo's tour) each token's default tracked tokens at the block output.
+     */
+    RANKS("ranks", "Ranks", "ranks", "Shortcut+5", "Ranks.fxml") {
+        @Override
+        public List<Figure> figures(FigureRequest q) {
+            if (q.ranks() != null) return List.of(named(Figures.ranks(q.ranks(), q.upTo(q.run()), q.style()), q.name()));
+            List<Integer> tokens = q.focus() >= 0 && q.focus() < q.run().tokens() ? List.of(q.focus()) : q.tokens();
+            String base = q.name() == null ? "ranks" : q.name();
+            List<Figure> out = new ArrayList<>();
+            for (int t : tokens) {
+                long[] ids = TrackedTokens.defaults(q.run(), t);
+                RankTrajectories ranks;
+                try {
+                    ranks = q.run().ranks(ids, () -> false);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    continue; // a generation, or a run loaded without its model: the view says why, a figure set just has none
+                }
+                Figure f = Figures.ranks(RankChartData.of(q.run(), ranks, t, ids, RankTrajectories.BLOCK_OUTPUT), q.upTo(q.run()), q.style());
+                out.add(f.withName(tokens.size() == 1 ? base : base + "-" + t));
+            }
+            return out;
+        }
+    },
     /** The 3-D scene is not a chart: its figure is the trajectories'. */
-    WATERFALL("waterfall", "Waterfall 3-D", "waterfall", "Shortcut+5", "Waterfall.fxml") {
+    WATERFALL("waterfall", "Waterfall 3-D", "waterfall", "Shortcut+6", "Waterfall.fxml") {
         @Override
         public List<Figure> figures(FigureRequest q) {
             return trajectories(q);
         }
     },
     /** Run A and, once it ran, run B (in A's PCA frame when it has one), in Compare's plane. */
-    COMPARE("compare", "Compare runs", "compare", "Shortcut+6", "Compare.fxml") {
+    COMPARE("compare", "Compare runs", "compare", "Shortcut+7", "Compare.fxml") {
         @Override
         public List<Figure> figures(FigureRequest q) {
             PcPair p = q.comparePair();
@@ -86,7 +114,7 @@ public enum ViewType {
         }
     },
     /** After Generate: the iterations each generated token ran (a Run has none, so no figure). */
-    STEPS("steps", "Steps per token", "steps per token", "Shortcut+7", "Steps.fxml") {
+    STEPS("steps", "Steps per token", "steps per token", "Shortcut+8", "Steps.fxml") {
         @Override
         public List<Figure> figures(FigureRequest q) {
             GeneratedSteps steps = GeneratedSteps.of(q.run());
@@ -95,7 +123,7 @@ public enum ViewType {
         }
     },
     /** A linear probe per iteration over a set of prompts (not the run's): no figure until one ran. */
-    PROBES("probes", "Probes", "probes", "Shortcut+8", "Probes.fxml") {
+    PROBES("probes", "Probes", "probes", "Shortcut+9", "Probes.fxml") {
         @Override
         public List<Figure> figures(FigureRequest q) {
             return q.probe() == null ? List.of() : List.of(named(Figures.probe(q.probe(), q.style()), q.name()));
@@ -116,13 +144,14 @@ public enum ViewType {
      * @param comparePair Compare's PC plane
      * @param paperPanels the trajectories as the paper's three panels instead of one plane
      * @param lens      the lens the lens view shows
+     * @param ranks     the ranks view's chart as on screen, or null to draw each token's default tracked tokens
      * @param style     light or dark
      * @param name      the figures' file name (several get "-a", "-b" or "-token" after it); null: their own names
      * @param probe     the Probes view's last probe, or null
      */
     public record FigureRequest(RunResult run, RunResult runB, List<Integer> tokens, int focus, int step, ExitCriterion criterion,
-                                double threshold, PcPair pair, PcPair comparePair, boolean paperPanels, LensKind lens, ChartStyle style,
-                                String name, ProbeResult probe) {
+                                double threshold, PcPair pair, PcPair comparePair, boolean paperPanels, LensKind lens,
+                                RankChartData ranks, ChartStyle style, String name, ProbeResult probe) {
         public FigureRequest {
             Objects.requireNonNull(run, "run");
             Objects.requireNonNull(lens, "lens");
@@ -135,8 +164,9 @@ public enum ViewType {
 
         /** Without a probe: what demos and the figure set draw. */
         public FigureRequest(RunResult run, RunResult runB, List<Integer> tokens, int focus, int step, ExitCriterion criterion,
-                             double threshold, PcPair pair, PcPair comparePair, boolean paperPanels, LensKind lens, ChartStyle style, String name) {
-            this(run, runB, tokens, focus, step, criterion, threshold, pair, comparePair, paperPanels, lens, style, name, null);
+                             double threshold, PcPair pair, PcPair comparePair, boolean paperPanels, LensKind lens,
+                             RankChartData ranks, ChartStyle style, String name) {
+            this(run, runB, tokens, focus, step, criterion, threshold, pair, comparePair, paperPanels, lens, ranks, style, name, null);
         }
 
         /** The step drawn in r: the request's, capped at r's end; "the last" (-1) is r's own end, so a longer run B is drawn whole. */

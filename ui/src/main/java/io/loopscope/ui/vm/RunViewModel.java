@@ -35,9 +35,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The run bar: Run or Generate, prompt with history, model picker (embedded, recent folders),
- * iterations, s0 init, the Generate settings, and the state of the run in flight (progress,
- * message) plus the status line once it is done. The history remembers each prompt's mode and
- * Generate settings, so recalling a prompt recalls how it ran. No controls here — the controller
+ * iterations, s0 init, record layers, the Generate settings, and the state of the run in flight (progress,
+ * message) plus the status line once it is done. The history remembers each prompt's mode,
+ * Generate settings and layer recording, so recalling a prompt recalls how it ran. No controls here — the controller
  * binds to these properties; tests drive them directly.
  */
 public final class RunViewModel {
@@ -55,12 +55,16 @@ public final class RunViewModel {
     private final StringProperty status = new SimpleStringProperty("No run yet");
     private final StringProperty promptHint = new SimpleStringProperty("Prompt");
     private final ObjectProperty<RunMode> mode = new SimpleObjectProperty<>(RunMode.RUN);
+    /** Record every core layer's output too (a Run only: Generate does not record layers). */
+    private final BooleanProperty layers = new SimpleBooleanProperty(false);
     private final GenerateSettingsViewModel generate = new GenerateSettingsViewModel();
     /** Why the Generate settings cannot run as they are ("" when they can), shown beside them as they are typed. */
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final PromptHistory history;
     /** Prompt → the Generate settings it last ran with (JSON); absent: it last ran in Run mode. */
     private final Map<String, String> generateHistory;
+    /** The history prompts last run with layers recorded. */
+    private final List<String> layerHistory;
     private final Settings settings;
 
     public RunViewModel(Settings settings, boolean embeddedAvailable) {
@@ -73,6 +77,7 @@ public final class RunViewModel {
         }
         if (!models.isEmpty()) model.set(models.getFirst());
         generateHistory = new LinkedHashMap<>(settings.generateHistory());
+        layerHistory = new ArrayList<>(settings.layerHistory());
         if (!history.entries().isEmpty()) {
             prompt.set(history.entries().getFirst());
             recall(prompt.get()); // the last session's mode and settings come back with its last prompt
@@ -96,6 +101,7 @@ public final class RunViewModel {
     public StringProperty statusProperty() { return status; }
     public StringProperty promptHintProperty() { return promptHint; }
     public ObjectProperty<RunMode> modeProperty() { return mode; }
+    public BooleanProperty layersProperty() { return layers; }
     public GenerateSettingsViewModel generate() { return generate; }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 
@@ -123,12 +129,13 @@ public final class RunViewModel {
         recall(prompt.get());
     }
 
-    /** A prompt from the history brings back the mode and Generate settings it last ran with (a draft changes nothing). */
+    /** A prompt from the history brings back the mode, Generate settings and layer recording it last ran with (a draft changes nothing). */
     private void recall(String p) {
         if (!history.entries().contains(p)) return;
         GenerateSettings g = GenerateSettingsJson.decode(generateHistory.get(p));
         if (g != null) generate.apply(g);
         mode.set(g != null ? RunMode.GENERATE : RunMode.RUN);
+        layers.set(layerHistory.contains(p));
     }
 
     /** Puts a spec's mode and settings into the bar (a reopened session). */
@@ -139,6 +146,7 @@ public final class RunViewModel {
         seed.set(spec.seed());
         if (spec.generates()) generate.apply(spec.generate());
         mode.set(spec.generates() ? RunMode.GENERATE : RunMode.RUN);
+        layers.set(spec.layers());
     }
 
     private void checkGenerate() {
@@ -176,7 +184,10 @@ public final class RunViewModel {
         if (prompt.get().isBlank()) throw new IllegalArgumentException("the prompt is empty");
         int r = iterations.get();
         if (r < 0 || r > MAX_ITERATIONS) throw new IllegalArgumentException("iterations must be between 0 and " + MAX_ITERATIONS);
-        return new RunSpec(model.get(), prompt.get(), r, init.get(), seed.get(), io.loopscope.inference.trace.TraceRequest.DEFAULT_TOP_K, mode.get() == RunMode.GENERATE ? generate.toSettings() : null);
+        boolean generating = mode.get() == RunMode.GENERATE;
+        // layers are a Run's: Generate keeps the toggle as it is for the next Run, and records none
+        return new RunSpec(model.get(), prompt.get(), r, init.get(), seed.get(), io.loopscope.inference.trace.TraceRequest.DEFAULT_TOP_K,
+                generating ? generate.toSettings() : null, !generating && layers.get());
     }
 
     /** Called as the run starts: remembers the prompt, with its mode and Generate settings. */
@@ -187,6 +198,10 @@ public final class RunViewModel {
         else generateHistory.remove(spec.prompt());
         generateHistory.keySet().retainAll(history.entries());
         settings.saveGenerateHistory(generateHistory);
+        layerHistory.remove(spec.prompt());
+        if (spec.layers()) layerHistory.addFirst(spec.prompt());
+        layerHistory.retainAll(history.entries());
+        settings.saveLayerHistory(layerHistory);
         running.set(true);
         progress.set(-1);
     }

@@ -36,7 +36,7 @@ public final class SessionBinding {
         ViewState v = new ViewState(workbench.criterionProperty().get().id(), workbench.thresholdProperty().get(), sel.tokens(), sel.focus(),
                 sel.stepProperty().get(), workbench.viewProperty().get().id(), workbench.trajectories().pairProperty().get(),
                 workbench.trajectories().paperPanelsProperty().get(), workbench.tokenStrip().colouringProperty().get().name(), cmp, theme,
-                probe());
+                new ViewState.RankSettings(workbench.ranks().tokensProperty().get(), workbench.ranks().layerProperty().get()), probe());
         return new SessionState(r, compare.rightProperty().get(), compare.comparisonProperty().get(), v);
     }
 
@@ -76,6 +76,8 @@ public final class SessionBinding {
             compare.pairProperty().set(v.compare().pair());
         }
         if (s.compareRun() != null) compare.finished(s.compareRun(), s.comparison(), s.compareInFrameOfA());
+        workbench.ranks().tokensProperty().set(v.ranks().tokens());
+        workbench.ranks().layerProperty().set(v.ranks().layer());
         // the probe reads its own prompts, not the run's: a session without one leaves the view's probe alone
         if (v.probe() != null) workbench.probes().restore(v.probe().form(), v.probe().last());
         ViewType.find(v.view()).ifPresent(workbench.viewProperty()::set); // a view this version does not know: keep the current one

@@ -33,6 +33,7 @@ public final class WorkbenchViewModel {
     private final HeatmapViewModel heatmap;
     private final MetricsViewModel metrics;
     private final LensViewModel lens;
+    private final RanksViewModel ranks;
     private final MotifCardViewModel motifCard;
     private final WaterfallViewModel waterfall;
     private final StepsViewModel steps;
@@ -47,6 +48,7 @@ public final class WorkbenchViewModel {
         heatmap = new HeatmapViewModel(result, selection);
         metrics = new MetricsViewModel(result, selection, criterion, threshold);
         lens = new LensViewModel(result, selection);
+        ranks = new RanksViewModel(result, selection);
         motifCard = new MotifCardViewModel(result, selection);
         waterfall = new WaterfallViewModel(result, selection);
         steps = new StepsViewModel(result, selection);
@@ -95,6 +97,7 @@ public final class WorkbenchViewModel {
     public HeatmapViewModel heatmap() { return heatmap; }
     public MetricsViewModel metrics() { return metrics; }
     public LensViewModel lens() { return lens; }
+    public RanksViewModel ranks() { return ranks; }
     public MotifCardViewModel motifCard() { return motifCard; }
     public WaterfallViewModel waterfall() { return waterfall; }
     public StepsViewModel steps() { return steps; }

@@ -41,7 +41,8 @@ class SessionFileTest {
     private static SessionState state() {
         RunResult a = TestRuns.synthetic("abcdef", 12), b = TestRuns.synthetic("abcdef", 20);
         ViewState v = new ViewState("latent-diff", 0.05, List.of(1, 3), 3, 7, "metrics", new PcPair(2, 3), true, "EXIT_STEP",
-                new ViewState.CompareSettings(ModelRef.embeddedModel(), 20, InitMode.ZEROS, 9, new PcPair(0, 2)), "dark");
+                new ViewState.CompareSettings(ModelRef.embeddedModel(), 20, InitMode.ZEROS, 9, new PcPair(0, 2)), "dark",
+                new ViewState.RankSettings("c #3", 2), null);
         return new SessionState(a, b, null, v);
     }
 
@@ -71,7 +72,7 @@ class SessionFileTest {
         SessionState s = state();
         ViewState v = s.view();
         ViewState withProbe = new ViewState(v.criterion(), v.threshold(), v.tokens(), v.focus(), v.step(), "probes", v.pair(), v.paperPanels(),
-                v.colouring(), v.compare(), v.theme(), new ViewState.ProbeState(file, new ProbeResult(ran, 90, "embedded", curve)));
+                v.colouring(), v.compare(), v.theme(), v.ranks(), new ViewState.ProbeState(file, new ProbeResult(ran, 90, "embedded", curve)));
         Path f = dir.resolve("p.npz");
         SessionFile.write(f, new SessionState(s.run(), null, null, withProbe), "test");
         assertEquals(withProbe, SessionFile.read(f, FakeServices.analyzer()).view());
@@ -100,6 +101,24 @@ class SessionFileTest {
         rewriteJson(f, j -> j.replaceAll("(?s),\\s*\"generate\" : \\{.*?\"stop\" : \\[ \\]\\s*\\}", ""));
         assertTrue(!Npz.read(f).texts().get(SessionFile.ENTRY).contains("\"generate\""), "removed");
         assertEquals(g.spec().generate(), SessionFile.read(f, FakeServices.analyzer()).run().spec().generate());
+    }
+
+    @Test
+    void recordLayersAndTheRanksViewComeBack() throws Exception {
+        RunResult a = TestRuns.synthetic("abcdef", 12);
+        io.loopscope.ui.engine.RunSpec spec = a.spec();
+        RunResult layered = new RunResult(new io.loopscope.ui.engine.RunSpec(spec.model(), spec.prompt(), spec.iterations(), spec.init(),
+                spec.seed(), spec.topK(), null, true), a.model(), a.trace(), a.analysis(), 1, 1);
+        Path f = dir.resolve("l.npz");
+        SessionFile.write(f, new SessionState(layered, null, null, state().view()), "test");
+        SessionState back = SessionFile.read(f, FakeServices.analyzer());
+        assertTrue(back.run().spec().layers(), "record layers is a setting of the run");
+        assertEquals(new ViewState.RankSettings("c #3", 2), back.view().ranks(), "a layer this run lacks is kept: the view says so");
+
+        rewriteJson(f, j -> j.replaceAll("(?s),\\s*\"ranks\" : \\{[^}]*\\}", "").replace("\"layers\" : true", "\"other\" : 1"));
+        SessionState old = SessionFile.read(f, FakeServices.analyzer());
+        assertEquals(ViewState.RankSettings.DEFAULT, old.view().ranks(), "a session from before the Ranks view opens with its defaults");
+        assertTrue(!old.run().spec().layers());
     }
 
     @Test

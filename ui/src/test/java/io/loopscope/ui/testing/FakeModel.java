@@ -105,6 +105,29 @@ public final class FakeModel implements io.loopscope.ui.engine.LoadedModel {
         return SyntheticTrace.withGeneration(SyntheticTrace.make(ids, tokenStrings(ids), r, 8, q.topK(), seed, name()), g);
     }
 
+    /**
+     * Ranks that agree with the synthetic lens: over a vocabulary of {@link #LENS_VOCAB}, the k-th
+     * guess of the recorded top-k ranks k + 1 and every id follows the top one round the vocabulary.
+     * Coda lens only (the synthetic trace has no logit lens), no layers, and like the engine none for a generation.
+     */
+    @Override
+    public Trace.Ranks ranks(Trace trace, long[] ids, boolean layers, BooleanSupplier cancelled) {
+        if (trace.generation() != null) throw new IllegalArgumentException("a generation's ranks cannot be read again (as the engine's RankReplay)");
+        if (layers) throw new IllegalArgumentException("the fake records no layer states");
+        int steps = trace.iterations() + 1, s = trace.tokenCount(), k = trace.lensTopkIds().shape()[2];
+        int[] ranks = new int[steps * s * ids.length];
+        for (int st = 0; st < steps; st++) {
+            for (int t = 0; t < s; t++) {
+                int top = trace.lensTopkIds().data()[(st * s + t) * k];
+                for (int j = 0; j < ids.length; j++) ranks[(st * s + t) * ids.length + j] = (int) Math.floorMod(ids[j] - top, (long) LENS_VOCAB) + 1;
+            }
+        }
+        return new Trace.Ranks(ids, new io.loopscope.inference.trace.IntTensor(new int[] {steps, s, ids.length}, ranks), null, null, null);
+    }
+
+    /** The vocabulary of the synthetic lens's ids. */
+    public static final int LENS_VOCAB = 50;
+
     /** From this iteration on the fake's state carries a probe's label (one axis per class); before it, only noise. */
     public static final int PROBE_DECODABLE = 2;
     /** From this iteration on the fake's lens says every probe label. */

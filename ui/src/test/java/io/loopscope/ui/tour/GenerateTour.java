@@ -84,15 +84,15 @@ public final class GenerateTour {
             ctx.workbench().selection().click(p - 1, true, false);     // and the prompt's last, for contrast
             return null;
         });
-        shoot(out, "generate-trajectories", 0);
+        shoot(out, "generate-trajectories", io.loopscope.ui.views.ViewType.TRAJECTORIES.ordinal());
         fx(() -> {
             ctx.workbench().selection().click(p + 1, false, false);
             return null;
         });
-        shoot(out, "generate-lens", 3);
-        shoot(out, "generate-metrics", 2);
-        shoot(out, "generate-heatmap", 1);
-        shoot(out, "generate-steps", 6);
+        shoot(out, "generate-lens", io.loopscope.ui.views.ViewType.LENS.ordinal());
+        shoot(out, "generate-metrics", io.loopscope.ui.views.ViewType.METRICS.ordinal());
+        shoot(out, "generate-heatmap", io.loopscope.ui.views.ViewType.HEATMAP.ordinal());
+        shoot(out, "generate-steps", io.loopscope.ui.views.ViewType.STEPS.ordinal());
         Process grab = new ProcessBuilder("import", "-window", "root", out.resolve("generate-root.png").toString()).inheritIO().start();
         System.out.println("import -window root: exit " + grab.waitFor());
         var steps = fx(() -> ctx.workbench().steps().data());
@@ -108,12 +108,12 @@ public final class GenerateTour {
         });
         waitFor(() -> fx(() -> ctx.compare().rightProperty().get() != null && !ctx.run().runningProperty().get()));
         System.out.println(fx(() -> ctx.compare().verdictProperty().get()));
-        shoot(out, "generate-compare", 5);
+        shoot(out, "generate-compare", io.loopscope.ui.views.ViewType.COMPARE.ordinal());
         fx(() -> {
             Themes.apply(stage.getScene(), Themes.DARK, ctx);
             return null;
         });
-        shoot(out, "generate-steps-dark", 6);
+        shoot(out, "generate-steps-dark", io.loopscope.ui.views.ViewType.STEPS.ordinal());
         Platform.exit();
         System.exit(0);
     }

@@ -61,37 +61,37 @@ public final class ScreenshotTour {
             for (int t = Math.max(0, n - 2); t < n; t++) ctx.workbench().selection().click(t, true, false);
             return null;
         });
-        shoot(out, "trajectories", 0);
+        shoot(out, "trajectories", io.loopscope.ui.views.ViewType.TRAJECTORIES.ordinal());
         fx(() -> {
             ctx.workbench().trajectories().paperPanelsProperty().set(true);
             ctx.workbench().selection().stepProperty().set(12);
             return null;
         });
-        shoot(out, "trajectories-paper-panels", 0);
+        shoot(out, "trajectories-paper-panels", io.loopscope.ui.views.ViewType.TRAJECTORIES.ordinal());
         fx(() -> {
             ctx.workbench().trajectories().paperPanelsProperty().set(false);
             ctx.workbench().selection().stepProperty().set(64);
             return null;
         });
-        shoot(out, "heatmap", 1);
-        shoot(out, "metrics", 2);
+        shoot(out, "heatmap", io.loopscope.ui.views.ViewType.HEATMAP.ordinal());
+        shoot(out, "metrics", io.loopscope.ui.views.ViewType.METRICS.ordinal());
         fx(() -> {
             // step 6: where the README's 8-operand sum turns right on the shipped model, so the table
             // opens on the wrong guesses before it
             ctx.workbench().selection().stepProperty().set(6);
             return null;
         });
-        shoot(out, "coda-lens", 3);
+        shoot(out, "coda-lens", io.loopscope.ui.views.ViewType.LENS.ordinal());
         fx(() -> {
             ctx.workbench().lens().kindProperty().set(io.loopscope.ui.engine.LensKind.LOGIT);
             return null;
         });
-        shoot(out, "logit-lens", 3);
+        shoot(out, "logit-lens", io.loopscope.ui.views.ViewType.LENS.ordinal());
         fx(() -> {
             ctx.workbench().lens().kindProperty().set(io.loopscope.ui.engine.LensKind.CODA);
             return null;
         });
-        shoot(out, "waterfall", 4);
+        shoot(out, "waterfall", io.loopscope.ui.views.ViewType.WATERFALL.ordinal());
         fx(() -> {
             // back to the last step: the compared paths drawn whole, ending at their attractors
             ctx.workbench().selection().stepProperty().set(ctx.workbench().trajectories().lastStepProperty().get());
@@ -100,13 +100,13 @@ public final class ScreenshotTour {
             return null;
         });
         waitFor(() -> fx(() -> ctx.compare().rightProperty().get() != null && !ctx.run().runningProperty().get()));
-        shoot(out, "compare", 5);
+        shoot(out, "compare", io.loopscope.ui.views.ViewType.COMPARE.ordinal());
         fx(() -> {
             Themes.apply(stage.getScene(), Themes.DARK, ctx);
             return null;
         });
-        shoot(out, "dark-trajectories", 0);
-        shoot(out, "dark-heatmap", 1);
+        shoot(out, "dark-trajectories", io.loopscope.ui.views.ViewType.TRAJECTORIES.ordinal());
+        shoot(out, "dark-heatmap", io.loopscope.ui.views.ViewType.HEATMAP.ordinal());
         fx(() -> {
             Themes.apply(stage.getScene(), Themes.LIGHT, ctx);
             return null;

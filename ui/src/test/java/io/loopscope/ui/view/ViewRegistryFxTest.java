@@ -48,8 +48,8 @@ class ViewRegistryFxTest {
         assertEquals(ViewType.LENS, ctx.workbench().viewProperty().get());
 
         String[] views = Arrays.stream(HelpDialogs.SHORTCUTS).filter(r -> r[0].startsWith("Ctrl+1")).findFirst().orElseThrow();
-        assertEquals("Ctrl+1 … Ctrl+8", views[0]);
-        assertEquals("Trajectories, heatmap, metrics, lens, waterfall, compare, steps per token, probes", views[1]);
+        assertEquals("Ctrl+1 … Ctrl+9", views[0]);
+        assertEquals("Trajectories, heatmap, metrics, lens, ranks, waterfall, compare, steps per token, probes", views[1]);
         assertEquals("metricsTab", tabs.getTabs().get(ViewType.METRICS.ordinal()).getId());
     }
 }

@@ -28,13 +28,14 @@ class ViewTypeTest {
 
     private static ViewType.FigureRequest request(RunResult r, RunResult b, List<Integer> tokens, int focus, String name) {
         return new ViewType.FigureRequest(r, b, tokens, focus, -1, ExitCriterion.KL, 5e-4, new PcPair(0, 1), new PcPair(2, 3), false,
-                io.loopscope.ui.engine.LensKind.CODA, ChartStyle.of(false), name);
+                io.loopscope.ui.engine.LensKind.CODA, null, ChartStyle.of(false), name);
     }
 
     @Test
     void idsShortcutsAndLayoutsAreOnePerView() {
         ViewType[] all = ViewType.values();
-        assertEquals(List.of("trajectories", "heatmap", "metrics", "lens", "waterfall", "compare", "steps", "probes"), ViewType.ids(), "tab order");
+        assertEquals(List.of("trajectories", "heatmap", "metrics", "lens", "ranks", "waterfall", "compare", "steps", "probes"), ViewType.ids(),
+                "tab order");
         assertEquals(all.length, new HashSet<>(Arrays.stream(all).map(ViewType::accelerator).toList()).size());
         assertEquals(all.length, new HashSet<>(Arrays.stream(all).map(ViewType::title).toList()).size());
         for (ViewType v : all) {
@@ -53,23 +54,30 @@ class ViewTypeTest {
             List<Figure> f = v.figures(request(r, null, List.of(3, 4), -1, null));
             if (v == ViewType.STEPS) assertTrue(f.isEmpty(), "a Run has no steps per token");
             else if (v == ViewType.PROBES) assertTrue(f.isEmpty(), "no probe ran yet");
-            else assertEquals(v == ViewType.LENS ? 2 : 1, f.size(), v + ": " + f);
+            else assertEquals(v == ViewType.LENS || v == ViewType.RANKS ? 2 : 1, f.size(), v + ": " + f);
         }
         assertEquals(List.of("trajectories-pc1-pc2"), names(ViewType.TRAJECTORIES.figures(request(r, null, List.of(3), -1, null))));
         assertEquals(List.of("lens"), names(ViewType.LENS.figures(request(r, null, List.of(3, 4), 4, null))), "on screen: the focused token");
         assertEquals(List.of("tour-2-lens-3", "tour-2-lens-4"), names(ViewType.LENS.figures(request(r, null, List.of(3, 4), -1, "tour-2-lens"))));
         assertEquals(List.of("compare-a", "compare-b"), names(ViewType.COMPARE.figures(request(r, b, List.of(3), -1, null))));
         var panels = ViewType.TRAJECTORIES.figures(new ViewType.FigureRequest(r, null, List.of(3), -1, 5, ExitCriterion.KL, 5e-4,
-                new PcPair(0, 1), new PcPair(0, 1), true, io.loopscope.ui.engine.LensKind.CODA, ChartStyle.of(false), null));
+                new PcPair(0, 1), new PcPair(0, 1), true, io.loopscope.ui.engine.LensKind.CODA, null, ChartStyle.of(false), null));
         assertEquals(List.of("trajectories-paper"), names(panels));
 
         ProbeResult probe = new ProbePipeline(ref -> new FakeModel(0)).run(ModelRef.embeddedModel(),
                 new ProbeSettings(new ProbeSource.TaskPrompts("sum", null, 40), ProbeLabel.ANSWER, null, 3, 4, 0), (m, f) -> { }, () -> false);
         var withProbe = new ViewType.FigureRequest(r, null, List.of(3), -1, -1, ExitCriterion.KL, 5e-4, new PcPair(0, 1), new PcPair(0, 1),
-                false, io.loopscope.ui.engine.LensKind.CODA, ChartStyle.of(false), null, probe);
+                false, io.loopscope.ui.engine.LensKind.CODA, null, ChartStyle.of(false), null, probe);
         assertEquals(List.of("probe-answer"), names(ViewType.PROBES.figures(withProbe)), "the last probe, whatever the run");
 
+        var shown = io.loopscope.ui.chart.RankChartData.of(r, r.ranks(new long[] {2}, () -> false), 3, new long[] {2}, 0);
+        var onScreen = ViewType.RANKS.figures(new ViewType.FigureRequest(r, null, List.of(3, 4), 3, -1, ExitCriterion.KL, 5e-4,
+                new PcPair(0, 1), new PcPair(0, 1), false, io.loopscope.ui.engine.LensKind.CODA, shown, ChartStyle.of(false), null));
+        assertEquals(List.of("ranks"), names(onScreen), "the chart on screen, not each token's defaults");
+        assertEquals(List.of("tour-1-ranks-3", "tour-1-ranks-4"), names(ViewType.RANKS.figures(request(r, null, List.of(3, 4), -1, "tour-1-ranks"))));
+
         RunResult g = TestRuns.generated("abc", 8, 4);
+        assertEquals(List.of(), ViewType.RANKS.figures(request(g, null, List.of(3), -1, null)), "a generation's ranks cannot be read again");
         assertEquals(List.of("steps-per-token"), names(ViewType.STEPS.figures(request(g, null, List.of(3), -1, null))));
     }
 

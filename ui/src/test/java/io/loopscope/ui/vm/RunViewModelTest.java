@@ -130,4 +130,31 @@ class RunViewModelTest {
         next.historyDown();
         assertEquals(RunMode.GENERATE, next.modeProperty().get());
     }
+
+    @Test
+    void recordLayersIsARunSettingEachPromptRemembers(@TempDir Path dir) {
+        Path file = dir.resolve("workbench.properties");
+        RunViewModel vm = new RunViewModel(new FileSettings(file), true);
+        vm.promptProperty().set("57+85=");
+        vm.layersProperty().set(true);
+        assertTrue(vm.toSpec().layers());
+        vm.started(vm.toSpec());
+        vm.modeProperty().set(RunMode.GENERATE);
+        assertFalse(vm.toSpec().layers(), "Generate records no layers");
+        assertTrue(vm.layersProperty().get(), "the toggle stays for the next Run");
+        vm.modeProperty().set(RunMode.RUN);
+        vm.layersProperty().set(false);
+        vm.promptProperty().set("4+7=");
+        vm.started(vm.toSpec());
+
+        RunViewModel next = new RunViewModel(new FileSettings(file), true);
+        assertEquals("4+7=", next.promptProperty().get());
+        assertFalse(next.layersProperty().get());
+        next.historyUp();
+        next.historyUp();
+        assertEquals("57+85=", next.promptProperty().get());
+        assertTrue(next.layersProperty().get(), "a prompt run with layers recalls the toggle");
+        next.show(next.toSpec().withSeed(4));
+        assertTrue(next.layersProperty().get(), "a reopened session's spec sets it too");
+    }
 }

@@ -2,6 +2,7 @@ package io.loopscope.ui.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscope.inference.model.KvSharing;
 import io.loopscope.ui.engine.Settings;
@@ -49,6 +50,24 @@ class SessionBindingTest {
         b.binding().apply(a.binding().capture("light"));
         assertEquals(RunMode.RUN, b.run().modeProperty().get());
         assertNull(b.workbench().steps().data(), "no steps chart for a Run");
+    }
+
+    @Test
+    void theRanksViewComesBackWithItsTokensAndLayer() {
+        Bench a = Bench.fresh();
+        a.workbench().resultProperty().set(TestRuns.synthetic("abcd", 8));
+        a.workbench().viewProperty().set(ViewType.RANKS);
+        a.workbench().ranks().tokensProperty().set("b #3");
+        a.workbench().ranks().layerProperty().set(1);
+        SessionState s = a.binding().capture("light");
+
+        Bench b = Bench.fresh();
+        b.binding().apply(s);
+        assertEquals(ViewType.RANKS, b.workbench().viewProperty().get());
+        assertEquals("b #3", b.workbench().ranks().tokensProperty().get());
+        assertEquals(1, b.workbench().ranks().layerProperty().get());
+        assertTrue(b.workbench().ranks().messageProperty().get().contains("no layer states"),
+                "the synthetic run has no layers, and the view says so: " + b.workbench().ranks().messageProperty().get());
     }
 
     @Test
