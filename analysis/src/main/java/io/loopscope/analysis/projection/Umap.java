@@ -59,16 +59,14 @@ public final class Umap {
         int n = x.length, d = x[0].length;
         float[] matrix = new float[n * d];
         for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) matrix[i * d + j] = (float) x[i][j];
-        PrincipalAxes axes = PrincipalAxes.fit(matrix, n, d, 2, seed); // centres matrix in place
+        PrincipalAxes axes = PrincipalAxes.fit(matrix, n, d, 2); // centres matrix in place
+        double[][] projected = PrincipalAxes.project(matrix, n, d, axes.axes());
         double[][] layout = new double[n][2];
         double largest = 0;
-        for (int c = 0; c < axes.axes().length; c++) { // one axis only when d = 1 or all points are collinear
-            double[] axis = axes.axes()[c];
-            for (int i = 0; i < n; i++) {
-                double v = 0;
-                for (int j = 0; j < d; j++) v += matrix[i * d + j] * axis[j];
-                layout[i][c] = v;
-                largest = Math.max(largest, Math.abs(v));
+        for (int i = 0; i < n; i++) { // one axis only when d = 1 or all points are collinear
+            for (int c = 0; c < projected[i].length; c++) {
+                layout[i][c] = projected[i][c];
+                largest = Math.max(largest, Math.abs(projected[i][c]));
             }
         }
         double expansion = largest > 0 ? 10 / largest : 1;
