@@ -15,6 +15,12 @@ import java.util.SplittableRandom;
  * large constant for n = 2000, and a hand-written Lanczos would be a second numerical project. So the
  * layout starts from the input's top two principal components instead (umap-learn's init="pca"), which
  * preserves global structure about as well (Kobak & Linderman 2021, Nat. Biotechnol. 39:156).
+ *
+ * <p><b>Why not Smile's UMAP</b>, now that its native libraries are installed: measured in one JVM on
+ * 2000 points × 50 dims in 20 clusters, 1.8 s here against 2.7 s for {@code smile.manifold.UMAP.fit}
+ * (300 points: 0.32 s against 0.54 s), the same own-cluster share (1.000) and trustworthiness (0.984),
+ * and Smile's negative sampling draws from its global generator, not from a seed of the call
+ * ({@code SmileUmapBenchmark}, analysis/UMAP.md).
  */
 public final class Umap {
     private Umap() {
