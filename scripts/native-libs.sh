@@ -5,11 +5,12 @@
 # and libarpack.so.2. Installed once when we can (root with apt-get), as ./loopscope does for GTK;
 # otherwise say what is missing: PCA and the motif features fail without them, naming the command.
 loopscope_native_libs_missing() {
-  local cache
-  cache="$( (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null)"
-  local lib
+  local cache lib path
+  cache="$( (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null || true)"
   for lib in libopenblas.so libarpack.so; do
-    grep -q "[[:space:]]$lib (" <<<"$cache" || echo "$lib"
+    # the cache can outlive a removed package, so the file it names must exist too
+    path="$(awk -v lib="$lib" '$1 == lib { print $NF; exit }' <<<"$cache")"
+    [ -n "$path" ] && [ -e "$path" ] || echo "$lib"
   done
 }
 
