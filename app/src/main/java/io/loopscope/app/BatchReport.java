@@ -1,6 +1,7 @@
 package io.loopscope.app;
 
 import io.loopscope.analysis.batch.BatchSummary;
+import io.loopscope.analysis.convergence.ExitDifference;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -30,18 +31,26 @@ final class BatchReport {
         out.printf(Locale.ROOT, "%s: %s exit at its batch threshold, per category%n", dir, criterion);
         TreeSet<String> motifs = new TreeSet<>();
         s.categories().values().forEach(c -> motifs.addAll(c.motifs().keySet()));
+        Map<String, ExitDifference> ks = s.againstTheRest();
         StringBuilder head = new StringBuilder("| category | positions | mean exit step | never |");
+        if (!ks.isEmpty()) head.append(" KS D vs the rest | p |");
         for (String m : motifs) head.append(' ').append(m).append(" |");
         head.append(" answers right |");
         out.println(head);
-        out.println("|---|---:|---:|---:|" + "---:|".repeat(motifs.size()) + "---:|");
+        out.println("|---|---:|---:|---:|" + (ks.isEmpty() ? "" : "---:|---:|") + "---:|".repeat(motifs.size()) + "---:|");
         for (Map.Entry<String, BatchSummary.Category> e : s.categories().entrySet()) {
             BatchSummary.Category c = e.getValue();
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %.2f | %d |", e.getKey().isEmpty() ? "(none)" : e.getKey(),
                     c.positions(), c.meanExitStep(), c.never()));
+            ExitDifference d = ks.get(e.getKey());
+            if (d != null) row.append(String.format(Locale.ROOT, " %.3f | %.2g |", d.statistic(), d.pValue()));
             for (String m : motifs) row.append(' ').append(c.motifs().getOrDefault(m, 0)).append(" |");
             row.append(c.labelled() == 0 ? " – |" : String.format(Locale.ROOT, " %d/%d |", c.correct(), c.labelled()));
             out.println(row);
+        }
+        if (!ks.isEmpty()) {
+            out.println("KS: two-sample Kolmogorov–Smirnov test (Smile) of each category's exit steps against all other categories"
+                    + " together; never-exited positions count as later than every step; p is conservative for integer steps.");
         }
         Path figure = (Files.isDirectory(dir) ? dir : dir.toAbsolutePath().getParent()).resolve(FIGURE);
         write(s, figure);

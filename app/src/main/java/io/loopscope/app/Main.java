@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ExportProjectorCommand.class,
             GenerateCommand.class,
             GuiCommand.class,
+            ModelsCommand.class,
             ProbeCommand.class,
             TraceCommand.class,
             TrainCommand.class,

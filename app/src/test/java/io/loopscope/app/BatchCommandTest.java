@@ -40,7 +40,8 @@ class BatchCommandTest {
 
         CliRun report = CliRun.of("analyze", "--batch", out.toString());
         assertEquals(0, report.exitCode(), report.err());
-        assertTrue(report.out().contains("| category | positions | mean exit step | never |"), report.out());
+        assertTrue(report.out().contains("| category | positions | mean exit step | never | KS D vs the rest | p |"), report.out());
+        assertTrue(report.out().contains("KS: two-sample Kolmogorov–Smirnov test (Smile)"), report.out());
         assertTrue(report.out().contains("| copy 2 | 24 |") && report.out().contains("| copy 3 | 27 |"), report.out());
         assertTrue(Files.size(out.resolve("exit-steps.png")) > 1000);
         CliRun column = CliRun.of("analyze", "--batch", out.toString(), "--batch-exit", "vibes");

@@ -27,7 +27,12 @@ public final class EmbeddedModel {
 
     /** Whether this build carries the embedded model. */
     public static boolean available() {
-        return FILES.stream().allMatch(f -> EmbeddedModel.class.getResource(RESOURCES + f) != null);
+        return available(RESOURCES);
+    }
+
+    /** Whether this build carries a model's files under the given classpath folder. */
+    static boolean available(String resources) {
+        return FILES.stream().allMatch(f -> EmbeddedModel.class.getResource(resources + f) != null);
     }
 
     /** The extracted model folder (extracting it on first use). */
@@ -37,8 +42,13 @@ public final class EmbeddedModel {
 
     /** As {@link #directory()}, under a given cache root (tests use a temporary folder). */
     public static Path directory(Path cacheRoot) throws IOException {
-        Map<String, byte[]> files = read();
-        Path target = cacheRoot.resolve("embedded-" + versionOf(files));
+        return extract(RESOURCES, ShippedModels.DEFAULT, cacheRoot);
+    }
+
+    /** A shipped model's folder {@code NAME-<sha256 prefix>} under cacheRoot, extracted once per content version. */
+    static Path extract(String resources, String name, Path cacheRoot) throws IOException {
+        Map<String, byte[]> files = read(resources);
+        Path target = cacheRoot.resolve(name + "-" + versionOf(files));
         if (complete(target, files)) return target;
         Files.createDirectories(cacheRoot);
         // Extract into a private temporary folder, then rename it into place in one step, so a
@@ -57,7 +67,7 @@ public final class EmbeddedModel {
         return target;
     }
 
-    private static Path cacheRoot() {
+    static Path cacheRoot() {
         String override = System.getProperty("loopscope.cache");
         if (override != null) return Path.of(override);
         String xdg = System.getenv("XDG_CACHE_HOME");
@@ -65,11 +75,11 @@ public final class EmbeddedModel {
         return base.resolve("loopscope");
     }
 
-    private static Map<String, byte[]> read() throws IOException {
+    private static Map<String, byte[]> read(String resources) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (String f : FILES) {
-            try (InputStream in = EmbeddedModel.class.getResourceAsStream(RESOURCES + f)) {
-                if (in == null) throw new IOException("this build of LoopScope carries no embedded model (missing " + RESOURCES + f + "); pass --model DIR");
+            try (InputStream in = EmbeddedModel.class.getResourceAsStream(resources + f)) {
+                if (in == null) throw new IOException("this build of LoopScope lacks the model files " + resources + f + "; pass --model DIR");
                 out.put(f, in.readAllBytes());
             }
         }

@@ -19,6 +19,7 @@ import java.lang.invoke.MethodHandle;
  */
 public final class NativeSetup {
     private static boolean applied;
+    private static boolean backendLoaded;
 
     private NativeSetup() {
     }
@@ -29,6 +30,22 @@ public final class NativeSetup {
         applied = true;
         setDefault("OMP_WAIT_POLICY", "PASSIVE");
         System.setProperty(NativeBuild.PROPERTY, NativeBuild.extension(System.getProperty(NativeBuild.PROPERTY), NativeBuild.thisCpu()));
+    }
+
+    /**
+     * Applies the settings and loads ND4J's native backend now, if it is not loaded yet. For code that
+     * is about to load another OpenBLAS (Smile opens the system's {@code libopenblas.so}): both carry
+     * the soname {@code libopenblas.so.0}, and the dynamic linker binds {@code libnd4jcpu}'s BLAS calls
+     * to whichever the process loaded first (seen with LD_DEBUG=bindings: Smile first, and the engine's
+     * {@code cblas_sgemm} went to Debian's OpenBLAS 0.3.21). Loading ND4J first keeps the engine on
+     * its bundled OpenBLAS whatever ran before it, so its numbers do not depend on the order.
+     */
+    public static synchronized void loadBackend() {
+        apply();
+        if (!backendLoaded) {
+            org.nd4j.linalg.factory.Nd4j.scalar(0f).close();
+            backendLoaded = true;
+        }
     }
 
     private static void setDefault(String name, String value) {

@@ -3,7 +3,10 @@ package io.loopscope.analysis.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.loopscope.analysis.convergence.ExitDifference;
+import io.loopscope.analysis.convergence.ExitDistribution;
 import io.loopscope.analysis.export.Csv;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,24 +23,45 @@ import java.util.TreeMap;
 public record BatchSummary(String criterion, Map<String, Category> categories) {
 
     /**
-     * @param exitSteps step → positions whose exit fired first there
-     * @param never     positions whose exit never fired
-     * @param motifs    motif → positions
-     * @param correct   labelled answers right, of labelled
+     * @param exits   the exit steps of its positions (histogram, never, mean, median)
+     * @param motifs  motif → positions
+     * @param correct labelled answers right, of labelled
      */
-    public record Category(Map<Integer, Integer> exitSteps, int never, Map<String, Integer> motifs, int correct, int labelled) {
+    public record Category(ExitDistribution exits, Map<String, Integer> motifs, int correct, int labelled) {
+        /** step → positions whose exit fired first there */
+        public Map<Integer, Integer> exitSteps() {
+            return exits.counts();
+        }
+
+        /** positions whose exit never fired */
+        public int never() {
+            return exits.never();
+        }
+
         public int positions() {
-            return exitSteps.values().stream().mapToInt(Integer::intValue).sum() + never;
+            return exits.tokens();
         }
 
         public double meanExitStep() {
-            long sum = 0, n = 0;
-            for (var e : exitSteps.entrySet()) {
-                sum += (long) e.getKey() * e.getValue();
-                n += e.getValue();
-            }
-            return n == 0 ? Double.NaN : sum / (double) n;
+            return exits.mean() == null ? Double.NaN : exits.mean();
         }
+    }
+
+    /**
+     * Per category, whether its exit steps differ from those of all other categories together
+     * (two-sample Kolmogorov–Smirnov); empty when the table has fewer than two categories.
+     */
+    public Map<String, ExitDifference> againstTheRest() {
+        Map<String, ExitDifference> out = new LinkedHashMap<>();
+        if (categories.size() < 2) return out;
+        categories.forEach((name, c) -> {
+            List<ExitDistribution> rest = new ArrayList<>();
+            categories.forEach((other, o) -> {
+                if (!other.equals(name)) rest.add(o.exits());
+            });
+            out.put(name, ExitDifference.between(c.exits(), ExitDistribution.pooled(rest)));
+        });
+        return out;
     }
 
     /** Reads DIR/summary.csv; IOException naming the file and line on anything it cannot read. */
@@ -52,33 +76,33 @@ public record BatchSummary(String criterion, Map<String, Category> categories) {
         if (cat < 0 || motif < 0 || correct < 0) throw new IOException(file + " is not a batch summary (its header is " + header + ")");
         if (exit < 0) throw new IOException(file + " has no column " + column + "; its exit columns: "
                 + header.stream().filter(h -> h.startsWith("exit_")).toList());
-        Map<String, Map<Integer, Integer>> steps = new LinkedHashMap<>();
-        Map<String, int[]> counts = new LinkedHashMap<>();         // never, correct, labelled
+        Map<String, List<Integer>> steps = new LinkedHashMap<>();   // null: never
+        Map<String, int[]> counts = new LinkedHashMap<>();         // correct, labelled
         Map<String, Map<String, Integer>> motifs = new LinkedHashMap<>();
         for (int i = 1; i < lines.size(); i++) {
             List<String> f = lines.get(i);
             if (f.size() != header.size()) throw new IOException(file + " row " + (i + 1) + " has " + f.size() + " fields, the header " + header.size());
             String c = f.get(cat);
-            steps.computeIfAbsent(c, k -> new TreeMap<>());
-            int[] n = counts.computeIfAbsent(c, k -> new int[3]);
+            List<Integer> exits = steps.computeIfAbsent(c, k -> new ArrayList<>());
+            int[] n = counts.computeIfAbsent(c, k -> new int[2]);
             motifs.computeIfAbsent(c, k -> new TreeMap<>()).merge(f.get(motif), 1, Integer::sum);
-            if (f.get(exit).isEmpty()) n[0]++;
+            if (f.get(exit).isEmpty()) exits.add(null);
             else {
                 try {
-                    steps.get(c).merge(Integer.parseInt(f.get(exit)), 1, Integer::sum);
+                    exits.add(Integer.parseInt(f.get(exit)));
                 } catch (NumberFormatException e) {
                     throw new IOException(file + " row " + (i + 1) + ": " + column + " is not a step: '" + f.get(exit) + "'");
                 }
             }
             if (!f.get(correct).isEmpty()) {
-                n[2]++;
-                if (f.get(correct).equals("true")) n[1]++;
+                n[1]++;
+                if (f.get(correct).equals("true")) n[0]++;
             }
         }
         Map<String, Category> out = new LinkedHashMap<>();
         for (String c : steps.keySet()) {
             int[] n = counts.get(c);
-            out.put(c, new Category(steps.get(c), n[0], motifs.get(c), n[1], n[2]));
+            out.put(c, new Category(ExitDistribution.of(steps.get(c)), motifs.get(c), n[0], n[1]));
         }
         return new BatchSummary(criterion, out);
     }

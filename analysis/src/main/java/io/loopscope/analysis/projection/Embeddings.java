@@ -73,16 +73,8 @@ public final class Embeddings {
         }
         double[][] x = new double[n][];
         if (n >= 2 && h > PRE_REDUCE) {
-            PrincipalAxes axes = PrincipalAxes.fit(matrix, n, h, PRE_REDUCE, seed); // centres matrix in place
-            int k = axes.axes().length;
-            for (int r = 0; r < n; r++) {
-                x[r] = new double[k];
-                for (int c = 0; c < k; c++) {
-                    double v = 0;
-                    for (int j = 0; j < h; j++) v += matrix[r * h + j] * axes.axes()[c][j];
-                    x[r][c] = v;
-                }
-            }
+            PrincipalAxes axes = PrincipalAxes.fit(matrix, n, h, PRE_REDUCE); // centres matrix in place
+            x = PrincipalAxes.project(matrix, n, h, axes.axes());
         } else {
             for (int r = 0; r < n; r++) {
                 x[r] = new double[h];

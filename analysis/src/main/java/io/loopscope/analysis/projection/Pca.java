@@ -2,7 +2,6 @@ package io.loopscope.analysis.projection;
 
 import io.loopscope.analysis.StateSpace;
 import io.loopscope.analysis.TraceData;
-import io.loopscope.analysis.linalg.DenseKernels;
 import io.loopscope.analysis.linalg.PrincipalAxes;
 
 /**
@@ -23,7 +22,7 @@ public final class Pca {
         if (fitted.rows() < 2) {
             throw new IllegalArgumentException("PCA needs at least two finite states in tokens [" + from + ", " + to + "), found " + fitted.rows());
         }
-        PrincipalAxes axes = PrincipalAxes.fit(fitted.values(), fitted.rows(), data.hidden(), options.components(), options.seed());
+        PrincipalAxes axes = PrincipalAxes.fit(fitted.values(), fitted.rows(), data.hidden(), options.components());
         StateMatrix all = fitted; // fit() has centred it in place
         if (from != 0 || to != data.tokens() || firstStep != 0) {
             all = StateMatrix.of(data, options.space(), 0, data.tokens(), 0);
@@ -67,16 +66,11 @@ public final class Pca {
 
     /** Projects every (centred) state of {@code all} onto the axes; NaN for states left out as non-finite. */
     static double[][][] project(TraceData data, StateMatrix all, double[][] axes) {
-        int k = axes.length, d = data.hidden(), padded = 16;
-        float[] v = new float[d * padded]; // [H][16]: the axes as columns
-        for (int c = 0; c < k; c++) for (int j = 0; j < d; j++) v[j * padded + c] = (float) axes[c][j];
-        double[] p = DenseKernels.multiply(all.values(), all.rows(), d, v, padded);
+        int k = axes.length;
+        double[][] p = PrincipalAxes.project(all.values(), all.rows(), data.hidden(), axes);
         double[][][] out = new double[data.tokens()][data.steps()][k];
         for (double[][] token : out) for (double[] step : token) java.util.Arrays.fill(step, Double.NaN);
-        for (int r = 0; r < all.rows(); r++) {
-            double[] target = out[all.token(r)][all.step(r)];
-            for (int c = 0; c < k; c++) target[c] = p[r * padded + c];
-        }
+        for (int r = 0; r < all.rows(); r++) out[all.token(r)][all.step(r)] = p[r];
         return out;
     }
 

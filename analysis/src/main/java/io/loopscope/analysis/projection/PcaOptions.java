@@ -10,9 +10,8 @@ import io.loopscope.analysis.StateSpace;
  * @param fromToken       first token of the fitting window (inclusive)
  * @param toToken         end of the fitting window (exclusive); -1 means "to the last token"
  * @param includeInitial  whether s0 (the random initial state) takes part in the fit
- * @param seed            seed of the randomized range finder (results are deterministic per seed)
  */
-public record PcaOptions(StateSpace space, int components, int fromToken, int toToken, boolean includeInitial, long seed) {
+public record PcaOptions(StateSpace space, int components, int fromToken, int toToken, boolean includeInitial) {
     public static final int MAX_COMPONENTS = 10;
 
     public PcaOptions {
@@ -28,14 +27,14 @@ public record PcaOptions(StateSpace space, int components, int fromToken, int to
 
     /** All tokens, all states, the given space, 10 components. */
     public static PcaOptions all(StateSpace space) {
-        return new PcaOptions(space, MAX_COMPONENTS, 0, -1, true, 42);
+        return new PcaOptions(space, MAX_COMPONENTS, 0, -1, true);
     }
 
     public PcaOptions withComponents(int k) {
-        return new PcaOptions(space, k, fromToken, toToken, includeInitial, seed);
+        return new PcaOptions(space, k, fromToken, toToken, includeInitial);
     }
 
     public PcaOptions withTokenWindow(int from, int to) {
-        return new PcaOptions(space, components, from, to, includeInitial, seed);
+        return new PcaOptions(space, components, from, to, includeInitial);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * A fitted PCA and every state projected onto it.
  *
  * @param space                   the state space it was fitted in
- * @param method                  "exact" (small problems) or "randomized" (subspace iteration)
+ * @param method                  "exact" (small problems: a full eigendecomposition) or "lanczos" (ARPACK's top k)
  * @param fittedStates            how many states took part in the fit
  * @param fromToken               fitting window start (inclusive)
  * @param toToken                 fitting window end (exclusive)

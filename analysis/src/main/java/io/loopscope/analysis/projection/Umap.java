@@ -15,6 +15,12 @@ import java.util.SplittableRandom;
  * large constant for n = 2000, and a hand-written Lanczos would be a second numerical project. So the
  * layout starts from the input's top two principal components instead (umap-learn's init="pca"), which
  * preserves global structure about as well (Kobak & Linderman 2021, Nat. Biotechnol. 39:156).
+ *
+ * <p><b>Why not Smile's UMAP</b>, now that its native libraries are installed: measured in one JVM on
+ * 2000 points × 50 dims in 20 clusters, 1.8 s here against 2.7 s for {@code smile.manifold.UMAP.fit}
+ * (300 points: 0.32 s against 0.54 s), the same own-cluster share (1.000) and trustworthiness (0.984),
+ * and Smile's negative sampling draws from its global generator, not from a seed of the call
+ * ({@code SmileUmapBenchmark}, analysis/UMAP.md).
  */
 public final class Umap {
     private Umap() {
@@ -59,16 +65,14 @@ public final class Umap {
         int n = x.length, d = x[0].length;
         float[] matrix = new float[n * d];
         for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) matrix[i * d + j] = (float) x[i][j];
-        PrincipalAxes axes = PrincipalAxes.fit(matrix, n, d, 2, seed); // centres matrix in place
+        PrincipalAxes axes = PrincipalAxes.fit(matrix, n, d, 2); // centres matrix in place
+        double[][] projected = PrincipalAxes.project(matrix, n, d, axes.axes());
         double[][] layout = new double[n][2];
         double largest = 0;
-        for (int c = 0; c < axes.axes().length; c++) { // one axis only when d = 1 or all points are collinear
-            double[] axis = axes.axes()[c];
-            for (int i = 0; i < n; i++) {
-                double v = 0;
-                for (int j = 0; j < d; j++) v += matrix[i * d + j] * axis[j];
-                layout[i][c] = v;
-                largest = Math.max(largest, Math.abs(v));
+        for (int i = 0; i < n; i++) { // one axis only when d = 1 or all points are collinear
+            for (int c = 0; c < projected[i].length; c++) {
+                layout[i][c] = projected[i][c];
+                largest = Math.max(largest, Math.abs(projected[i][c]));
             }
         }
         double expansion = largest > 0 ? 10 / largest : 1;

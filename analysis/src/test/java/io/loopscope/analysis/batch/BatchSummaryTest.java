@@ -31,8 +31,14 @@ class BatchSummaryTest {
         assertEquals(1, two.correct());
         assertEquals(1, two.labelled());
         assertEquals(5.0, s.categories().get("sum 3").meanExitStep());
+        // sum 2 exits at 3 or never, sum 3 at 5: the CDFs are 0.5 apart from step 3 on, on either side
+        assertEquals(List.of("sum 2", "sum 3"), List.copyOf(s.againstTheRest().keySet()));
+        assertEquals(0.5, s.againstTheRest().get("sum 2").statistic(), 1e-12);
+        assertEquals(0.5, s.againstTheRest().get("sum 3").statistic(), 1e-12);
         assertEquals(List.of(List.of("a", "b,c", "d\"e", ""), List.of("\n", "x")),
                 io.loopscope.analysis.export.Csv.parse("a,\"b,c\",\"d\"\"e\",\n\"\n\",x\n"), "quotes, commas and line breaks in fields");
+        Files.writeString(dir.resolve("one.csv"), header + "\n" + BatchRunner.csv(rows.subList(0, 2), false));
+        assertTrue(BatchSummary.read(dir.resolve("one.csv"), "kl").againstTheRest().isEmpty(), "one category: nothing to test against");
         IOException e = assertThrows(IOException.class, () -> BatchSummary.read(dir, "vibes"));
         assertTrue(e.getMessage().contains("has no column exit_vibes"), e.getMessage());
     }

@@ -1,6 +1,5 @@
 package io.loopscope.analysis.projection;
 
-import io.loopscope.analysis.linalg.DenseKernels;
 import io.loopscope.analysis.linalg.PrincipalAxes;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -18,20 +17,10 @@ public final class PcaBenchmark {
         float[] x = lowRankPlusNoise(n, d, 64, 7);
         System.out.printf("data %d × %d (float32), top %d components, %d cores%n", n, d, k, Runtime.getRuntime().availableProcessors());
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        float[] b = new float[d * 16];
-        for (int run = 0; run < 3; run++) {
-            long w0 = System.nanoTime(), c0 = os.getProcessCpuTime();
-            DenseKernels.multiply(x, n, d, b, 16);
-            long w1 = System.nanoTime(), c1 = os.getProcessCpuTime();
-            float[] t = DenseKernels.transpose(x, n, d);
-            long w2 = System.nanoTime(), c2 = os.getProcessCpuTime();
-            System.out.printf("kernel [%d×%d]·[%d×16]: %.0f ms wall, %.0f ms cpu (%.2f GMAC/s per cpu-second); transpose %.0f ms wall, %.0f ms cpu%n",
-                    n, d, d, (w1 - w0) / 1e6, (c1 - c0) / 1e6, (double) n * d * 16 / (c1 - c0), (w2 - w1) / 1e6, (c2 - c1) / 1e6 + 0 * t.length);
-        }
         for (int run = 0; run < 5; run++) {
             float[] copy = x.clone(); // fit() centres its input in place
             long t0 = System.nanoTime(), c0 = os.getProcessCpuTime();
-            PrincipalAxes fit = PrincipalAxes.fit(copy, n, d, k, 42);
+            PrincipalAxes fit = PrincipalAxes.fit(copy, n, d, k);
             long t1 = System.nanoTime(), c1 = os.getProcessCpuTime();
             System.out.printf("run %d: %.0f ms wall, %.0f ms cpu (%s), explained ratio %s%n", run, (t1 - t0) / 1e6, (c1 - c0) / 1e6, fit.method(),
                     Arrays.toString(Arrays.stream(fit.variances()).map(v -> Math.round(v / fit.totalVariance() * 1e4) / 1e4).toArray()));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PcaTest {
 
     @Test
-    void randomizedAgreesWithTheExactSolution() {
+    void lanczosAgreesWithTheExactSolution() {
         int n = 640, d = 300, k = 10;
         float[] x = PcaBenchmark.lowRankPlusNoise(n, d, 32, 3);
         // exact reference: eigen-decomposition of the full d × d covariance
@@ -28,8 +28,8 @@ class PcaTest {
             }
         }
         SymmetricEigen exact = SymmetricEigen.of(cov);
-        PrincipalAxes fit = PrincipalAxes.fit(x.clone(), n, d, k, 1);
-        assertEquals("randomized", fit.method());
+        PrincipalAxes fit = PrincipalAxes.fit(x.clone(), n, d, k);
+        assertEquals("lanczos", fit.method());
         for (int c = 0; c < 5; c++) {
             assertEquals(exact.values()[c], fit.variances()[c], 2e-3 * exact.values()[c], "variance of component " + c);
             double cos = 0;
@@ -39,6 +39,42 @@ class PcaTest {
         double trace = 0;
         for (int a = 0; a < d; a++) trace += cov[a][a];
         assertEquals(trace, fit.totalVariance(), 1e-6 * trace);
+    }
+
+    /**
+     * Fewer states than dimensions (the Gram path) on a plane, asked for more axes than the data has:
+     * the plane's two variances are the points' own, and the axes beyond it still form an orthonormal set.
+     */
+    @Test
+    void moreAxesThanTheDataHasAreCompletedOrthonormally() {
+        int n = 6, d = 20, k = 4;
+        float[] x = new float[n * d];
+        double[] a = {3, -3, 0, 0, 1, -1}, b = {0, 0, 2, -2, 0, 0}; // mean 0
+        for (int i = 0; i < n; i++) {
+            x[i * d + 4] = (float) a[i];
+            x[i * d + 9] = (float) b[i];
+        }
+        PrincipalAxes fit = PrincipalAxes.fit(x, n, d, k);
+        assertEquals("exact", fit.method());
+        assertEquals(20.0 / 5, fit.variances()[0], 1e-12, "Σa²/(n−1)");
+        assertEquals(8.0 / 5, fit.variances()[1], 1e-12, "Σb²/(n−1)");
+        assertEquals(0, fit.variances()[2], 1e-12);
+        assertEquals(1, fit.axes()[0][4], 1e-12);
+        assertEquals(1, fit.axes()[1][9], 1e-12);
+        assertOrthonormal(fit.axes());
+        PrincipalAxes still = PrincipalAxes.fit(new float[n * d], n, d, k);
+        assertEquals(0, still.totalVariance());
+        assertOrthonormal(still.axes());
+    }
+
+    private static void assertOrthonormal(double[][] axes) {
+        for (int p = 0; p < axes.length; p++) {
+            for (int q = 0; q < axes.length; q++) {
+                double dot = 0;
+                for (int j = 0; j < axes[p].length; j++) dot += axes[p][j] * axes[q][j];
+                assertEquals(p == q ? 1 : 0, dot, 1e-12, "axes " + p + " · " + q);
+            }
+        }
     }
 
     /** Token 0 circles with radius 2 in the (e0, e1) plane of H = 8; token 1 sits still at the centre. */
