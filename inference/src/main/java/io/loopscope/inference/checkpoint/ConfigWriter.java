@@ -39,6 +39,25 @@ public final class ConfigWriter {
         AtomicFile.write(file, tmp -> Files.write(tmp, bytes));
     }
 
+    /** The "slr" object of config.json: only the fields that apply, in the reader's order ({} for plain Huginn). */
+    public static ObjectNode slr(SlrConfig s) {
+        ObjectNode o = JSON.createObjectNode();
+        if (s.timestep() != SlrConfig.Timestep.NONE) o.put(SlrConfigReader.TIMESTEP, s.timestep().key());
+        if (s.timestep() == SlrConfig.Timestep.LEARNED) o.put(SlrConfigReader.TIMESTEP_STEPS, s.timestepSteps());
+        if (s.hasLora()) {
+            o.put(SlrConfigReader.LORA_RANK, s.loraRank());
+            var targets = o.putArray(SlrConfigReader.LORA_TARGETS);
+            s.loraTargets().forEach(t -> targets.add(t.key()));
+            o.put(SlrConfigReader.LORA_STEPS, s.loraSteps());
+            o.put(SlrConfigReader.LORA_BEYOND, s.loraBeyond().key());
+        }
+        if (s.residual() != SlrConfig.Residual.NONE) {
+            o.put(SlrConfigReader.RESIDUAL, s.residual().key());
+            o.put(SlrConfigReader.RESIDUAL_SCALE, s.residualScale());
+        }
+        return o;
+    }
+
     public static String toJson(HuginnConfig c, String torchDtype) {
         ObjectNode o = JSON.createObjectNode();   // alphabetical, like transformers' save_pretrained
         o.put("activation_checkpoint_impl", "per-iteration");
@@ -77,6 +96,7 @@ public final class ConfigWriter {
         o.put("qk_bias", c.qkBias());
         o.put("rope_base", c.ropeBase());
         o.put("sampling_scheme", "poisson-lognormal-filling");
+        if (c.slr().any()) o.set(SlrConfigReader.FIELD, slr(c.slr()));
         o.put("state_init", "like-init");
         o.put("test_time_noise", 0);
         o.put("test_time_noise_type", "fixed");

@@ -33,6 +33,7 @@ public final class HuginnModel implements LoopedModel {
     private final List<SandwichBlock> prelude, core, coda;
 
     public HuginnModel(HuginnConfig config, HuginnWeights weights) {
+        if (config.slr().any()) throw new UnsupportedOperationException("the engine does not run SLR stabilisers yet: " + config.slr().describe());
         this.config = config;
         Rope rope = new Rope(config.headDim(), config.ropeBase(), config.blockSize());
         this.wte = weights.wte();
