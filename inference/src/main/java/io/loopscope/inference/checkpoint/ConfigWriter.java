@@ -39,23 +39,9 @@ public final class ConfigWriter {
         AtomicFile.write(file, tmp -> Files.write(tmp, bytes));
     }
 
-    /** The "slr" object of config.json: only the fields that apply, in the reader's order ({} for plain Huginn). */
+    /** The "slr" object of config.json ({} for plain Huginn). */
     public static ObjectNode slr(SlrConfig s) {
-        ObjectNode o = JSON.createObjectNode();
-        if (s.timestep() != SlrConfig.Timestep.NONE) o.put(SlrConfigReader.TIMESTEP, s.timestep().key());
-        if (s.timestep() == SlrConfig.Timestep.LEARNED) o.put(SlrConfigReader.TIMESTEP_STEPS, s.timestepSteps());
-        if (s.hasLora()) {
-            o.put(SlrConfigReader.LORA_RANK, s.loraRank());
-            var targets = o.putArray(SlrConfigReader.LORA_TARGETS);
-            s.loraTargets().forEach(t -> targets.add(t.key()));
-            o.put(SlrConfigReader.LORA_STEPS, s.loraSteps());
-            o.put(SlrConfigReader.LORA_BEYOND, s.loraBeyond().key());
-        }
-        if (s.residual() != SlrConfig.Residual.NONE) {
-            o.put(SlrConfigReader.RESIDUAL, s.residual().key());
-            o.put(SlrConfigReader.RESIDUAL_SCALE, s.residualScale());
-        }
-        return o;
+        return JSON.valueToTree(s.fields());
     }
 
     public static String toJson(HuginnConfig c, String torchDtype) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -210,10 +212,27 @@ public record SlrConfig(Timestep timestep, int timestepSteps, int loraRank, Set<
         return parts.isEmpty() ? "none" : String.join(" · ", parts);
     }
 
-    /** As config.json's "slr" object ({} for NONE): how the trainer's state file stores it too. */
+    /**
+     * The fields of config.json's "slr" object that apply, in the reader's order, as plain values
+     * (String, Integer, Double, List of String); empty for NONE. The trainer's state file and a
+     * trace's run description store them the same way.
+     */
     @com.fasterxml.jackson.annotation.JsonValue
-    public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
-        return ConfigWriter.slr(this);
+    public Map<String, Object> fields() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        if (timestep != Timestep.NONE) o.put(SlrConfigReader.TIMESTEP, timestep.key());
+        if (timestep == Timestep.LEARNED) o.put(SlrConfigReader.TIMESTEP_STEPS, timestepSteps);
+        if (hasLora()) {
+            o.put(SlrConfigReader.LORA_RANK, loraRank);
+            o.put(SlrConfigReader.LORA_TARGETS, loraTargets.stream().map(LoraTarget::key).toList());
+            o.put(SlrConfigReader.LORA_STEPS, loraSteps);
+            o.put(SlrConfigReader.LORA_BEYOND, loraBeyond.key());
+        }
+        if (residual != Residual.NONE) {
+            o.put(SlrConfigReader.RESIDUAL, residual.key());
+            o.put(SlrConfigReader.RESIDUAL_SCALE, residualScale);
+        }
+        return Collections.unmodifiableMap(o);
     }
 
     /** Reads {@link #toJson}'s object back (null or {} is NONE); a bad field fails with its name and value. */
