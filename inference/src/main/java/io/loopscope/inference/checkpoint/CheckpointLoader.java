@@ -69,8 +69,10 @@ public final class CheckpointLoader {
             long layers = (long) config.preludeLayers() + config.coreLayers() + config.codaLayers();
             ConfigLimits.requireTensors(configFile.toString(), 3 + layers * perBlock, "n_layers (prelude + core + coda)", layers,
                     tensors.entries().size());
-            ConfigLimits.requireTensors(configFile.toString(), 3 + layers * perBlock + SlrLayout.tensorCount(config),
-                    "slr (loop_lora_steps × targets × core layers)", config.slr().loraSteps(), tensors.entries().size());
+            if (config.slr().hasLora()) {
+                ConfigLimits.requireTensors(configFile.toString(), 3 + layers * perBlock + SlrLayout.tensorCount(config),
+                        "slr.loop_lora_steps", config.slr().loraSteps(), tensors.entries().size());
+            }
             ConfigLimits.requireRopeTable(configFile.toString(), "block_size", config.blockSize(), config.headDim());
             List<String> toRead = checkHeaders(config, tensors, warnings);
             ConfigLimits.requireWeightsFit(tensors, toRead, budget);

@@ -235,7 +235,7 @@ public record SlrConfig(Timestep timestep, int timestepSteps, int loraRank, Set<
         return Collections.unmodifiableMap(o);
     }
 
-    /** Reads {@link #toJson}'s object back (null or {} is NONE); a bad field fails with its name and value. */
+    /** Reads {@link #fields}' object back (null or {} is NONE); a bad field fails with its name and value. */
     @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
     public static SlrConfig fromJson(com.fasterxml.jackson.databind.JsonNode node) {
         return SlrConfigReader.parse(node, "trainer.json");

@@ -92,15 +92,19 @@ final class SdStabilisers {
         return out;
     }
 
-    /** stack(X_1 … X_T) [T, size] of one core layer's target, A or B; made once per graph and shared by its slots. */
+    /**
+     * stack(X_1 … X_T) [T, size] of one core layer's target, A or B: the T matrices concatenated along
+     * their rows are each a contiguous block, so one reshape makes every iteration a row. Two ops, made
+     * once per graph and shared by its slots (SameDiff's cost here is per op, not per element).
+     */
     private SDVariable stack(int layer, LoraTarget target, String which, long size) {
         return stacks.computeIfAbsent(layer + "." + target.key() + "." + which, k -> {
-            SDVariable[] rows = new SDVariable[slr.loraSteps()];
-            for (int t = 1; t <= rows.length; t++) {
-                String name = which.equals("A") ? SlrLayout.loraA(layer, target, t) : SlrLayout.loraB(layer, target, t);
-                rows[t - 1] = sd.reshape(weights.apply(name), 1, size);
+            SDVariable[] blocks = new SDVariable[slr.loraSteps()];
+            for (int t = 1; t <= blocks.length; t++) {
+                blocks[t - 1] = weights.apply(which.equals("A") ? SlrLayout.loraA(layer, target, t) : SlrLayout.loraB(layer, target, t));
             }
-            return rows.length == 1 ? rows[0] : sd.concat(0, rows);
+            SDVariable rows = blocks.length == 1 ? blocks[0] : sd.concat(0, blocks);   // [T·r, in] or [T·out, r]
+            return sd.reshape(rows, blocks.length, size);
         });
     }
 

@@ -211,6 +211,14 @@ class SlrConfigTest {
     }
 
     @Test
+    void anAbsurdLoraStepCountIsRefusedBeforeAnyNameIsListed() throws Exception {
+        TestCheckpoints.writeRandom(dir, TINY.withSlr(ALL), 3);
+        ConfigWriter.write(dir.resolve("config.json"), TINY.withSlr(SlrConfig.lora(2, Set.of(LoraTarget.MLP_FC), 10_000_000, LoraBeyond.LAST)));
+        String message = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(dir)).getMessage();
+        assertTrue(message.contains("slr.loop_lora_steps 10000000 needs 20000030 tensors but the checkpoint holds 39"), message);
+    }
+
+    @Test
     void stabiliserTensorsWithoutAnSlrConfigAreAWarning() throws Exception {
         HuginnConfig c = TINY.withSlr(ALL);
         Map<String, INDArray> written = TestCheckpoints.writeRandom(dir, c, 3);
