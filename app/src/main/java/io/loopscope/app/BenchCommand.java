@@ -31,10 +31,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code loopscope bench}: BLAS throughput and the engine's loop step, for the record. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure ND4J sgemm and the engine's core step (adapter + core blocks) on a Huginn-scale random model and on small models.")
+        description = "Measure ND4J sgemm and the engine's core step (adapter + core blocks) on Huginn-, Ouro- and SLR-scale random models and on small models.")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark's Huginn-scale model: H = 1024, 16 heads, prelude/core/coda = 2/4/2. */
     static final HuginnConfig HUGINN_SCALE = new HuginnConfig(1024, 16, 16, 3456, 1024, 2, 4, 2, 1e-6, 50000, 4096, true, true, 32);
+
+    /** The same scale with every SLR stabiliser: a learned timestep embedding, loop-wise LoRA of rank 8 on all core linears (T 8) and a residual to s_0. */
+    static final HuginnConfig SLR_SCALE = HUGINN_SCALE.withSlr(new io.loopscope.inference.checkpoint.SlrConfig(
+            io.loopscope.inference.checkpoint.SlrConfig.Timestep.LEARNED, 8, 8,
+            java.util.EnumSet.allOf(io.loopscope.inference.checkpoint.SlrConfig.LoraTarget.class), 8,
+            io.loopscope.inference.checkpoint.SlrConfig.LoraBeyond.LAST, io.loopscope.inference.checkpoint.SlrConfig.Residual.S0, 1));
 
     /** The same scale as an Ouro stack: H = 1024, 16 heads (4 KV heads), 4 looped layers, 4 trained loops. */
     static final OuroConfig OURO_SCALE = new OuroConfig(1024, 16, 4, 64, 3456, 4, 1e-6, 10_000, 50000, 4096, false, 4, 1.0);
@@ -71,6 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
         HuginnModel large = new HuginnModel(HUGINN_SCALE, RandomWeights.create(HUGINN_SCALE, 42));
         results.add(bench.coreStep("random-huginn-h1024", large, tokens, sgemm));
         results.add(bench.coreStep("random-ouro-h1024", new OuroModel(OURO_SCALE, RandomWeights.create(OURO_SCALE, 42)), tokens, sgemm));
+        results.add(bench.coreStep("random-slr-h1024", new HuginnModel(SLR_SCALE, RandomWeights.create(SLR_SCALE, 42)), tokens, sgemm));
         List<GenerationBenchmark.Run> generated = new ArrayList<>();
         Map<String, Double> onePosition = new LinkedHashMap<>();
         if (generation) measureGeneration("random-huginn-h1024", large, generated, onePosition);
@@ -94,6 +101,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             results.stream().filter(m -> m.name().equals("random-ouro-h1024")).findFirst().ifPresent(ouro ->
                     out.printf("Ouro's loop per FLOP: %.2f× Huginn's time (target ≤ 1.2)%n", results.getFirst().gflops() / ouro.gflops()));
+            results.stream().filter(m -> m.name().equals("random-slr-h1024")).findFirst().ifPresent(slr ->
+                    out.printf("SLR's loop per FLOP: %.2f× Huginn's time (target ≤ 1.2)%n", results.getFirst().gflops() / slr.gflops()));
             if (!generated.isEmpty()) {
                 out.printf("%ngeneration: prompt %d, %d new tokens, R = %d (generated positions only; the prompt is not timed)%n",
                         GEN_PROMPT, GEN_NEW, GEN_R);

@@ -24,8 +24,8 @@ final class StabilityColumn {
     }
 
     /**
-     * Per token, the loop map's spectrum where it ended: the last state (a generated token: its exit
-     * step), or for a token the classifier calls a periodic orbit, the centre of its last period —
+     * Per token, the spectrum of the loop's next step where it ended: at the last state (a generated
+     * token: its exit step), or for a token the classifier calls a periodic orbit, the centre of its last period —
      * where a period-2 orbit shows its flip as an eigenvalue near −1.
      */
     static List<TokenStability> of(LoopedModel model, TraceData d, List<io.loopscope.analysis.motif.MotifResult> motifs) {
@@ -35,6 +35,8 @@ final class StabilityColumn {
                     + ": --stability needs the model the trace was recorded with");
         }
         List<TokenStability> out = new ArrayList<>();
+        double[][] starts = new double[d.tokens()][];
+        for (int u = 0; u < d.tokens(); u++) starts[u] = d.state(0, u, StateSpace.RAW);   // where each token's loop started
         for (int t = 0; t < d.tokens(); t++) {
             double[][] held = new double[d.tokens()][];
             for (int u = 0; u < d.tokens(); u++) held[u] = d.state(d.ranSteps(u), u, StateSpace.RAW);
@@ -44,7 +46,8 @@ final class StabilityColumn {
                 held[t] = centre(d, t, o.period());
                 at = "centre of its period-" + o.period() + " orbit";
             }
-            out.add(new TokenStability(LocalStability.of(new TokenLoopMap(model, d.ids(), held, t), held[t],
+            // the map of the step that would come next, so a step-dependent loop (SLR) is linearised where it is
+            out.add(new TokenStability(LocalStability.of(new TokenLoopMap(model, d.ids(), held, starts, t, d.ranSteps(t) + 1), held[t],
                     Math.min(KRYLOV, d.hidden()), 1e-3, 1), at));
         }
         return out;

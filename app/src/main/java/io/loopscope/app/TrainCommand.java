@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code loopscope train}: trains a small Huginn-format looped model on the synthetic task suite. */
+/** {@code loopscope train}: trains a small Huginn-format looped model (optionally with SLR's stabilisers) on the synthetic task suite. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a small looped (Huginn-format) model on synthetic reasoning tasks with Huginn's recipe",
                 "(random recurrence per step, truncated backpropagation, Adam, loss on every answer character).",
@@ -67,6 +68,9 @@ public final class TrainCommand implements Callable<Integer> {
                     "A resumed run keeps the weights it was started with."})
     Map<String, Double> taskWeights;
 
+    @Mixin
+    StabiliserOptions stabilisers;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -81,8 +85,9 @@ public final class TrainCommand implements Callable<Integer> {
             outWriter.println("nothing to do: " + out + " is already at step " + trainer.step() + " of " + trainer.options().steps());
             return 0;
         }
-        outWriter.printf(Locale.ROOT, "training %s (%,d parameters) on %s%s, steps %d..%d, seed %d%n",
-                trainer.options().architecture(), trainer.config().parameterCount(), trainer.options().tasks(),
+        outWriter.printf(Locale.ROOT, "training %s%s (%,d parameters) on %s%s, steps %d..%d, seed %d%n",
+                trainer.options().architecture(), trainer.config().slr().any() ? " with SLR " + trainer.config().slr().describe() : "",
+                trainer.config().parameterCount(), trainer.options().tasks(),
                 trainer.options().taskWeights().isEmpty() ? "" : " with task weights " + trainer.options().taskWeights(),
                 trainer.step() + 1, trainer.options().steps(), trainer.options().seed());
         outWriter.flush();
@@ -126,6 +131,6 @@ public final class TrainCommand implements Callable<Integer> {
                 backpropDepth != null ? backpropDepth : d.backpropDepth(), d.maxRecurrence(),
                 checkpointEvery != null ? checkpointEvery : d.checkpointEvery(),
                 h, d.heads(), hidden != null ? h * 11 / 4 : d.intermediate(), d.prelude(), d.core(), d.coda(), d.blockSize(),
-                taskWeights != null ? taskWeights : Map.of());
+                taskWeights != null ? taskWeights : Map.of()).withSlr(stabilisers.toSlr(meanRecurrence != null ? meanRecurrence : d.meanRecurrence()));
     }
 }

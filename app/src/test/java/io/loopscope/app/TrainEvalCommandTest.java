@@ -39,6 +39,53 @@ class TrainEvalCommandTest {
     }
 
     @Test
+    void trainsAModelWithStabilisersThatResumesWithThem(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("slr");
+        CliRun train = CliRun.of("train", "--tasks", "copy", "--out", model.toString(), "--steps", "2", "--hidden", "16", "--batch", "4",
+                "--mean-recurrence", "3", "--backprop-depth", "1", "--checkpoint-every", "1", "--timestep", "learned", "--loop-lora", "2",
+                "--loop-lora-targets", "attn.Wqkv,mlp.proj", "--loop-residual", "s0:0.5", "--quiet");
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("with SLR timestep learned (T 3) · loop LoRA r 2 on attn.Wqkv, mlp.proj (T 3, then the last) · "
+                + "residual s0 ×0.5"), train.out());
+        JsonNode slr = new ObjectMapper().readTree(model.resolve("config.json").toFile()).get("slr");
+        assertEquals("learned", slr.get("timestep_embedding").asText());
+        assertEquals(3, slr.get("timestep_steps").asInt());
+        assertEquals(2, slr.get("loop_lora_rank").asInt());
+        assertEquals("[\"attn.Wqkv\",\"mlp.proj\"]", slr.get("loop_lora_targets").toString());
+        assertEquals(0.5, slr.get("loop_residual_scale").asDouble());
+
+        CliRun resume = CliRun.of("train", "--out", model.toString(), "--resume", "--steps", "3", "--tasks", "copy", "--hidden", "16",
+                "--batch", "4", "--mean-recurrence", "3", "--backprop-depth", "1", "--quiet");
+        assertEquals(0, resume.exitCode(), resume.err());
+        assertTrue(resume.out().contains("with SLR timestep learned (T 3)"), "--resume keeps the stabilisers: " + resume.out());
+
+        CliRun trace = CliRun.of("trace", "--model", model.toString(), "--prompt", "copy ab=", "-r", "5", "--out",
+                dir.resolve("t.npz").toString(), "--quiet");
+        assertEquals(0, trace.exitCode(), trace.err());
+    }
+
+    @Test
+    void badStabiliserOptionsAreNamedWithTheirValue(@TempDir Path dir) {
+        String[][] cases = {
+                {"--timestep", "cosine", "--timestep \"cosine\" is not one of sinusoidal, learned"},
+                {"--loop-lora", "0", "--loop-lora must be a rank > 0, got 0"},
+                {"--loop-residual", "s1", "--loop-residual \"s1\" is not one of s0, previous"},
+                {"--loop-residual", "s0:zero", "the scale \"zero\" is not a number"},
+                {"--loop-residual", "previous:0", "the scale must be a finite non-zero number"},
+                {"--loop-lora-targets", "attn.qkv", "--loop-lora-targets needs --loop-lora RANK"},
+                {"--loop-steps", "0", "--loop-steps must be > 0, got 0"},
+                {"--loop-steps", "4", "--loop-steps 4 needs --timestep learned or --loop-lora"}};
+        for (String[] c : cases) {
+            CliRun run = CliRun.of("train", "--tasks", "copy", "--out", dir.resolve("x").toString(), c[0], c[1], "--quiet");
+            assertEquals(1, run.exitCode(), c[0] + " " + c[1] + ": " + run.err());
+            assertTrue(run.err().contains(c[2]), c[0] + " " + c[1] + ": " + run.err());
+        }
+        CliRun target = CliRun.of("train", "--tasks", "copy", "--out", dir.resolve("x").toString(), "--loop-lora", "2",
+                "--loop-lora-targets", "mlp.fc,attn.qkv", "--quiet");
+        assertTrue(target.err().contains("\"attn.qkv\" is not a core linear"), target.err());
+    }
+
+    @Test
     void unknownTaskAndResumeWithoutCheckpointAreClearErrors(@TempDir Path dir) {
         CliRun unknown = CliRun.of("train", "--tasks", "sum,sort", "--out", dir.toString(), "--quiet");
         assertEquals(1, unknown.exitCode());

@@ -52,7 +52,7 @@ class DemoStabilityTest {
         int checked = 0;
         for (int t = 0; t < d.tokens(); t++) {
             if (motifs.get(t).motif() != Motif.FIXED_POINT) continue;
-            LocalStability s = LocalStability.of(new TokenLoopMap(model.model(), d.ids(), last, t), last[t], 16, 1e-3, 1);
+            LocalStability s = LocalStability.of(new TokenLoopMap(model.model(), d.ids(), last, statesAt(d, 0), t, 33), last[t], 16, 1e-3, 1);
             System.out.printf("fixed point token %d: rho %.3f angle %.3f%n", t, s.spectralRadius(), s.leadingAngle());
             assertTrue(s.spectralRadius() < 1, "token " + t + " is a fixed point, yet rho = " + s.spectralRadius());
             checked++;
@@ -72,7 +72,7 @@ class DemoStabilityTest {
             for (int j = 0; j < a.length; j++) centre[j] = (a[j] + b[j]) / 2;
             double[][] held = statesAt(d, 64);
             held[t] = centre;
-            LocalStability s = LocalStability.of(new TokenLoopMap(model.model(), d.ids(), held, t), centre, 16, 1e-3, 1);
+            LocalStability s = LocalStability.of(new TokenLoopMap(model.model(), d.ids(), held, statesAt(d, 0), t, 65), centre, 16, 1e-3, 1);
             double mostNegative = s.eigenvalues().stream().filter(z -> Math.abs(z[1]) < 1e-6).mapToDouble(z -> z[0]).min().orElse(0);
             System.out.printf("orbit token %d: rho %.3f angle %.3f, most negative real eigenvalue %.3f%n", t, s.spectralRadius(),
                     s.leadingAngle(), mostNegative);

@@ -29,8 +29,10 @@ public final class EngineBenchmark {
         long[] ids = new long[tokens];
         for (int i = 0; i < tokens; i++) ids[i] = (i * 31L) % model.vocab();
         INDArray e = model.embed(ids);
-        INDArray[] state = {model.initialState(new StateInit.Random(1), tokens)};
-        double ms = medianMs(() -> state[0] = model.step(state[0], e));
+        INDArray s0 = model.startState(model.initialState(new StateInit.Random(1), tokens), e);
+        INDArray[] state = {s0};
+        int[] step = {0};
+        double ms = medianMs(() -> state[0] = model.step(state[0], e, s0, ++step[0], null));
         double gflops = model.stepFlops(tokens) / ms / 1e6;
         return new BenchResult.ModelBench(name, model.hidden(), tokens, ms, gflops, gflops / sgemmGflops);
     }

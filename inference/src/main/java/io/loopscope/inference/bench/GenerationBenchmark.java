@@ -91,9 +91,9 @@ public final class GenerationBenchmark {
         long[] ids = ids(model);
         KvCache cache = model.newCache(prompt + 1, iterations, KvSharing.LATEST);
         INDArray e = model.embedAt(cache, ids, 0);
-        INDArray s = model.startState(model.initialState(new StateInit.Random(1), prompt), e);
+        INDArray s0 = model.startState(model.initialState(new StateInit.Random(1), prompt), e), s = s0;
         for (int k = 1; k <= iterations; k++) {
-            s = model.stepAt(cache, s, e, 0, k);
+            s = model.stepAt(cache, s, e, s0, 0, k);
             model.decodeAt(cache, s, 0);
         }
         cache.commit(0, prompt, iterations);
@@ -105,10 +105,10 @@ public final class GenerationBenchmark {
         for (int i = -3; i < repeats; i++) {                          // three warm-up pairs
             int k = 1 + Math.floorMod(i, iterations);
             long t0 = System.nanoTime();
-            a = model.stepAt(cache, a, eNew, prompt, k);
+            a = model.stepAt(cache, a, eNew, start, prompt, k);
             model.decodeAt(cache, a, prompt);
             long t1 = System.nanoTime();
-            b = model.step(b, eLone);
+            b = model.step(b, eLone, start, k, null);
             model.decode(b);
             long t2 = System.nanoTime();
             if (i >= 0) {

@@ -69,6 +69,10 @@ public final class CheckpointLoader {
             long layers = (long) config.preludeLayers() + config.coreLayers() + config.codaLayers();
             ConfigLimits.requireTensors(configFile.toString(), 3 + layers * perBlock, "n_layers (prelude + core + coda)", layers,
                     tensors.entries().size());
+            if (config.slr().hasLora()) {
+                ConfigLimits.requireTensors(configFile.toString(), 3 + layers * perBlock + SlrLayout.tensorCount(config),
+                        "slr.loop_lora_steps", config.slr().loraSteps(), tensors.entries().size());
+            }
             ConfigLimits.requireRopeTable(configFile.toString(), "block_size", config.blockSize(), config.headDim());
             List<String> toRead = checkHeaders(config, tensors, warnings);
             ConfigLimits.requireWeightsFit(tensors, toRead, budget);
@@ -90,7 +94,16 @@ public final class CheckpointLoader {
         boolean hasHead = tensors.entries().containsKey(HuginnLayout.LM_HEAD);
         if (hasHead || !config.tieEmbeddings()) expected.put(HuginnLayout.LM_HEAD, HuginnLayout.lmHeadShape(config));
         String why = config.tieEmbeddings() ? "" : " (lm_head.weight is required because tie_embeddings is false)";
-        return checkHeaders(expected, java.util.Set.of(HuginnLayout.FREQS_CIS), HuginnLayout.LM_HEAD, why, tensors, warnings);
+        java.util.Set<String> tolerated = new java.util.HashSet<>(java.util.Set.of(HuginnLayout.FREQS_CIS));
+        // stabiliser tensors the config does not ask for: most likely a config.json that lost its "slr" object
+        List<String> unasked = tensors.entries().keySet().stream().filter(n -> !expected.containsKey(n) && SlrLayout.isStabiliser(n)).toList();
+        if (!unasked.isEmpty()) {
+            warnings.add(unasked.size() + " tensor" + (unasked.size() == 1 ? " of SLR stabilisers is" : "s of SLR stabilisers are")
+                    + " ignored because config.json " + (config.slr().any() ? "does not ask for them" : "has no \"slr\" object")
+                    + ", so the model runs without them: " + cut(unasked));
+            tolerated.addAll(unasked);
+        }
+        return checkHeaders(expected, tolerated, HuginnLayout.LM_HEAD, why, name -> SlrLayout.promise(config, name), tensors, warnings);
     }
 
     /**
@@ -116,17 +129,26 @@ public final class CheckpointLoader {
     /**
      * Compares the headers with the expected names and shapes (any family). Returns the names to
      * read; throws with every missing, mis-shaped or unreadable tensor; adds unexpected tensors
-     * (other than the tolerated ones) to warnings. headHint explains a missing headName.
+     * (other than the tolerated ones) to warnings. headHint explains a missing headName; a missing
+     * tensor that promise explains (the config field that asks for it) is reported on its own.
      */
     static List<String> checkHeaders(Map<String, long[]> expected, java.util.Set<String> tolerated, String headName, String headHint,
+                                     java.util.function.Function<String, java.util.Optional<String>> promise,
                                      CheckpointTensors tensors, List<String> warnings) throws CheckpointException {
         Map<String, SafetensorsEntry> present = tensors.entries();
         List<String> missing = new ArrayList<>();
+        List<String> promisedMissing = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, long[]> e : expected.entrySet()) {
             SafetensorsEntry found = present.get(e.getKey());
             if (found == null) {
-                missing.add(e.getKey() + " " + Arrays.toString(e.getValue()));
+                java.util.Optional<String> promised = promise.apply(e.getKey());
+                if (promised.isPresent()) {
+                    promisedMissing.add("tensor \"" + e.getKey() + "\" " + Arrays.toString(e.getValue()) + " is missing from " + tensors.files()
+                            + ": " + promised.get());
+                } else {
+                    missing.add(e.getKey() + " " + Arrays.toString(e.getValue()));
+                }
             } else if (!Arrays.equals(found.shape(), e.getValue())) {
                 problems.add("tensor \"" + e.getKey() + "\" in " + tensors.fileOf(e.getKey()).getFileName() + " has shape "
                         + found.shapeString() + " but the config needs " + Arrays.toString(e.getValue()));
@@ -135,6 +157,8 @@ public final class CheckpointLoader {
                         + found.dtype() + ", which cannot be read as weights (supported: " + SafetensorsDType.readableList() + ")");
             }
         }
+        problems.addAll(0, promisedMissing.subList(0, Math.min(MAX_LISTED, promisedMissing.size())));
+        if (promisedMissing.size() > MAX_LISTED) problems.add(MAX_LISTED, "… and " + (promisedMissing.size() - MAX_LISTED) + " more missing tensors of the stabilisers");
         if (!missing.isEmpty()) {
             String why = missing.stream().anyMatch(m -> m.startsWith(headName + " ")) ? headHint : "";
             problems.addFirst(missing.size() + " tensor" + (missing.size() == 1 ? " is" : "s are") + " missing from " + tensors.files()

@@ -17,18 +17,43 @@ final class ConfigFields {
     private final JsonNode root;
     private final String source;
     private final String family;   // whose defaults fill missing fields, for messages
+    private final String prefix;   // "" at the top, "slr." inside the "slr" object: how messages name fields
     private final Set<String> consumed = new HashSet<>();
-    private final List<String> problems = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<String> problems;
+    private final List<String> warnings;
 
     ConfigFields(JsonNode root, String source) {
         this(root, source, "Huginn");
     }
 
     ConfigFields(JsonNode root, String source, String family) {
+        this(root, source, family, "", new ArrayList<>(), new ArrayList<>());
+    }
+
+    private ConfigFields(JsonNode root, String source, String family, String prefix, List<String> problems, List<String> warnings) {
         this.root = root;
         this.source = source;
         this.family = family;
+        this.prefix = prefix;
+        this.problems = problems;
+        this.warnings = warnings;
+    }
+
+    /** The fields of the object under name (which must be an object), reporting into this one's problems as "name.field". */
+    ConfigFields nested(String name, JsonNode object) {
+        return new ConfigFields(object, source, family, prefix + name + ".", problems, warnings);
+    }
+
+    /** How messages name a field: with the object it sits in, e.g. "slr.loop_lora_rank". */
+    String label(String name) {
+        return prefix + name;
+    }
+
+    /** The names of every field of this object. */
+    List<String> names() {
+        List<String> out = new ArrayList<>();
+        root.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     /** A field's raw JSON (null when absent), marked as read. */
@@ -53,8 +78,13 @@ final class ConfigFields {
         warnings.add(source + ": " + message);
     }
 
+    /** Problems found so far (in this object and every nested one). */
+    int problemCount() {
+        return problems.size();
+    }
+
     boolean hasProblemAbout(String field) {
-        return problems.stream().anyMatch(p -> p.startsWith(source + ": " + field + " "));
+        return problems.stream().anyMatch(p -> p.startsWith(source + ": " + label(field) + " "));
     }
 
     void throwIfProblems() throws CheckpointException {
@@ -65,7 +95,7 @@ final class ConfigFields {
     Integer requiredInt(String... names) {
         Integer v = aliasedInt(names);
         if (v == null && Arrays.stream(names).noneMatch(this::hasProblemAbout)) {
-            problem(names[0] + " is missing" + (names.length > 1 ? " (also looked for " + String.join(", ", Arrays.copyOfRange(names, 1, names.length)) + ")" : ""));
+            problem(label(names[0]) + " is missing" + (names.length > 1 ? " (also looked for " + String.join(", ", Arrays.copyOfRange(names, 1, names.length)) + ")" : ""));
         }
         return v;
     }
@@ -77,7 +107,7 @@ final class ConfigFields {
 
     Integer defaultedInt(String name, int fallback) {
         if (!root.has(name)) {
-            warn(name + " is missing; using " + fallback + " (" + family + "'s default)");
+            warn(label(name) + " is missing; using " + fallback + " (" + family + "'s default)");
             return fallback;
         }
         return aliasedInt(name);
@@ -88,7 +118,7 @@ final class ConfigFields {
         JsonNode n = root.get(name);
         if (n == null) return null;
         if (!n.isNumber()) {
-            problem(name + " must be a number, got " + n);
+            problem(label(name) + " must be a number, got " + n);
             return null;
         }
         return n.asDouble();
@@ -97,7 +127,7 @@ final class ConfigFields {
     Double defaultedDouble(String name, double fallback) {
         if (!root.has(name)) {
             consumed.add(name);
-            warn(name + " is missing; using " + fallback + " (" + family + "'s default)");
+            warn(label(name) + " is missing; using " + fallback + " (" + family + "'s default)");
             return fallback;
         }
         return optionalDouble(name);
@@ -112,12 +142,12 @@ final class ConfigFields {
         Boolean a = bool(name);
         Boolean b = alias == null ? null : bool(alias);
         if (a != null && b != null && !a.equals(b)) {
-            problem(name + " " + a + " and " + alias + " " + b + " disagree");
+            problem(label(name) + " " + a + " and " + alias + " " + b + " disagree");
             return null;
         }
         if (a != null || b != null) return a != null ? a : b;
         if (hasProblemAbout(name) || (alias != null && hasProblemAbout(alias))) return null;
-        if (!root.has(name) && (alias == null || !root.has(alias))) warn(name + " is missing; using " + fallback + " (" + family + "'s default)");
+        if (!root.has(name) && (alias == null || !root.has(alias))) warn(label(name) + " is missing; using " + fallback + " (" + family + "'s default)");
         return fallback;
     }
 
@@ -128,11 +158,11 @@ final class ConfigFields {
         if (n == null) return fallback;
         String supported = Arrays.stream(allowed).map(s -> "\"" + s + "\"").collect(Collectors.joining(" or "));
         if (!n.isTextual()) {
-            problem(name + " must be a string, got " + n + " (LoopScope runs " + supported + ")");
+            problem(label(name) + " must be a string, got " + n + " (LoopScope runs " + supported + ")");
             return null;
         }
         if (Arrays.asList(allowed).contains(n.asText())) return n.asText();
-        problem(name + " \"" + n.asText() + "\" is not supported (LoopScope runs " + supported + ")");
+        problem(label(name) + " \"" + n.asText() + "\" is not supported (LoopScope runs " + supported + ")");
         return null;
     }
 
@@ -140,7 +170,7 @@ final class ConfigFields {
     void warnAboutUnknownFields(Set<String> ignored) {
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             if (!consumed.contains(e.getKey()) && !ignored.contains(e.getKey())) {
-                warn("unknown field \"" + e.getKey() + "\" ignored");
+                warn("unknown field \"" + label(e.getKey()) + "\" ignored");
             }
         }
     }
@@ -155,7 +185,7 @@ final class ConfigFields {
             Integer v = integer(name, n);
             if (v == null) return null;
             if (value != null && !value.equals(v)) {
-                problem(from + " " + value + " and " + name + " " + v + " disagree");
+                problem(label(from) + " " + value + " and " + name + " " + v + " disagree");
                 return null;
             }
             if (value == null) {
@@ -169,7 +199,7 @@ final class ConfigFields {
     private Integer integer(String name, JsonNode n) {
         boolean integral = n.isIntegralNumber() || (n.isFloatingPointNumber() && n.asDouble() == Math.rint(n.asDouble()));
         if (!integral || n.asDouble() > Integer.MAX_VALUE || n.asDouble() < Integer.MIN_VALUE) {
-            problem(name + " must be an integer, got " + n);
+            problem(label(name) + " must be an integer, got " + n);
             return null;
         }
         return (int) n.asDouble();
@@ -180,7 +210,7 @@ final class ConfigFields {
         JsonNode n = root.get(name);
         if (n == null) return null;
         if (!n.isBoolean()) {
-            problem(name + " must be true or false, got " + n);
+            problem(label(name) + " must be true or false, got " + n);
             return null;
         }
         return n.asBoolean();

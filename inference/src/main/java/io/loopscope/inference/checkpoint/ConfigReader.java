@@ -127,18 +127,35 @@ public final class ConfigReader {
         }
         Double noise = f.optionalDouble("test_time_noise");
         if (noise != null && noise != 0) f.warn("test_time_noise " + noise + " is ignored (LoopScope adds no noise to the state)");
+        SlrConfig slr = slr(f);
 
         f.warnAboutUnknownFields(IGNORED);
         f.throwIfProblems();
         HuginnConfig config;
         try {
             config = new HuginnConfig(hidden, heads, kvHeads, intermediate, vocab, prelude, core, coda, normEps, ropeBase,
-                    blockSize, qkBias, tie, meanRecurrence);
+                    blockSize, qkBias, tie, meanRecurrence, slr);
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(f.source() + ": " + e.getMessage());
         }
         f.warnings().forEach(w -> LOG.debug(w));
         return new Result(config, stateInit, f.warnings());
+    }
+
+    /** The optional "slr" object: absent means plain Huginn; present, it must turn some stabiliser on. */
+    private static SlrConfig slr(ConfigFields f) {
+        JsonNode node = f.raw(SlrConfigReader.FIELD);
+        if (node == null) return SlrConfig.NONE;
+        if (!node.isObject()) {
+            f.problem(SlrConfigReader.FIELD + " must be an object of stabilisers, got " + node);
+            return null;
+        }
+        SlrConfig slr = SlrConfigReader.read(f.nested(SlrConfigReader.FIELD, node));
+        if (slr != null && !slr.any()) {
+            f.problem(SlrConfigReader.FIELD + " turns on no stabiliser (" + SlrConfigReader.TIMESTEP + ", " + SlrConfigReader.LORA_RANK
+                    + " or " + SlrConfigReader.RESIDUAL + "); leave it out for plain Huginn");
+        }
+        return slr;
     }
 
     /** padded_vocab_size is the embedding's row count, so it wins over vocab_size when present. */

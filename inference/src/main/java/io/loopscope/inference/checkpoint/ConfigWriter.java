@@ -39,6 +39,11 @@ public final class ConfigWriter {
         AtomicFile.write(file, tmp -> Files.write(tmp, bytes));
     }
 
+    /** The "slr" object of config.json ({} for plain Huginn). */
+    public static ObjectNode slr(SlrConfig s) {
+        return JSON.valueToTree(s.fields());
+    }
+
     public static String toJson(HuginnConfig c, String torchDtype) {
         ObjectNode o = JSON.createObjectNode();   // alphabetical, like transformers' save_pretrained
         o.put("activation_checkpoint_impl", "per-iteration");
@@ -77,6 +82,7 @@ public final class ConfigWriter {
         o.put("qk_bias", c.qkBias());
         o.put("rope_base", c.ropeBase());
         o.put("sampling_scheme", "poisson-lognormal-filling");
+        if (c.slr().any()) o.set(SlrConfigReader.FIELD, slr(c.slr()));
         o.put("state_init", "like-init");
         o.put("test_time_noise", 0);
         o.put("test_time_noise_type", "fixed");

@@ -59,7 +59,8 @@ public final class HuginnCheckpointWriter {
             problems.add(HuginnLayout.LM_HEAD + " has shape " + Arrays.toString(head.shape()) + ", config needs " + Arrays.toString(HuginnLayout.lmHeadShape(config)));
         }
         tensors.keySet().stream().filter(n -> !required.containsKey(n) && !n.equals(HuginnLayout.LM_HEAD))
-                .forEach(n -> problems.add(n + " is not part of this config (qk_bias false but a block has one?)"));
+                .forEach(n -> problems.add(n + " is not part of this config (" + (SlrLayout.isStabiliser(n)
+                        ? "its slr object does not ask for this stabiliser tensor" : "qk_bias false but a block has one?") + ")"));
         if (!problems.isEmpty()) throw new IllegalArgumentException("weights do not match the config: " + String.join("; ", problems));
     }
 }

@@ -21,6 +21,7 @@ package io.loopscope.inference.checkpoint;
  * @param qkBias          whether attention adds a learned bias to q and k before RoPE
  * @param tieEmbeddings   whether lm_head shares the embedding matrix
  * @param meanRecurrence  the mean number of loop iterations the model was trained with
+ * @param slr             the Stable Latent Reasoning stabilisers on the loop ({@link SlrConfig#NONE}: plain Huginn)
  */
 public record HuginnConfig(
         int hidden,
@@ -36,9 +37,19 @@ public record HuginnConfig(
         int blockSize,
         boolean qkBias,
         boolean tieEmbeddings,
-        int meanRecurrence) {
+        int meanRecurrence,
+        SlrConfig slr) {
+
+    /** A plain Huginn config (no stabilisers). */
+    public HuginnConfig(int hidden, int heads, int kvHeads, int intermediate, int vocab, int preludeLayers, int coreLayers,
+                        int codaLayers, double normEps, double ropeBase, int blockSize, boolean qkBias, boolean tieEmbeddings,
+                        int meanRecurrence) {
+        this(hidden, heads, kvHeads, intermediate, vocab, preludeLayers, coreLayers, codaLayers, normEps, ropeBase, blockSize, qkBias,
+                tieEmbeddings, meanRecurrence, SlrConfig.NONE);
+    }
 
     public HuginnConfig {
+        java.util.Objects.requireNonNull(slr, "slr (SlrConfig.NONE for plain Huginn)");
         requirePositive("n_embd", hidden);
         requirePositive("num_attention_heads", heads);
         requirePositive("num_key_value_heads", kvHeads);
@@ -60,6 +71,12 @@ public record HuginnConfig(
         }
         if (!(normEps > 0) || !Double.isFinite(normEps)) throw new IllegalArgumentException("norm_eps must be a positive number, got " + normEps);
         if (!(ropeBase > 1) || !Double.isFinite(ropeBase)) throw new IllegalArgumentException("rope_base must be > 1, got " + ropeBase);
+    }
+
+    /** The same architecture with the given stabilisers. */
+    public HuginnConfig withSlr(SlrConfig stabilisers) {
+        return new HuginnConfig(hidden, heads, kvHeads, intermediate, vocab, preludeLayers, coreLayers, codaLayers, normEps, ropeBase,
+                blockSize, qkBias, tieEmbeddings, meanRecurrence, stabilisers);
     }
 
     private static void requirePositive(String field, int value) {
@@ -87,6 +104,14 @@ public record HuginnConfig(
                 + 2L * intermediate * hidden + (long) hidden * intermediate;
         long blocks = block * (preludeLayers + coreLayers + codaLayers);
         long embeddings = (long) vocab * hidden * (tieEmbeddings ? 1 : 2);
-        return blocks + embeddings + 2L * hidden * hidden + hidden;
+        return blocks + embeddings + 2L * hidden * hidden + hidden + slrParameterCount();
+    }
+
+    /** The stabilisers' own parameters: a learned τ [T, H], and A [r, in] and B [out, r] per core layer, target and iteration. */
+    public long slrParameterCount() {
+        long timestep = slr.timestep() == SlrConfig.Timestep.LEARNED ? (long) slr.timestepSteps() * hidden : 0;
+        long perIteration = 0;
+        for (SlrConfig.LoraTarget t : slr.loraTargets()) perIteration += (long) slr.loraRank() * (t.in(this) + t.out(this));
+        return timestep + perIteration * slr.loraSteps() * coreLayers;
     }
 }

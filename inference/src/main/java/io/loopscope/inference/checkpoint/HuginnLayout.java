@@ -26,7 +26,10 @@ public final class HuginnLayout {
     private HuginnLayout() {
     }
 
-    /** Every tensor the config requires, in checkpoint order, with its shape. lm_head and freqs_cis are optional. */
+    /**
+     * Every tensor the config requires, in checkpoint order, with its shape — the stabilisers' ones
+     * ({@link SlrLayout}) last. lm_head and freqs_cis are optional.
+     */
     public static Map<String, long[]> required(HuginnConfig c) {
         long h = c.hidden();
         Map<String, long[]> out = new LinkedHashMap<>();
@@ -36,6 +39,7 @@ public final class HuginnLayout {
         blocks(c, CORE, c.coreLayers(), out);
         blocks(c, CODA, c.codaLayers(), out);
         out.put(LN_F, new long[] {h});                                  // [H]
+        SlrLayout.required(c, out);
         return out;
     }
 
@@ -67,7 +71,8 @@ public final class HuginnLayout {
                 blockList(c, CORE, c.coreLayers(), tensors),
                 blockList(c, CODA, c.codaLayers(), tensors),
                 tensors.apply(LN_F),
-                lmHead != null ? lmHead : wte);
+                lmHead != null ? lmHead : wte,
+                SlrLayout.assemble(c, tensors));
     }
 
     private static List<BlockWeights> blockList(HuginnConfig c, String prefix, int count, Function<String, INDArray> t) {
@@ -95,6 +100,7 @@ public final class HuginnLayout {
         out.put(LN_F, w.lnF());
         if (w.lmHead() != null && w.lmHead() != w.wte()) out.put(LM_HEAD, w.lmHead());
         if (!c.tieEmbeddings() && !out.containsKey(LM_HEAD)) out.put(LM_HEAD, w.wte());   // untied: the head must be stored
+        SlrLayout.flatten(c, w.slr(), out);
         return out;
     }
 

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param coda    blocks after the loop (transformer.coda.N)
  * @param lnF     [H]  final RMSNorm (transformer.ln_f.weight), applied before and after the coda
  * @param lmHead  [V, H]  output projection; the same array as wte when embeddings are tied
+ * @param slr     the stabilisers' weights ({@link SlrWeights#NONE} for plain Huginn)
  */
 public record HuginnWeights(
         INDArray wte,
@@ -21,9 +22,17 @@ public record HuginnWeights(
         List<BlockWeights> core,
         List<BlockWeights> coda,
         INDArray lnF,
-        INDArray lmHead) {
+        INDArray lmHead,
+        SlrWeights slr) {
+
+    /** Plain Huginn weights (no stabilisers). */
+    public HuginnWeights(INDArray wte, List<BlockWeights> prelude, INDArray adapter, List<BlockWeights> core, List<BlockWeights> coda,
+                         INDArray lnF, INDArray lmHead) {
+        this(wte, prelude, adapter, core, coda, lnF, lmHead, SlrWeights.NONE);
+    }
 
     public HuginnWeights {
+        java.util.Objects.requireNonNull(slr, "slr (SlrWeights.NONE for plain Huginn)");
         prelude = List.copyOf(prelude);
         core = List.copyOf(core);
         coda = List.copyOf(coda);

@@ -9,8 +9,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Random weights initialised the way Huginn is (the "takase" scheme): truncated normal(0, σ) with
  * σ = √(2 / (5H)), clipped at ±3σ; output projections (attn.proj, mlp.proj) scaled down by
- * √(2 · effective depth) so the residual stream does not grow with depth; norms at 1. For tests and
- * benchmarks: the same config and seed always give the same weights.
+ * √(2 · effective depth) so the residual stream does not grow with depth; norms at 1. The stabilisers
+ * start as LoRA does: A small and random, B zero, so the delta B·A starts at nothing and the loop as
+ * plain Huginn; a learned timestep embedding starts small (σ). For training, tests and benchmarks:
+ * the same config and seed always give the same weights.
  */
 public final class RandomWeights {
     private RandomWeights() {
@@ -67,6 +69,7 @@ public final class RandomWeights {
                 || name.endsWith("norm_4.weight") || name.equals(HuginnLayout.LN_F)) {
             return Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape);
         }
+        if (name.contains(".lora_B.")) return Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape);
         double std;
         if (name.endsWith("attn.proj.weight") || name.endsWith("mlp.proj.weight")) std = outProjStd(c);
         // Huginn starts qk_bias at zero; a small non-zero bias makes tests exercise the bias path

@@ -133,6 +133,7 @@ public final class Generator {
      * stops at the first step it fires. Returns the final state [n, H].
      */
     private INDArray think(KvCache cache, INDArray e, INDArray s, int from, int n, ExitCheck check) {
+        INDArray start = s;                                                                  // s_0 of these positions' loop
         LogitLens lens = new LogitLens(n, vocab, request.topK());
         for (int i = 0; i < n; i++) records[from + i] = new PositionRecord(iterations, hidden, vocab, request.topK(), request.fullLens());
         float[] state = floats(s);
@@ -145,7 +146,7 @@ public final class Generator {
             if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("cancelled at position " + from + ", iteration " + k);
             }
-            s = model.stepAt(cache, s, e, from, k);                                           // [n, H]
+            s = model.stepAt(cache, s, e, start, from, k);                                    // [n, H]
             state = floats(s);
             logits = floats(model.decodeAt(cache, s, from));
             lensStep = observe(lens, k, from, n, state, logits);

@@ -44,11 +44,18 @@ public final class Attention {
         }
     }
 
-    /** q, k, v of x [n, H] at positions [position, position + n): bias added, then RoPE. */
-    private INDArray[] project(INDArray x, int position) {
+    /** q, k, v of x [n, H] at positions [position, position + n): Wqkv (plus its delta when given), bias, then RoPE. */
+    private INDArray[] project(INDArray x, int position, LowRank delta) {
         INDArray q = Nd4j.gemm(x, wq, false, true); // [n, nh·hd]
         INDArray k = Nd4j.gemm(x, wk, false, true); // [n, nkv·hd]
         INDArray v = Nd4j.gemm(x, wv, false, true); // [n, nkv·hd]
+        if (delta != null) {
+            long qWidth = q.size(1), kvWidth = k.size(1);
+            INDArray down = delta.down(x);          // [n, r], shared by the q, k and v row blocks
+            delta.addUp(q, down, 0, qWidth);
+            delta.addUp(k, down, qWidth, qWidth + kvWidth);
+            delta.addUp(v, down, qWidth + kvWidth, qWidth + 2 * kvWidth);
+        }
         if (qBias != null) {
             q.addiRowVector(qBias);
             k.addiRowVector(kBias);
@@ -60,8 +67,13 @@ public final class Attention {
 
     /** x [S, H] (already normalised), positions 0..S-1, causal → [S, H]. */
     public INDArray apply(INDArray x) {
+        return apply(x, null, null);
+    }
+
+    /** As {@link #apply(INDArray)}, with low-rank deltas on Wqkv and proj (either may be null). */
+    INDArray apply(INDArray x, LowRank qkvDelta, LowRank projDelta) {
         int tokens = (int) x.size(0);
-        INDArray[] qkv = project(x, 0);
+        INDArray[] qkv = project(x, 0, qkvDelta);
         INDArray q = qkv[0], k = qkv[1], v = qkv[2];
 
         INDArray qh = byHead(q, heads, tokens);                    // [nh, S, hd]
@@ -73,7 +85,14 @@ public final class Attention {
         INDArray weights = Nd4j.exec(new SoftMax(scores, scores, 2))[0]; // each row sums to 1
         INDArray mixed = Nd4j.matmul(weights, vh);                 // [nh, S, hd]
         INDArray merged = mixed.permute(1, 0, 2).dup('c').reshape('c', tokens, heads * headDim); // [S, nh·hd]
-        return Nd4j.gemm(merged, proj, false, true);               // [S, H]
+        return output(merged, projDelta);                          // [S, H]
+    }
+
+    /** merged [n, nh·hd] → proj (plus its delta) → [n, H]. */
+    private INDArray output(INDArray merged, LowRank projDelta) {
+        INDArray out = Nd4j.gemm(merged, proj, false, true);
+        if (projDelta != null) projDelta.addTo(out, merged);
+        return out;
     }
 
     /**
@@ -82,8 +101,14 @@ public final class Attention {
      * the slot {@code earlierSlot.applyAsInt(t)} names (-1: left out). → [n, H].
      */
     public INDArray applyCached(INDArray x, int position, KvCache cache, int slot, IntUnaryOperator earlierSlot) {
+        return applyCached(x, position, cache, slot, earlierSlot, null, null);
+    }
+
+    /** As {@link #applyCached(INDArray, int, KvCache, int, IntUnaryOperator)}, with low-rank deltas on Wqkv and proj (either may be null). */
+    INDArray applyCached(INDArray x, int position, KvCache cache, int slot, IntUnaryOperator earlierSlot, LowRank qkvDelta,
+                         LowRank projDelta) {
         int n = (int) x.size(0), width = kvHeads * headDim, group = heads / kvHeads;
-        INDArray[] qkv = project(x, position);
+        INDArray[] qkv = project(x, position, qkvDelta);
         float[] q = Kernels.dense(qkv[0]).data().asFloat();           // [n, nh·hd]
         cache.write(slot, position, Kernels.dense(qkv[1]).data().asFloat(), Kernels.dense(qkv[2]).data().asFloat(), n);
 
@@ -116,7 +141,7 @@ public final class Attention {
                 }
             }
         }
-        return Nd4j.gemm(Nd4j.create(mixed, new long[] {n, (long) heads * headDim}, 'c'), proj, false, true); // [n, H]
+        return output(Nd4j.create(mixed, new long[] {n, (long) heads * headDim}, 'c'), projDelta); // [n, H]
     }
 
     private INDArray byHead(INDArray x, int headCount, int tokens) {

@@ -19,9 +19,22 @@ public final class GatedMlp {
 
     /** x [S, H] → [S, H]. */
     public INDArray apply(INDArray x) {
+        return apply(x, null, null);
+    }
+
+    /** As {@link #apply(INDArray)}, with low-rank deltas on fc and proj (either may be null). */
+    INDArray apply(INDArray x, LowRank fcDelta, LowRank projDelta) {
         INDArray gate = Nd4j.gemm(x, gateWeight, false, true); // [S, I]
         INDArray up = Nd4j.gemm(x, upWeight, false, true);     // [S, I]
+        if (fcDelta != null) {
+            long width = gate.size(1);
+            INDArray down = fcDelta.down(x);                   // [S, r], shared by the gate and up row blocks
+            fcDelta.addUp(gate, down, 0, width);
+            fcDelta.addUp(up, down, width, 2 * width);
+        }
         Kernels.siluGate(gate, up);                            // gate ← silu(gate)·up
-        return Nd4j.gemm(gate, proj, false, true);             // [S, H]
+        INDArray out = Nd4j.gemm(gate, proj, false, true);     // [S, H]
+        if (projDelta != null) projDelta.addTo(out, gate);
+        return out;
     }
 }

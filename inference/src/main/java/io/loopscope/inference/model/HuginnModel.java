@@ -19,6 +19,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   s_i = core(adapter([s_{i-1}; e]))   i = 1..r     [S, H]   the loop
  *   decode(s) = lm_head(ln_f(coda(ln_f(s))))        [S, V]   also the logit lens of any s_i
  * </pre>
+ * With SLR's stabilisers (family "slr", {@link io.loopscope.inference.checkpoint.SlrConfig}) step i is
+ * <pre>
+ *   x   = s_{i-1} + τ_i                              [S, H]   timestep embedding
+ *   h   = core_i(adapter([x; e]))                    [S, H]   core_i: W·x + B_i·(A_i·x) on the targeted linears
+ *   s_i = h + α·ref,  ref = s_0 | s_{i-1}            [S, H]   loop residual
+ * </pre>
  * Every method is a pure function of its inputs (no state kept between calls). Each pass through
  * blocks runs in a per-thread workspace ({@link Scratch}): its intermediates are reclaimed when it returns.
  */
@@ -31,6 +37,7 @@ public final class HuginnModel implements LoopedModel {
     private final RmsNorm lnF;
     private final INDArray lnFWeight; // [H]
     private final List<SandwichBlock> prelude, core, coda;
+    private final LoopStabilisers stabilisers;
 
     public HuginnModel(HuginnConfig config, HuginnWeights weights) {
         this.config = config;
@@ -46,6 +53,7 @@ public final class HuginnModel implements LoopedModel {
         this.prelude = blocks(weights.prelude(), rope);
         this.core = blocks(weights.core(), rope);
         this.coda = blocks(weights.coda(), rope);
+        this.stabilisers = new LoopStabilisers(config, weights.slr());
     }
 
     private List<SandwichBlock> blocks(List<BlockWeights> weights, Rope rope) {
@@ -60,7 +68,7 @@ public final class HuginnModel implements LoopedModel {
 
     @Override
     public String family() {
-        return "huginn";
+        return config.slr().any() ? "slr" : "huginn";
     }
 
     @Override
@@ -101,13 +109,18 @@ public final class HuginnModel implements LoopedModel {
         m.put("rope_base", c.ropeBase());
         m.put("norm_eps", c.normEps());
         m.put("parameters", c.parameterCount());
+        if (c.slr().any()) {
+            m.put("stabilisers", c.slr().stabilisers());
+            c.slr().fields().forEach((field, value) -> m.put("slr." + field, value));   // config.json's names: a trace says exactly what ran
+        }
         return m;
     }
 
     @Override
     public String describe() {
-        return "H " + config.hidden() + " · prelude/core/coda " + config.preludeLayers() + "/" + config.coreLayers() + "/"
+        String plain = "H " + config.hidden() + " · prelude/core/coda " + config.preludeLayers() + "/" + config.coreLayers() + "/"
                 + config.codaLayers() + " · vocab " + config.vocab();
+        return config.slr().any() ? "SLR (" + config.slr().describe() + ") · " + plain : plain;
     }
 
     /** The adapter over [s; e] plus every core block (matmuls and attention). */
@@ -117,7 +130,9 @@ public final class HuginnModel implements LoopedModel {
         double adapter = 2.0 * s * (2 * h) * h;
         double attention = 2.0 * s * h * config.qkvRows() + 2.0 * s * h * h + 2.0 * 2.0 * s * s * h;
         double mlp = 2.0 * s * h * (2 * i) + 2.0 * s * i * h;
-        return adapter + config.coreLayers() * (attention + mlp);
+        double lora = 0;   // x·Aᵀ then ·Bᵀ: 2·r·(in + out) per position and target
+        for (var t : config.slr().loraTargets()) lora += 2.0 * s * config.slr().loraRank() * (t.in(config) + t.out(config));
+        return adapter + config.coreLayers() * (attention + mlp + lora);
     }
 
     @Override
@@ -147,15 +162,10 @@ public final class HuginnModel implements LoopedModel {
         return Scratch.run(() -> runBlocks(prelude, embeddings));
     }
 
-    /** One iteration of the loop: s_i = core(adapter([s_{i-1}; e])). state, e [S, H] → [S, H]. */
+    /** One iteration of the loop: s_i = core(adapter([s_{i-1}; e])). state, e, s0 [S, H] → [S, H]. */
     @Override
-    public INDArray step(INDArray state, INDArray e) {
-        return stepInjected(state, inputInjection(e), 0, null);
-    }
-
-    @Override
-    public INDArray step(INDArray state, INDArray e, int step, LayerListener layers) {
-        return stepInjected(state, inputInjection(e), step, layers);
+    public INDArray step(INDArray state, INDArray e, INDArray s0, int step, LayerListener layers) {
+        return stepInjected(state, inputInjection(e), s0, step, layers);
     }
 
     /** e·A_eᵀ [S, H]: the embedding's share of the adapter, constant across iterations. */
@@ -163,16 +173,27 @@ public final class HuginnModel implements LoopedModel {
         return Nd4j.gemm(e, adapterInput, false, true);
     }
 
-    /** One step; layers (when given) hears each core block's output [S, H] at loop step {@code step}. */
-    private INDArray stepInjected(INDArray state, INDArray injection, int step, LayerListener layers) {
+    /**
+     * Step {@code step} from state with e's share of the adapter given; layers (when given) hears each
+     * core block's output [S, H], the last one after the loop residual, so it equals the step's state.
+     */
+    private INDArray stepInjected(INDArray state, INDArray injection, INDArray s0, int step, LayerListener layers) {
+        checkStep(step, s0);
         return Scratch.run(() -> {
-            INDArray h = Nd4j.gemm(state, adapterState, false, true).addi(injection); // [S, H]
+            INDArray x = stabilisers.enter(state, step);                                // s_{i-1} + τ_i  [S, H]
+            INDArray h = Nd4j.gemm(x, adapterState, false, true).addi(injection);      // adapter([x; e]) [S, H]
             for (int j = 0; j < core.size(); j++) {
-                h = core.get(j).apply(h);
+                h = core.get(j).apply(h, stabilisers.delta(j, step));
+                if (j == core.size() - 1) h = stabilisers.leave(h, state, s0);           // + α·ref        [S, H]
                 if (layers != null) layers.onLayer(step, j, h);
             }
             return h;
         });
+    }
+
+    private static void checkStep(int step, INDArray s0) {
+        if (step < 1) throw new IllegalArgumentException("loop steps count from 1, got " + step);
+        java.util.Objects.requireNonNull(s0, "s0, the state the loop started from");
     }
 
     @Override
@@ -189,7 +210,7 @@ public final class HuginnModel implements LoopedModel {
         INDArray state = s0;
         listener.onStep(0, state);
         for (int i = 1; i <= iterations; i++) {
-            state = stepInjected(state, injection, i, layers);
+            state = stepInjected(state, injection, s0, i, layers);
             listener.onStep(i, state);
         }
         return state;
@@ -242,18 +263,20 @@ public final class HuginnModel implements LoopedModel {
     }
 
     @Override
-    public INDArray stepAt(KvCache cache, INDArray state, INDArray e, int position, int step) {
+    public INDArray stepAt(KvCache cache, INDArray state, INDArray e, INDArray s0, int position, int step) {
         if (step < 1 || step > cache.maxSteps()) throw new IllegalArgumentException("loop step " + step + " is outside 1.." + cache.maxSteps());
+        checkStep(step, s0);
         return Scratch.run(() -> {
-            INDArray h = Nd4j.gemm(state, adapterState, false, true).addi(inputInjection(e)); // [n, H]
+            INDArray x = stabilisers.enter(state, step);                                          // [n, H]
+            INDArray h = Nd4j.gemm(x, adapterState, false, true).addi(inputInjection(e));        // [n, H]
             for (int j = 0; j < core.size(); j++) {
                 int layer = j;
                 h = core.get(j).applyCached(h, position, cache, coreSlot(layer, step), t -> {
                     int k = cache.visibleStep(t, step);
                     return k < 0 ? -1 : coreSlot(layer, k);
-                });
+                }, stabilisers.delta(j, step));
             }
-            return h;
+            return stabilisers.leave(h, state, s0);
         });
     }
 

@@ -86,6 +86,31 @@ final class Kernels {
         }
     }
 
+    /** x [S, H] + row [H] on every row, a new array (SLR's timestep embedding). */
+    static INDArray plusRow(INDArray x, float[] row) {
+        x = dense(x);
+        int rows = (int) x.size(0), width = (int) x.size(1);
+        if (row.length != width) throw new IllegalArgumentException("a row of " + row.length + " values for a width of " + width);
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, rows, width);
+        FloatBuffer in = buffer(x), o = buffer(out);
+        for (int r = 0; r < rows; r++) {
+            int off = r * width;
+            for (int j = 0; j < width; j++) o.put(off + j, in.get(off + j) + row[j]);
+        }
+        return out;
+    }
+
+    /** y + α·x (SLR's loop residual), in y's own buffer when it is dense; both [S, H]. */
+    static INDArray addScaled(INDArray y, INDArray x, float alpha) {
+        y = dense(y);
+        x = dense(x);
+        if (y.length() != x.length()) throw new IllegalArgumentException("shapes differ: " + java.util.Arrays.toString(y.shape())
+                + " and " + java.util.Arrays.toString(x.shape()));
+        FloatBuffer out = buffer(y), in = buffer(x);
+        for (int i = 0, n = (int) y.length(); i < n; i++) out.put(i, out.get(i) + alpha * in.get(i));
+        return y;
+    }
+
     /** gate ← silu(gate) · up, element-wise, in place; both dense and of the same shape. */
     static void siluGate(INDArray gate, INDArray up) {
         FloatBuffer g = buffer(gate), u = buffer(up);

@@ -8,11 +8,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * loop step does, and how any state is read out (the lens). Recording, the lens, exit criteria,
  * generation, eval and bench work through this interface only.
  * <pre>
- *   e   = embed(ids)                       [S, H]
- *   s_0 = initialState(init, S)             [S, H]
- *   s_i = step(s_{i-1}, e)     i = 1..r     [S, H]
- *   decode(s_i)                             [S, V]   the lens at step i
+ *   e   = embed(ids)                                [S, H]
+ *   s_0 = initialState(init, S)                      [S, H]
+ *   s_i = step(s_{i-1}, e, s_0, i)     i = 1..r      [S, H]
+ *   decode(s_i)                                      [S, V]   the lens at step i
  * </pre>
+ * A step may depend on which iteration it is and on where the loop started (SLR's timestep
+ * embedding, loop-wise LoRA and loop residual), so the step primitive takes both.
  * The uncached methods treat a whole sequence at once (a prompt pass, causal inside). The cached
  * ones ({@link #embedAt}, {@link #stepAt}, {@link #decodeAt}) run a chunk of positions against a
  * {@link KvCache}, so generation can feed one token at a time and let each stop at its own step.
@@ -65,8 +67,17 @@ public interface LoopedModel {
         return init.kind();
     }
 
-    /** One loop step over a whole sequence: s_{i-1}, e [S, H] → s_i [S, H]. */
-    INDArray step(INDArray state, INDArray e);
+    /**
+     * Loop step {@code step} (1-based) over a whole sequence: s_{step−1}, e and the loop's start s_0
+     * [S, H] → s_step [S, H]; layers (when not null) hears the output of each of the
+     * {@link #loopLayers} layers, the last one being the step's state.
+     */
+    INDArray step(INDArray state, INDArray e, INDArray s0, int step, LayerListener layers);
+
+    /** The first step of a loop that starts at state: state, e [S, H] → [S, H]. */
+    default INDArray step(INDArray state, INDArray e) {
+        return step(state, e, state, 1, null);
+    }
 
     /** Runs r iterations from s0, telling the listener about s_0 … s_r, and returns s_r. */
     default INDArray recur(INDArray s0, INDArray e, int iterations, StepListener listener) {
@@ -88,20 +99,10 @@ public interface LoopedModel {
         INDArray state = s0;
         listener.onStep(0, state);
         for (int i = 1; i <= iterations; i++) {
-            state = step(state, e, i, layers);
+            state = step(state, e, s0, i, layers);
             listener.onStep(i, state);
         }
         return state;
-    }
-
-    /**
-     * Loop step {@code step} telling layers (when not null) each loop layer's output; families with a
-     * layer stack override it, this default reports the new state as the one layer.
-     */
-    default INDArray step(INDArray state, INDArray e, int step, LayerListener layers) {
-        INDArray next = step(state, e);
-        if (layers != null) layers.onLayer(step, 0, next);
-        return next;
     }
 
     /** The lens: logits of any state, [S, H] → [S, V]. */
@@ -136,8 +137,11 @@ public interface LoopedModel {
     /** Cached {@link #embed} of ids at positions [position, position + n): → e [n, H]. */
     INDArray embedAt(KvCache cache, long[] ids, int position);
 
-    /** Cached loop step {@code step} (1-based) of the positions [position, position + n). */
-    INDArray stepAt(KvCache cache, INDArray state, INDArray e, int position, int step);
+    /**
+     * Cached loop step {@code step} (1-based) of the positions [position, position + n): s_{step−1},
+     * e and their loop's start s_0 [n, H] → s_step [n, H].
+     */
+    INDArray stepAt(KvCache cache, INDArray state, INDArray e, INDArray s0, int position, int step);
 
     /** Cached lens of the positions [position, position + n): its K/V replace what they held. */
     INDArray decodeAt(KvCache cache, INDArray state, int position);

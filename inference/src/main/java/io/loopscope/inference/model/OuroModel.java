@@ -135,17 +135,13 @@ public final class OuroModel implements LoopedModel {
         return "embedding";
     }
 
-    @Override
-    public INDArray step(INDArray state, INDArray e) {
-        return step(state, e, 0, null);
-    }
-
     /**
      * One loop over the stack; layers (when given) hears each layer's output at loop step {@code step},
      * the last one after the final norm — the state the next loop reads — so it equals the step's state.
+     * Ouro's loop is the same at every step and does not look back at s_0, so both are only labels here.
      */
     @Override
-    public INDArray step(INDArray state, INDArray e, int step, LayerListener layers) {
+    public INDArray step(INDArray state, INDArray e, INDArray s0, int step, LayerListener layers) {
         return Scratch.run(() -> {
             INDArray h = state;
             for (int l = 0; l < this.layers.size(); l++) {
@@ -200,7 +196,7 @@ public final class OuroModel implements LoopedModel {
     }
 
     @Override
-    public INDArray stepAt(KvCache cache, INDArray state, INDArray e, int position, int step) {
+    public INDArray stepAt(KvCache cache, INDArray state, INDArray e, INDArray s0, int position, int step) {
         if (step < 1 || step > cache.maxSteps()) throw new IllegalArgumentException("loop step " + step + " is outside 1.." + cache.maxSteps());
         return Scratch.run(() -> {
             INDArray h = state;

@@ -41,24 +41,38 @@ public final class SandwichBlock {
 
     /** x [S, H] → [S, H]. */
     public INDArray apply(INDArray x) {
-        return around(x, attention.apply(norm1.apply(x)));
+        return apply(x, null);
+    }
+
+    /** As {@link #apply(INDArray)}, with SLR's loop-wise LoRA deltas on its linears (null: the plain block). */
+    INDArray apply(INDArray x, BlockDelta delta) {
+        INDArray attended = attention.apply(norm1.apply(x), delta == null ? null : delta.wqkv(), delta == null ? null : delta.attnProj());
+        return around(x, attended, delta);
     }
 
     /** x [n, H] at positions [position, position + n) through a cache slot (see {@link Attention#applyCached}). */
     public INDArray applyCached(INDArray x, int position, KvCache cache, int slot, IntUnaryOperator earlierSlot) {
-        return around(x, attention.applyCached(norm1.apply(x), position, cache, slot, earlierSlot));
+        return applyCached(x, position, cache, slot, earlierSlot, null);
+    }
+
+    /** As {@link #applyCached(INDArray, int, KvCache, int, IntUnaryOperator)}, with deltas (null: the plain block). */
+    INDArray applyCached(INDArray x, int position, KvCache cache, int slot, IntUnaryOperator earlierSlot, BlockDelta delta) {
+        INDArray attended = attention.applyCached(norm1.apply(x), position, cache, slot, earlierSlot,
+                delta == null ? null : delta.wqkv(), delta == null ? null : delta.attnProj());
+        return around(x, attended, delta);
     }
 
     /** The rest of the block once attention has read n1(x). */
-    private INDArray around(INDArray x, INDArray attended) {
+    private INDArray around(INDArray x, INDArray attended, BlockDelta delta) {
+        LowRank fc = delta == null ? null : delta.fc(), proj = delta == null ? null : delta.mlpProj();
         return switch (placement) {
             case OVER_SUM -> {
                 INDArray afterAttention = norm2.apply(attended.addi(x));
-                yield norm4.apply(mlp.apply(norm3.apply(afterAttention)).addi(afterAttention));
+                yield norm4.apply(mlp.apply(norm3.apply(afterAttention), fc, proj).addi(afterAttention));
             }
             case ON_BRANCH -> {
                 INDArray afterAttention = norm2.apply(attended).addi(x);
-                yield norm4.apply(mlp.apply(norm3.apply(afterAttention))).addi(afterAttention);
+                yield norm4.apply(mlp.apply(norm3.apply(afterAttention), fc, proj)).addi(afterAttention);
             }
         };
     }

@@ -18,7 +18,7 @@ public final class ForwardGraph {
 
     /** params are used in place: updating them (e.g. by the optimizer) updates this graph. */
     public ForwardGraph(HuginnConfig config, Map<String, INDArray> params, int batch, int seqLen) {
-        this.model = new SdHuginn(sd, config, params, batch, seqLen);
+        this.model = new SdHuginn(sd, config, params, batch, seqLen, 1);
         int h = config.hidden();
         long n = (long) batch * seqLen;
         SDVariable ids = sd.placeHolder("ids", DataType.INT, batch, seqLen);          // [B, S]
@@ -26,7 +26,7 @@ public final class ForwardGraph {
         SDVariable input = sd.placeHolder("e_in", DataType.FLOAT, n, h);              // [N, H]
         SDVariable select = sd.placeHolder("select", DataType.FLOAT, batch, seqLen);  // [B, S]
         sd.identity("e", model.embed(ids));
-        sd.identity("next", model.step(state, input));
+        sd.identity("next", model.step(state, input, 0));
         sd.identity("logits", model.decode(state));
         sd.identity("logits_at", model.decodeAt(state, select));
     }
@@ -44,9 +44,12 @@ public final class ForwardGraph {
         return run(Map.of("ids", ids), "e");
     }
 
-    /** s, e [B·S, H] → the next state [B·S, H]. */
-    public INDArray step(INDArray s, INDArray e) {
-        return run(Map.of("s_in", s, "e_in", e), "next");
+    /** Loop step {@code step} (1-based): s, e and the loop's start s0 [B·S, H] → the next state [B·S, H]. */
+    public INDArray step(INDArray s, INDArray e, INDArray s0, int step) {
+        Map<String, INDArray> placeholders = new java.util.HashMap<>(model.feeds(step, s0));
+        placeholders.put("s_in", s);
+        placeholders.put("e_in", e);
+        return run(placeholders, "next");
     }
 
     /** s [B·S, H] → logits at every position [B·S, V]. */

@@ -2,6 +2,7 @@ package io.loopscope.inference.train;
 
 import io.loopscope.inference.checkpoint.HuginnConfig;
 import io.loopscope.inference.checkpoint.HuginnLayout;
+import io.loopscope.inference.checkpoint.SlrConfig.LoraTarget;
 import io.loopscope.inference.model.Rope;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The Huginn forward pass as SameDiff ops, for training. It is the engine's maths
+ * The Huginn forward pass as SameDiff ops, for training, with SLR's stabilisers when the config has
+ * them ({@link SdStabilisers}). It is the engine's maths
  * ({@code io.loopscope.inference.model.HuginnModel}) written a second time so it can be differentiated;
  * SdHuginnParityTest proves the two equal on the same weights.
  *
@@ -35,16 +37,18 @@ final class SdHuginn {
     private final SDVariable mask;     // [B·nh, S, S]  0 on/below the diagonal, −1e30 above
     private final SDVariable onesRow;  // [1, H]
     private final SDVariable onesCol;  // [N, 1]
+    private final SdStabilisers stabilisers;
 
     /**
-     * Declares every tensor of params as a variable of sd (the arrays are used as they are, not copied).
+     * Declares every tensor of params as a variable of sd (the arrays are used as they are, not copied),
+     * for a graph of {@code depth} consecutive loop iterations (the slots of {@link #step}).
      *
      * <p>Why a fixed batch size B: SameDiff's backward of a broadcasting multiply is very slow here
      * (measured 35 ms per call at N = 2560, H = 128 — more than the matrix products), so every
      * broadcast is avoided: position tables and masks are full-size constants, and row/column
      * broadcasts are outer products (a matmul with a ones vector), whose backward is a GEMM.
      */
-    SdHuginn(SameDiff sd, HuginnConfig config, Map<String, INDArray> params, int batch, int seqLen) {
+    SdHuginn(SameDiff sd, HuginnConfig config, Map<String, INDArray> params, int batch, int seqLen, int depth) {
         this.sd = sd;
         this.c = config;
         this.batch = batch;
@@ -83,6 +87,7 @@ final class SdHuginn {
         this.mask = sd.constant("causal_mask", tile(Nd4j.createFromArray(maskT).reshape(1, seqLen, seqLen), batch * nh, 1, 1));
         this.onesRow = sd.constant("ones_row", Nd4j.ones(DataType.FLOAT, 1, config.hidden()));
         this.onesCol = sd.constant("ones_col", Nd4j.ones(DataType.FLOAT, (long) batch * seqLen, 1));
+        this.stabilisers = new SdStabilisers(sd, config, this::w, onesCol, depth, (long) batch * seqLen);
     }
 
     private static INDArray tile(INDArray x, int... reps) {
@@ -111,21 +116,30 @@ final class SdHuginn {
     SDVariable embed(SDVariable ids) {
         SDVariable oneHot = sd.oneHot(ids, c.vocab(), -1, 1.0, 0.0, DataType.FLOAT); // [B, S, V]
         SDVariable x = sd.reshape(oneHot, -1, c.vocab()).mmul(w(HuginnLayout.WTE)).mul(c.embedScale()); // [N, H]
-        for (int i = 0; i < c.preludeLayers(); i++) x = block(HuginnLayout.PRELUDE + i + ".").apply(x);
+        for (int i = 0; i < c.preludeLayers(); i++) x = block(HuginnLayout.PRELUDE + i + ".").apply(x, Map.of());
         return x;
     }
 
-    /** One loop iteration s' = core(adapter([s; e])): s, e [N, H] → [N, H]. */
-    SDVariable step(SDVariable s, SDVariable e) {
-        SDVariable x = sd.mmul(sd.concat(1, s, e), w(HuginnLayout.ADAPTER), false, true, false); // [N, 2H]·[H, 2H]ᵀ
-        for (int i = 0; i < c.coreLayers(); i++) x = block(HuginnLayout.CORE + i + ".").apply(x);
-        return x;
+    /**
+     * One loop iteration in window slot {@code slot} (its step's τ and deltas come from
+     * {@link #feeds}): x = s + τ, h = core(adapter([x; e])), s' = h + α·ref.  s, e [N, H] → [N, H].
+     */
+    SDVariable step(SDVariable s, SDVariable e, int slot) {
+        SDVariable x = stabilisers.enter(s, slot);                                                // [N, H]
+        SDVariable h = sd.mmul(sd.concat(1, x, e), w(HuginnLayout.ADAPTER), false, true, false); // [N, 2H]·[H, 2H]ᵀ
+        for (int i = 0; i < c.coreLayers(); i++) h = block(HuginnLayout.CORE + i + ".").apply(h, stabilisers.delta(i, slot));
+        return stabilisers.leave(h, s);
+    }
+
+    /** The stabilisers' placeholders for a window whose slot 0 is loop step firstStep, with the loop's start s0 [N, H]. */
+    Map<String, INDArray> feeds(int firstStep, INDArray s0) {
+        return stabilisers.feeds(firstStep, s0);
     }
 
     /** ln_f(coda(ln_f(s))) [N, H]: everything of decode but the head. */
     SDVariable decodeLatent(SDVariable s) {
         SDVariable x = rmsNorm(s, w(HuginnLayout.LN_F));
-        for (int i = 0; i < c.codaLayers(); i++) x = block(HuginnLayout.CODA + i + ".").apply(x);
+        for (int i = 0; i < c.codaLayers(); i++) x = block(HuginnLayout.CODA + i + ".").apply(x, Map.of());
         return rmsNorm(x, w(HuginnLayout.LN_F));
     }
 
@@ -197,17 +211,28 @@ final class SdHuginn {
             down = w(p + "mlp.proj.weight");                                                       // [H, I]
         }
 
-        /** x̂ = n2(x + attn(n1(x))); x' = n4(x̂ + mlp(n3(x̂))).  x [N, H] → [N, H]. */
-        SDVariable apply(SDVariable x) {
-            SDVariable mid = rmsNorm(attention(rmsNorm(x, n1)).add(x), n2);
-            return rmsNorm(mlp(rmsNorm(mid, n3)).add(mid), n4);
+        /**
+         * x̂ = n2(x + attn(n1(x))); x' = n4(x̂ + mlp(n3(x̂))), each targeted linear with its low-rank
+         * delta (empty: the plain block).  x [N, H] → [N, H].
+         */
+        SDVariable apply(SDVariable x, Map<LoraTarget, SdStabilisers.LowRank> delta) {
+            SDVariable mid = rmsNorm(attention(rmsNorm(x, n1), delta).add(x), n2);
+            return rmsNorm(mlp(rmsNorm(mid, n3), delta).add(mid), n4);
         }
 
-        private SDVariable attention(SDVariable x) {
+        private SDVariable attention(SDVariable x, Map<LoraTarget, SdStabilisers.LowRank> delta) {
             int nh = c.heads(), nkv = c.kvHeads(), hd = c.headDim();
             SDVariable q = sd.mmul(x, wq, false, true, false);   // [N, nh·hd]
             SDVariable k = sd.mmul(x, wk, false, true, false);   // [N, nkv·hd]
             SDVariable v = sd.mmul(x, wv, false, true, false);   // [N, nkv·hd]
+            SdStabilisers.LowRank qkv = delta.get(LoraTarget.ATTN_WQKV);
+            if (qkv != null) {
+                long qw = (long) nh * hd, kvw = (long) nkv * hd;
+                SDVariable low = sd.mmul(x, qkv.a(), false, true, false);               // [N, r], shared by q, k and v
+                q = q.add(rowBlockDelta(low, qkv.b(), 0, qw));
+                k = k.add(rowBlockDelta(low, qkv.b(), qw, qw + kvw));
+                v = v.add(rowBlockDelta(low, qkv.b(), qw + kvw, qw + 2 * kvw));
+            }
             if (qBias != null) {
                 q = q.add(qBias);
                 k = k.add(kBias);
@@ -219,7 +244,18 @@ final class SdHuginn {
             SDVariable scores = sd.mmul(qh, kh, false, true, false).mul(1.0 / Math.sqrt(hd)).add(mask); // [B·nh, S, S]
             SDVariable mixed = sd.mmul(sd.nn.softmax(scores, 2), vh);                                   // [B·nh, S, hd]
             SDVariable merged = sd.reshape(sd.permute(sd.reshape(mixed, batch, nh, seqLen, hd), 0, 2, 1, 3), batch * seqLen, nh * hd); // [N, H]
-            return sd.mmul(merged, proj, false, true, false);
+            return withDelta(sd.mmul(merged, proj, false, true, false), merged, delta.get(LoraTarget.ATTN_PROJ));
+        }
+
+        /** low [N, r] · B[from, to)ᵀ → [N, to − from]: the delta of a row block of W. */
+        private SDVariable rowBlockDelta(SDVariable low, SDVariable b, long from, long to) {
+            return sd.mmul(low, b.get(SDIndex.interval(from, to), SDIndex.all()), false, true, false);
+        }
+
+        /** y + (x·Aᵀ)·Bᵀ, or y without a delta. */
+        private SDVariable withDelta(SDVariable y, SDVariable x, SdStabilisers.LowRank d) {
+            if (d == null) return y;
+            return y.add(sd.mmul(sd.mmul(x, d.a(), false, true, false), d.b(), false, true, false));
         }
 
         /** Interleaved-pair RoPE: x·cos + swap(x)·(∓sin). x [N, n·hd] → [B, S, n, hd] (n = nh: tables are per head). */
@@ -235,11 +271,19 @@ final class SdHuginn {
             return sd.reshape(sd.permute(x4, 0, 2, 1, 3), batch * n, seqLen, c.headDim());
         }
 
-        private SDVariable mlp(SDVariable x) {
+        private SDVariable mlp(SDVariable x, Map<LoraTarget, SdStabilisers.LowRank> delta) {
             SDVariable g = sd.mmul(x, gate, false, true, false); // [N, I]
             SDVariable u = sd.mmul(x, up, false, true, false);   // [N, I]
+            SdStabilisers.LowRank fc = delta.get(LoraTarget.MLP_FC);
+            if (fc != null) {
+                long width = c.intermediate();
+                SDVariable low = sd.mmul(x, fc.a(), false, true, false);                 // [N, r], shared by gate and up
+                g = g.add(rowBlockDelta(low, fc.b(), 0, width));
+                u = u.add(rowBlockDelta(low, fc.b(), width, 2 * width));
+            }
             SDVariable silu = g.mul(sd.nn.sigmoid(g));
-            return sd.mmul(silu.mul(u), down, false, true, false); // [N, H]
+            SDVariable gated = silu.mul(u);                                               // [N, I]
+            return withDelta(sd.mmul(gated, down, false, true, false), gated, delta.get(LoraTarget.MLP_PROJ)); // [N, H]
         }
     }
 }

@@ -116,6 +116,10 @@ public final class TrainCheckpoint {
         } catch (CheckpointException e) {
             throw new IOException("checkpoint " + checkpoint + " is damaged: " + e.getMessage(), e);
         }
+        if (!model.config().slr().equals(options.slr())) {
+            throw new IOException("checkpoint " + checkpoint + " is inconsistent: its config.json has stabilisers " + model.config().slr().describe()
+                    + " but its " + STATE + " says " + options.slr().describe());
+        }
         Map<String, INDArray> params = new java.util.LinkedHashMap<>();
         HuginnLayout.flatten(model.config(), model.weights()).forEach((k, v) -> params.put(k, v.dup('c')));
         Map<String, INDArray> optimizer = Npz.read(checkpoint.resolve(OPTIMIZER)).arrays();

@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  * <pre>
  *   e   = prelude(embed(ids))                      (gets gradient through the last iterations)
  *   s   = StopGradient(s_start)                    s_start = s_{r−depth}, computed without gradient
- *   s   ← core(adapter([s; e]))                    depth times
+ *   s   ← step(s, e, slot w)                       w = 0..depth−1 is loop step r − depth + 1 + w
  *   loss = −Σ log softmax(decodeAt(s, select))[label] / number of supervised positions
  * </pre>
  * The iterations before the last depth are run by {@link ForwardGraph} — exactly Huginn's truncated
@@ -30,10 +30,13 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 final class TrainGraph {
     private final SameDiff sd = SameDiff.create();
     private final List<String> paramNames;
+    private final SdHuginn model;
+    private final int depth;
 
     TrainGraph(HuginnConfig config, Map<String, INDArray> params, int batch, int seqLen, int depth, int positions) {
         this.paramNames = List.copyOf(HuginnLayout.required(config).keySet());
-        SdHuginn model = new SdHuginn(sd, config, params, batch, seqLen);
+        this.depth = depth;
+        this.model = new SdHuginn(sd, config, params, batch, seqLen, depth);
         long n = (long) batch * seqLen;
         SDVariable ids = sd.placeHolder("ids", DataType.INT, batch, seqLen);                 // [B, S]
         SDVariable start = sd.placeHolder("s_start", DataType.FLOAT, n, config.hidden());    // [N, H]
@@ -42,7 +45,7 @@ final class TrainGraph {
 
         SDVariable e = model.embed(ids);
         SDVariable s = new StopGradient(sd, start).outputVariable();
-        for (int i = 0; i < depth; i++) s = model.step(s, e);
+        for (int w = 0; w < depth; w++) s = model.step(s, e, w);
         SDVariable logits = sd.identity("logits", model.decodeAt(s, select, positions));   // [B·P, V]
         SDVariable logProbs = sd.nn.logSoftmax(logits);
         // unused slots have zero labels: they add nothing to the sum nor to the count
@@ -75,9 +78,13 @@ final class TrainGraph {
         return sd;
     }
 
-    /** Runs forward and backward; returns the loss, the logits [B·P, V] and a gradient per parameter. */
-    OutAndGrad run(INDArray ids, INDArray start, INDArray select, INDArray labels) {
-        Map<String, INDArray> placeholders = Map.of("ids", ids, "s_start", start, "select", select, "labels", labels);
+    /**
+     * Runs forward and backward over loop steps r − depth + 1 .. r from start = s_{r−depth}, for a loop
+     * that began at s0; returns the loss, the logits [B·P, V] and a gradient per parameter.
+     */
+    OutAndGrad run(INDArray ids, INDArray start, INDArray s0, int r, INDArray select, INDArray labels) {
+        Map<String, INDArray> placeholders = new java.util.HashMap<>(model.feeds(r - depth + 1, s0));
+        placeholders.putAll(Map.of("ids", ids, "s_start", start, "select", select, "labels", labels));
         OutAndGrad result = sd.calculateGradientsAndOutputs(placeholders, List.of("loss", "logits"), paramNames);
         SessionMemory.bound(sd);
         return result;

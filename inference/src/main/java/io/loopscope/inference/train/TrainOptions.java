@@ -1,6 +1,7 @@
 package io.loopscope.inference.train;
 
 import io.loopscope.inference.checkpoint.HuginnConfig;
+import io.loopscope.inference.checkpoint.SlrConfig;
 import io.loopscope.inference.tasks.Tasks;
 import java.util.Collections;
 import java.util.List;
@@ -35,14 +36,25 @@ import java.util.TreeMap;
  * @param blockSize      longest prompt (characters)
  * @param taskWeights    per task, a factor on its share of steps (missing tasks: 1) — a task whose
  *                       skill composes slowly (hops) can be given more steps without starving the others
+ * @param slr            the SLR stabilisers the model has ({@link SlrConfig#NONE}: plain Huginn); stored as
+ *                       config.json's "slr" object
  */
 public record TrainOptions(
         List<String> tasks, int steps, long seed, int batch, double lr, int warmup,
         double meanRecurrence, double sigma, int recurrenceRamp, int backpropDepth, int maxRecurrence, int checkpointEvery,
         int hidden, int heads, int intermediate, int prelude, int core, int coda, int blockSize,
-        Map<String, Double> taskWeights) {
+        Map<String, Double> taskWeights, SlrConfig slr) {
+
+    /** Options for a plain Huginn model. */
+    public TrainOptions(List<String> tasks, int steps, long seed, int batch, double lr, int warmup, double meanRecurrence, double sigma,
+                        int recurrenceRamp, int backpropDepth, int maxRecurrence, int checkpointEvery, int hidden, int heads, int intermediate,
+                        int prelude, int core, int coda, int blockSize, Map<String, Double> taskWeights) {
+        this(tasks, steps, seed, batch, lr, warmup, meanRecurrence, sigma, recurrenceRamp, backpropDepth, maxRecurrence, checkpointEvery,
+                hidden, heads, intermediate, prelude, core, coda, blockSize, taskWeights, SlrConfig.NONE);
+    }
 
     public TrainOptions {
+        slr = slr == null ? SlrConfig.NONE : slr; // null: a checkpoint from before the stabilisers
         tasks = List.copyOf(Objects.requireNonNull(tasks, "tasks"));
         if (tasks.isEmpty()) throw new IllegalArgumentException("at least one task is needed; valid tasks: " + String.join(", ", Tasks.names()));
         tasks.forEach(Tasks::byName); // unknown names fail here, listing the valid ones
@@ -94,18 +106,23 @@ public record TrainOptions(
 
     public TrainOptions withSteps(int newSteps) {
         return new TrainOptions(tasks, newSteps, seed, batch, lr, warmup, meanRecurrence, sigma, recurrenceRamp, backpropDepth,
-                maxRecurrence, checkpointEvery, hidden, heads, intermediate, prelude, core, coda, blockSize, taskWeights);
+                maxRecurrence, checkpointEvery, hidden, heads, intermediate, prelude, core, coda, blockSize, taskWeights, slr);
     }
 
     public TrainOptions withTaskWeights(Map<String, Double> weights) {
         return new TrainOptions(tasks, steps, seed, batch, lr, warmup, meanRecurrence, sigma, recurrenceRamp, backpropDepth,
-                maxRecurrence, checkpointEvery, hidden, heads, intermediate, prelude, core, coda, blockSize, weights);
+                maxRecurrence, checkpointEvery, hidden, heads, intermediate, prelude, core, coda, blockSize, weights, slr);
     }
 
-    /** The Huginn config of the model these options train. */
+    public TrainOptions withSlr(SlrConfig stabilisers) {
+        return new TrainOptions(tasks, steps, seed, batch, lr, warmup, meanRecurrence, sigma, recurrenceRamp, backpropDepth,
+                maxRecurrence, checkpointEvery, hidden, heads, intermediate, prelude, core, coda, blockSize, taskWeights, stabilisers);
+    }
+
+    /** The Huginn config (with the stabilisers) of the model these options train. */
     public HuginnConfig config(int vocab) {
         return new HuginnConfig(hidden, heads, heads, intermediate, vocab, prelude, core, coda, 1e-6, 50000.0,
-                blockSize, true, true, (int) Math.round(meanRecurrence));
+                blockSize, true, true, (int) Math.round(meanRecurrence), slr);
     }
 
     /** Learning rate at step t (1-based): linear warm-up, then cosine from lr down to lr/10. */

@@ -44,12 +44,12 @@ final class TrainShard {
         if (r > k) {
             ForwardGraph forward = forwardGraphs.computeIfAbsent(seqLen, s -> new ForwardGraph(config, params, rows, s));
             INDArray e = forward.embed(batch.ids());
-            for (int i = 0; i < r - k; i++) state = forward.step(state, e);
+            for (int i = 1; i <= r - k; i++) state = forward.step(state, e, s0, i);
         }
         int depth = Math.min(r, k);
         TrainGraph graph = trainGraphs.computeIfAbsent(List.of(seqLen, depth, batch.positions()),
                 key -> new TrainGraph(config, params, rows, seqLen, depth, batch.positions()));
-        OutAndGrad result = graph.run(batch.ids(), state, batch.select(), batch.labels());
+        OutAndGrad result = graph.run(batch.ids(), state, s0, r, batch.select(), batch.labels());
         int supervised = batch.labels().sumNumber().intValue();
         double loss = result.getOutputs().get("loss").getDouble(0) * supervised;
         int right = (int) Math.round(batch.accuracy(result.getOutputs().get("logits")) * rows);

@@ -23,9 +23,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Trains a Huginn-format looped model on the synthetic tasks with Huginn's recipe: per step
- * r ~ Poisson-lognormal(r̄), s0 ~ like-init, the first r − k iterations without gradient, the last k
- * with it, Adam, cross-entropy on the answer characters (and hop prefixes, see {@link Batch}). Which task a step trains and how hard its
+ * Trains a Huginn-format looped model (with SLR's stabilisers when the options name them) on the
+ * synthetic tasks with Huginn's recipe: per step r ~ Poisson-lognormal(r̄), s0 ~ like-init, the first
+ * r − k iterations without gradient, the last k with it (the stabilisers' parameters of those k steps
+ * get theirs), Adam, cross-entropy on the answer characters (and hop prefixes, see {@link Batch}). Which task a step trains and how hard its
  * examples are is the {@link Curriculum}'s choice.
  */
 public final class Trainer {
@@ -101,6 +102,11 @@ public final class Trainer {
         if (!saved.tasks().equals(asked.tasks()) || saved.seed() != asked.seed()) {
             throw new IllegalArgumentException("cannot resume: " + where + " was trained on tasks " + saved.tasks() + " with seed "
                     + saved.seed() + ", but this run asks for tasks " + asked.tasks() + " with seed " + asked.seed());
+        }
+        // no stabilisers asked for: keep the saved ones (they are the model's architecture, so they cannot change)
+        if (asked.slr().any() && !asked.slr().equals(saved.slr())) {
+            throw new IllegalArgumentException("cannot resume: " + where + " holds a model with stabilisers " + saved.slr().describe()
+                    + ", but this run asks for " + asked.slr().describe() + "; a resumed run keeps its stabilisers, so leave their options out");
         }
         // no weights asked for: keep the saved ones, so `--resume --steps N` continues any run
         if (!asked.taskWeights().isEmpty() && !asked.taskWeights().equals(saved.taskWeights())) {

@@ -54,6 +54,23 @@ class GeneratorTest {
         }
     }
 
+    /** The same on a random SLR model with every stabiliser (a step-dependent loop with a residual to s_0). */
+    @Test
+    void fixedRGenerationOnAnSlrModelEqualsAPromptPass() {
+        var config = io.loopscope.inference.testing.SlrModels.BASE.withSlr(io.loopscope.inference.testing.SlrModels.VARIANTS.getLast());
+        var slr = new io.loopscope.inference.trace.Tracer.Subject(new io.loopscope.inference.model.HuginnModel(config,
+                io.loopscope.inference.testing.SlrModels.weights(config, 5)), "random-slr", null);
+        GenerationRequest request = new GenerationRequest(new long[] {4, 8, 15, 16}, 5, 6, ExitCriterion.NONE, 0, KvSharing.LATEST,
+                new StateInit.Random(1), false, Sampling.GREEDY, StopRule.NONE, 5, false, TraceRequest.DEFAULT_MAX_ITERATIONS);
+        Trace generated = Generator.run(slr, request, id -> "#" + id, "test", GenerationListener.NONE, () -> false);
+        Trace pass = Tracer.run(slr, new TraceRequest(generated.ids(), 6, new StateInit.Random(1)), List.of(), "test", step -> { },
+                () -> false);
+        double states = maxError(pass.states().data(), generated.states().data());
+        double logits = maxError(pass.logits().data(), generated.logits().data());
+        assertTrue(states < 1e-4 && logits < 1e-4, "states " + states + ", logits " + logits);
+        assertEquals("slr", generated.info().config().get("family"));
+    }
+
     @Test
     void anEndTokenStopsAndIsKept() {
         Trace free = run(request("47+85=", 8, 8, ExitCriterion.NONE, 0, StopRule.NONE), GenerationListener.NONE);

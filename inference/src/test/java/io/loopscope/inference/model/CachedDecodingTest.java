@@ -54,13 +54,32 @@ class CachedDecodingTest {
         assertClose("logits vs uncached forward", model.decode(uncached), logits, 1e-4);
     }
 
+    /** The same on random SLR models (each stabiliser, and all at once): the cache is per step, so a step-dependent loop changes nothing. */
+    @org.junit.jupiter.api.Test
+    void fixedRCachedDecodingOnSlrModelsEqualsTheUncachedForward() {
+        long[] ids = {3, 14, 15, 9, 26, 5, 35, 8};
+        int r = 5, prompt = 3;                                                      // r > T = 3: the beyond rules run too
+        for (io.loopscope.inference.checkpoint.SlrConfig slr : io.loopscope.inference.testing.SlrModels.VARIANTS) {
+            var config = io.loopscope.inference.testing.SlrModels.BASE.withSlr(slr);
+            HuginnModel model = new HuginnModel(config, io.loopscope.inference.testing.SlrModels.weights(config, 11));
+            INDArray s0 = model.initialState(new StateInit.Random(3), ids.length);
+            KvCache cache = model.newCache(ids.length, r, KvSharing.SKIP);
+            INDArray[] last = new INDArray[ids.length], finalState = new INDArray[ids.length];
+            runChunk(model, cache, ids, 0, prompt, s0, r, last, finalState);
+            for (int p = prompt; p < ids.length; p++) runChunk(model, cache, ids, p, 1, s0, r, last, finalState);
+            INDArray uncached = model.recur(s0, model.embed(ids), r, StepListener.NONE);
+            assertClose(slr.describe() + ": states", uncached, Nd4j.vstack(finalState), 1e-5);
+            assertClose(slr.describe() + ": logits", model.decode(uncached), Nd4j.vstack(last), 1e-5);
+        }
+    }
+
     private static void runChunk(HuginnModel model, KvCache cache, long[] ids, int from, int n, INDArray s0, int r,
                                  INDArray[] logits, INDArray[] states) {
         INDArray e = model.embedAt(cache, java.util.Arrays.copyOfRange(ids, from, from + n), from);
-        INDArray s = s0.get(NDArrayIndex.interval(from, from + n), NDArrayIndex.all()).dup();
+        INDArray start = s0.get(NDArrayIndex.interval(from, from + n), NDArrayIndex.all()).dup(), s = start;
         model.decodeAt(cache, s, from);
         for (int k = 1; k <= r; k++) {
-            s = model.stepAt(cache, s, e, from, k);
+            s = model.stepAt(cache, s, e, start, from, k);
             INDArray out = model.decodeAt(cache, s, from);
             if (k == r) {
                 for (int i = 0; i < n; i++) {

@@ -97,7 +97,7 @@ class BatchLossTest {
         Batch batch = Batch.of(List.of(hops, add), vocab, seqLen);
         INDArray s0 = Trainer.likeInit(new SplittableRandom(2), 2 * seqLen, config.hidden());
         TrainGraph graph = new TrainGraph(config, SdHuginnParityTest.params(config, weights), 2, seqLen, 2, batch.positions());
-        double loss = graph.run(batch.ids(), s0, batch.select(), batch.labels()).getOutputs().get("loss").getDouble(0);
+        double loss = graph.run(batch.ids(), s0, s0, 2, batch.select(), batch.labels()).getOutputs().get("loss").getDouble(0);
 
         HuginnModel engine = new HuginnModel(config, weights);
         double sum = 0;

@@ -63,6 +63,52 @@ class TrainerTest {
         assertTrue(Files.isRegularFile(straight.resolve(TrainCheckpoint.TOKENIZER)));
     }
 
+    /** Every stabiliser at once, T = 2 (below the sampled r, so the beyond rule trains too). */
+    static final io.loopscope.inference.checkpoint.SlrConfig SLR = new io.loopscope.inference.checkpoint.SlrConfig(
+            io.loopscope.inference.checkpoint.SlrConfig.Timestep.LEARNED, 2, 2,
+            java.util.EnumSet.allOf(io.loopscope.inference.checkpoint.SlrConfig.LoraTarget.class), 2,
+            io.loopscope.inference.checkpoint.SlrConfig.LoraBeyond.LAST, io.loopscope.inference.checkpoint.SlrConfig.Residual.S0, 0.5);
+
+    @Test
+    void anSlrRunTrainsItsStabilisersResumesExactlyAndLoadsInTheEngine(@TempDir Path dir) throws Exception {
+        Path straight = dir.resolve("straight"), resumed = dir.resolve("resumed");
+        TrainOptions options = tiny(4, 16).withSlr(SLR);
+        new Trainer(options, straight, false).run(QUIET);
+        assertThrows(RuntimeException.class, () -> new Trainer(options, resumed, false).run(new Trainer.Listener() {
+            @Override
+            public void onStep(long step, long total, double loss, double acc, int r, double eps) {
+            }
+
+            @Override
+            public void onCheckpoint(long step, Path where) {
+                throw new RuntimeException("interrupted after step " + step);
+            }
+        }));
+        Trainer again = new Trainer(tiny(4, 16), resumed, true);                  // --resume without the stabiliser options keeps them
+        assertEquals(SLR, again.options().slr());
+        again.run(QUIET);
+        assertArrayEquals(Files.readAllBytes(straight.resolve("model.safetensors")), Files.readAllBytes(resumed.resolve("model.safetensors")));
+
+        LoadedCheckpoint model = CheckpointLoader.load(straight);
+        assertEquals(SLR, model.config().slr());
+        HuginnModel engine = new HuginnModel(model.config(), model.weights());
+        assertEquals("slr", engine.family());
+        var initial = io.loopscope.inference.checkpoint.RandomWeights.create(model.config(), options.seed()).slr();
+        var trained = model.weights().slr();
+        assertTrue(trained.delta(0, io.loopscope.inference.checkpoint.SlrConfig.LoraTarget.MLP_FC, 2).b().amaxNumber().doubleValue() > 0,
+                "B left zero: the LoRA was trained");
+        assertTrue(trained.timestep().sub(initial.timestep()).amaxNumber().doubleValue() > 0, "the learned τ was trained");
+        long[] ids = {7, 8, 9};
+        assertEquals(3, engine.decode(engine.recur(engine.initialState(new StateInit.Zeros(), 3), engine.embed(ids), 5,
+                (i, st) -> { })).rows());
+
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> new Trainer(tiny(5, 16).withSlr(
+                io.loopscope.inference.checkpoint.SlrConfig.residual(io.loopscope.inference.checkpoint.SlrConfig.Residual.PREVIOUS, 1)),
+                straight, true));
+        assertTrue(other.getMessage().contains("cannot resume") && other.getMessage().contains("residual s0 ×0.5")
+                && other.getMessage().contains("residual previous"), other.getMessage());
+    }
+
     @Test
     void refusesToResumeAnotherArchitectureOrToOverwriteARun(@TempDir Path dir) throws Exception {
         new Trainer(tiny(2, 16), dir, false).run(QUIET);
@@ -128,6 +174,17 @@ class TrainerTest {
                 () -> new Trainer(tiny(3, 16).withTaskWeights(Map.of("sum", 2.0)), dir, true));
         assertTrue(changed.getMessage().contains("task weights {sum=3.0}") && changed.getMessage().contains("leave --task-weight out"),
                 changed.getMessage());
+    }
+
+    @Test
+    void theOptionsStoreTheStabilisersAsConfigJsonDoesAndOldOnesHaveNone() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(tiny(2, 16).withSlr(SLR));
+        assertEquals("learned", tree.at("/slr/timestep_embedding").asText());
+        assertEquals("s0", tree.at("/slr/loop_residual").asText());
+        assertEquals(tiny(2, 16).withSlr(SLR), json.treeToValue(tree, TrainOptions.class));
+        tree.remove("slr");
+        assertEquals(tiny(2, 16), json.treeToValue(tree, TrainOptions.class));
     }
 
     @Test
