@@ -46,9 +46,10 @@ class ModelsCommandTest {
     /** The eval each model was shipped with is what eval measures on it now (3 minutes: the slow profile). */
     @Tag("slow")
     @Test
-    void everyShippedEvalIsWhatEvalMeasures() throws Exception {
+    void everyShippedEvalIsWhatEvalMeasures(@TempDir Path dir) throws Exception {
         for (ShippedModels.Model m : ShippedModels.all()) {
-            CliRun eval = CliRun.of("eval", "--model", m.name(), "--samples", String.valueOf(m.eval().samples()), "--json", "--quiet");
+            CliRun eval = CliRun.of("eval", "--model", m.name(), "--samples", String.valueOf(m.eval().samples()), "--json", "--quiet",
+                    "--plot", dir.resolve(m.name() + ".png").toString());
             assertEquals(0, eval.exitCode(), eval.err());
             JsonNode tasks = new ObjectMapper().readTree(eval.out()).path("tasks");
             String r = String.valueOf(m.eval().iterations());
