@@ -65,12 +65,19 @@ public final class BenchCommand implements Callable<Integer> {
                     + "and uncached (default: on; --no-generation skips it).")
     boolean generation;
 
+    @Option(names = "--full-size", paramLabel = "DIR",
+            description = {"Instead: load this real-size checkpoint and measure load time, resident memory and ms per iteration",
+                    "(step + lens) at 1, 8 and 64 tokens against the memory-read bound (`loopscope random-checkpoint` writes one)."})
+    Path fullSize;
+
     static final int GEN_PROMPT = 64, GEN_NEW = 32, GEN_R = 32;
+    static final int[] FULL_SIZE_TOKENS = {1, 8, 64};
 
     @Override
     public Integer call() throws Exception {
         if (tokens < 1) throw new IllegalArgumentException("--tokens must be >= 1");
         if (repeats < 1) throw new IllegalArgumentException("--repeats must be >= 1");
+        if (fullSize != null) return FullSizeReport.run(fullSize, Math.min(repeats, 5), json, spec.commandLine().getOut(), spec.commandLine().getErr());
         EngineBenchmark bench = new EngineBenchmark(3, repeats);
         double sgemm = bench.sgemmGflops(1024);
         List<BenchResult.ModelBench> results = new ArrayList<>();

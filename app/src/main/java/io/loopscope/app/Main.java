@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             GuiCommand.class,
             ModelsCommand.class,
             ProbeCommand.class,
+            RandomCheckpointCommand.class,
             TraceCommand.class,
             TrainCommand.class,
             // one line per subcommand; keep this list sorted by name

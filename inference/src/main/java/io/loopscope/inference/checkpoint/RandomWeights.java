@@ -65,17 +65,42 @@ public final class RandomWeights {
     }
 
     private static INDArray init(HuginnConfig c, String name, long[] shape, long seed) {
+        INDArray out = NativeFloats.allocate(shape);
+        try {
+            fill(c, name, out.length(), seed, (done, chunk, n) -> NativeFloats.put(out, done, chunk, n));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // putting into memory does no I/O
+        }
+        return out;
+    }
+
+    /**
+     * Streams the values of the tensor {@code name} of a random Huginn checkpoint — exactly those
+     * {@link #create(HuginnConfig, long)} puts in it — so a checkpoint far larger than memory can be
+     * written tensor by tensor (the random full-size Huginn-0125 of {@code random-checkpoint}).
+     */
+    public static void fill(HuginnConfig c, String name, long count, long seed, FloatChunkSink sink) throws java.io.IOException {
         if (name.endsWith("norm_1.weight") || name.endsWith("norm_2.weight") || name.endsWith("norm_3.weight")
                 || name.endsWith("norm_4.weight") || name.equals(HuginnLayout.LN_F)) {
-            return Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape);
+            constant(count, 1f, sink);
+            return;
         }
-        if (name.contains(".lora_B.")) return Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape);
+        if (name.contains(".lora_B.")) {
+            constant(count, 0f, sink);
+            return;
+        }
         double std;
         if (name.endsWith("attn.proj.weight") || name.endsWith("mlp.proj.weight")) std = outProjStd(c);
         // Huginn starts qk_bias at zero; a small non-zero bias makes tests exercise the bias path
         else if (name.endsWith("attn.qk_bias")) std = 0.1 * initStd(c);
         else std = initStd(c);
-        return truncatedNormal(shape, std, new SplittableRandom(mix(seed, name)));
+        truncatedNormal(count, std, new SplittableRandom(mix(seed, name)), sink);
+    }
+
+    private static void constant(long count, float value, FloatChunkSink sink) throws java.io.IOException {
+        float[] chunk = new float[(int) Math.min(Math.max(count, 1), NativeFloats.CHUNK)];
+        java.util.Arrays.fill(chunk, value);
+        for (long done = 0; done < count; done += chunk.length) sink.accept(done, chunk, (int) Math.min(chunk.length, count - done));
     }
 
     /** Each tensor gets its own stream, so its values depend only on (seed, name), not on what came before. */
@@ -87,7 +112,15 @@ public final class RandomWeights {
 
     private static INDArray truncatedNormal(long[] shape, double std, SplittableRandom random) {
         INDArray out = NativeFloats.allocate(shape);
-        long total = out.length();
+        try {
+            truncatedNormal(out.length(), std, random, (done, chunk, n) -> NativeFloats.put(out, done, chunk, n));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static void truncatedNormal(long total, double std, SplittableRandom random, FloatChunkSink sink) throws java.io.IOException {
         float[] chunk = new float[(int) Math.min(Math.max(total, 1), NativeFloats.CHUNK)];
         for (long done = 0; done < total; ) {
             int n = (int) Math.min(chunk.length, total - done);
@@ -98,9 +131,8 @@ public final class RandomWeights {
                 } while (Math.abs(z) > 3);   // torch.nn.init.trunc_normal_(a=-3σ, b=3σ): resample outside
                 chunk[i] = (float) (z * std);
             }
-            NativeFloats.put(out, done, chunk, n);
+            sink.accept(done, chunk, n);
             done += n;
         }
-        return out;
     }
 }

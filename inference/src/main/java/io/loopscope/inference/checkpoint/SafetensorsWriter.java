@@ -35,34 +35,63 @@ public final class SafetensorsWriter {
      * @param metadata extra "__metadata__" entries; "format": "pt" is always written
      */
     public static void write(Path target, Map<String, INDArray> tensors, SafetensorsDType dtype, Map<String, String> metadata) throws IOException {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        tensors.forEach((name, a) -> shapes.put(name, a.shape()));
+        write(target, shapes, dtype, metadata, (name, sink) -> stream(tensors.get(name), sink));
+    }
+
+    /** Produces the values of one tensor, in c order, into a sink. */
+    @FunctionalInterface
+    public interface TensorValues {
+        void write(String name, FloatChunkSink sink) throws IOException;
+    }
+
+    /**
+     * Writes tensors of the given shapes whose values come from {@code values} one tensor at a time,
+     * so a file far larger than memory can be written (the random full-size checkpoint).
+     */
+    public static void write(Path target, Map<String, long[]> shapes, SafetensorsDType dtype, Map<String, String> metadata,
+                             TensorValues values) throws IOException {
         if (dtype != SafetensorsDType.F32 && dtype != SafetensorsDType.BF16) {
             throw new IllegalArgumentException("SafetensorsWriter writes F32 or BF16, not " + dtype);
         }
-        byte[] header = header(tensors, dtype, metadata);
+        byte[] header = header(shapes, dtype, metadata);
         AtomicFile.write(target, tmp -> {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip();
                 writeFully(out, length);
                 writeFully(out, ByteBuffer.wrap(header));
-                for (INDArray a : tensors.values()) writeData(out, a, dtype);
+                ByteBuffer bytes = ByteBuffer.allocateDirect(NativeFloats.CHUNK * dtype.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+                for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+                    long expected = elements(e.getValue());
+                    long[] written = {0};
+                    values.write(e.getKey(), (offset, chunk, n) -> {
+                        if (offset != written[0]) throw new IllegalStateException(e.getKey() + ": chunk at " + offset + ", expected " + written[0]);
+                        writeChunk(out, bytes, chunk, n, dtype);
+                        written[0] += n;
+                    });
+                    if (written[0] != expected) {
+                        throw new IllegalStateException(e.getKey() + ": " + written[0] + " values written, its shape needs " + expected);
+                    }
+                }
                 out.force(true);
             }
         });
     }
 
     /** The header JSON, space-padded so that 8 + its length is a multiple of 8. */
-    static byte[] header(Map<String, INDArray> tensors, SafetensorsDType dtype, Map<String, String> metadata) throws IOException {
+    static byte[] header(Map<String, long[]> shapes, SafetensorsDType dtype, Map<String, String> metadata) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, String> meta = new LinkedHashMap<>(metadata);
         meta.put("format", "pt");
         json.put("__metadata__", meta);
         long offset = 0;
-        for (Map.Entry<String, INDArray> e : tensors.entrySet()) {
+        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
             if (e.getKey().equals("__metadata__")) throw new IllegalArgumentException("\"__metadata__\" cannot name a tensor");
-            long bytes = e.getValue().length() * dtype.bytes();
+            long bytes = elements(e.getValue()) * dtype.bytes();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("dtype", dtype.name());
-            entry.put("shape", e.getValue().shape());
+            entry.put("shape", e.getValue());
             entry.put("data_offsets", List.of(offset, offset + bytes));
             json.put(e.getKey(), entry);
             offset += bytes;
@@ -75,25 +104,45 @@ public final class SafetensorsWriter {
         return out;
     }
 
+    /** Bytes of a file {@link #write} makes for these shapes: the 8-byte length, the header, the data. */
+    public static long fileBytes(Map<String, long[]> shapes, SafetensorsDType dtype) throws IOException {
+        long data = 0;
+        for (long[] shape : shapes.values()) data += elements(shape) * dtype.bytes();
+        return 8 + header(shapes, dtype, Map.of()).length + data;
+    }
+
+    static long elements(long[] shape) {
+        long n = 1;
+        for (long d : shape) n = Math.multiplyExact(n, d);
+        return n;
+    }
+
     /** Streams one array through a 4 MB buffer in c order. */
-    private static void writeData(FileChannel out, INDArray array, SafetensorsDType dtype) throws IOException {
+    private static void stream(INDArray array, FloatChunkSink sink) throws IOException {
         INDArray src = NativeFloats.contiguous(array);
         long total = src.length();
         float[] chunk = new float[(int) Math.min(Math.max(total, 1), NativeFloats.CHUNK)];
-        ByteBuffer bytes = ByteBuffer.allocateDirect(chunk.length * dtype.bytes()).order(ByteOrder.LITTLE_ENDIAN);
         for (long done = 0; done < total; ) {
             int n = (int) Math.min(chunk.length, total - done);
             NativeFloats.get(src, done, chunk, n);
+            sink.accept(done, chunk, n);
+            done += n;
+        }
+    }
+
+    private static void writeChunk(FileChannel out, ByteBuffer bytes, float[] chunk, int n, SafetensorsDType dtype) throws IOException {
+        for (int from = 0; from < n; ) {
+            int part = Math.min(n - from, bytes.capacity() / dtype.bytes());
             bytes.clear();
             if (dtype == SafetensorsDType.F32) {
-                bytes.asFloatBuffer().put(chunk, 0, n);
-                bytes.limit(n * 4);
+                bytes.asFloatBuffer().put(chunk, from, part);
+                bytes.limit(part * 4);
             } else {
-                for (int i = 0; i < n; i++) bytes.putShort(toBf16(chunk[i]));
+                for (int i = from; i < from + part; i++) bytes.putShort(toBf16(chunk[i]));
                 bytes.flip();
             }
             writeFully(out, bytes);
-            done += n;
+            from += part;
         }
     }
 
