@@ -37,7 +37,8 @@ public final class EngineBenchmark {
         return new BenchResult.ModelBench(name, model.hidden(), tokens, ms, gflops, gflops / sgemmGflops);
     }
 
-    private double medianMs(Runnable work) {
+    /** Median ms of work over the repeats, after the warm-up runs. */
+    double medianMs(Runnable work) {
         for (int i = 0; i < warmup; i++) work.run();
         double[] times = new double[repeats];
         for (int i = 0; i < repeats; i++) {

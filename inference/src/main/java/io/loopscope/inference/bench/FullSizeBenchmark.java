@@ -15,7 +15,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -128,15 +127,7 @@ public final class FullSizeBenchmark {
             state[0] = model.step(state[0], e, s0, ++step[0], null);
             model.decode(state[0]);                                                             // [T, V]
         };
-        iteration.run();
-        double[] ms = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            long t = System.nanoTime();
-            iteration.run();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[repeats / 2];
+        return new EngineBenchmark(1, repeats).medianMs(iteration);
     }
 
     /** Best of five sums over bandwidthBytes (1 GiB by default) of float32: the rate at which this machine streams memory into the cores. */
