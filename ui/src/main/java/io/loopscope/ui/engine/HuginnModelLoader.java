@@ -145,6 +145,11 @@ public final class HuginnModelLoader implements ModelLoader {
             return Probe.run(handle, settings, set, progress, cancelled);
         }
 
+        @Override
+        public int probeLayers(ProbeSettings settings) {
+            return Probe.layers(handle.model(), settings).length;
+        }
+
         /** The engine's subject under the workbench's name for it ("embedded" wherever it was unpacked). */
         private Tracer.Subject subject() {
             Tracer.Subject s = handle.subject();

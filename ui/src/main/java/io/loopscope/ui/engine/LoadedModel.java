@@ -77,4 +77,13 @@ public interface LoadedModel {
     default ProbeCurve probe(ProbeSettings settings, ProbeSet set, IntConsumer progress, BooleanSupplier cancelled) {
         throw new UnsupportedOperationException(name() + " cannot run a probe; open its model folder");
     }
+
+    /**
+     * How many loop layers a probe of settings reads on this model besides the block output (its
+     * progress counts them); IllegalArgumentException for layers the loop does not have. By default the
+     * model reports no loop layers.
+     */
+    default int probeLayers(ProbeSettings settings) {
+        return settings.layers().resolve(0, name()).length;
+    }
 }
