@@ -160,7 +160,7 @@ public final class ProbeChart {
         java.util.List<Integer> layers = c.layers();
         for (int l = 0; l < layers.size(); l++) {
             int j = layers.get(l);
-            XYSeries s = new XYSeries("layer " + j, false, true);
+            XYSeries s = new XYSeries(ProbeLayerView.name(j), false, true);
             for (ProbeCurve.Point p : c.points()) p.layer(j).ifPresent(x -> s.add(p.iteration(), x.accuracy()));
             dataset.addSeries(s);
             renderer.setSeriesPaint(l, io.loopscope.ui.colour.Viridis.awt(layers.size() == 1 ? 0 : 0.8 * l / (layers.size() - 1)));

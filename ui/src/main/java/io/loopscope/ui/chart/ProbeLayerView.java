@@ -47,13 +47,21 @@ public record ProbeLayerView(int layer) {
         return layer == BLOCK_OUTPUT || r != null && r.curve().hasLayers() && (layer == EVERY_LAYER || r.curve().layers().contains(layer));
     }
 
-    /** "every layer", "block output", "layer 0": the choice box's items. */
+    /**
+     * "every layer", "block output", "core layer 1": the choice box's items. On screen core layers count
+     * from 1, as in the Ranks view; probe --layers and its JSON count from 0, as layer_states does.
+     */
     @Override
     public String toString() {
         return switch (layer) {
             case BLOCK_OUTPUT -> "block output";
             case EVERY_LAYER -> "every layer";
-            default -> "layer " + layer;
+            default -> name(layer);
         };
+    }
+
+    /** "core layer 1" for loop layer 0. */
+    public static String name(int layer) {
+        return "core layer " + (layer + 1);
     }
 }

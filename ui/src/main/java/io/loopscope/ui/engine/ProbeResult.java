@@ -61,8 +61,9 @@ public record ProbeResult(ProbeSettings settings, int prompts, String model, Pro
     }
 
     /**
-     * Where each probed loop layer first reaches the level — " · by layer (≥ 0.5): layer 0 at iteration
-     * 4, layer 1 at 3" ("never" for one that does not) — or "" without layer probes.
+     * Where each probed loop layer first reaches the level — " · by layer (≥ 0.5): core layer 1 at
+     * iteration 4, core layer 2 at 3" ("never" for one that does not; counted from 1 as on screen) — or
+     * "" without layer probes.
      */
     public String layerSummary() {
         if (!curve.hasLayers()) return "";
@@ -70,7 +71,7 @@ public record ProbeResult(ProbeSettings settings, int prompts, String model, Pro
         boolean first = true;
         for (int j : curve.layers()) {
             int k = curve.firstReaching(j, LEVEL);
-            out.append(first ? "" : ", ").append("layer ").append(j).append(k < 0 ? " never" : (first ? " at iteration " : " at ") + k);
+            out.append(first ? "" : ", ").append("core layer ").append(j + 1).append(k < 0 ? " never" : (first ? " at iteration " : " at ") + k);
             first = false;
         }
         return out.toString();

@@ -187,13 +187,14 @@ class ProbesViewModelTest {
         vm.finished(layered);
         assertEquals(List.of(ProbeLayerView.EVERY, ProbeLayerView.BLOCK, ProbeLayerView.of(0), ProbeLayerView.of(1)), vm.layerChoicesProperty().get());
         assertEquals(ProbeLayerView.EVERY, vm.layerViewProperty().get(), "a result with layers opens on a curve per layer");
+        assertEquals("core layer 1", ProbeLayerView.of(0).toString(), "on screen core layers count from 1, as in the Ranks view");
         // the fake's last layer is its block output, its layer 0 the block output one iteration late
         for (ProbeCurve.Point p : layered.curve().points().subList(1, 6)) {
             assertEquals(p.accuracy(), p.layer(1).orElseThrow().accuracy(), "the last layer is the block output at " + p.iteration());
         }
         assertEquals(FakeModel.PROBE_DECODABLE + 1, layered.curve().firstReaching(0, ProbeResult.LEVEL));
-        assertTrue(vm.summaryProperty().get().endsWith(" · by layer (≥ 0.5): layer 0 at iteration " + (FakeModel.PROBE_DECODABLE + 1)
-                + ", layer 1 at " + FakeModel.PROBE_DECODABLE), vm.summaryProperty().get());
+        assertTrue(vm.summaryProperty().get().endsWith(" · by layer (≥ 0.5): core layer 1 at iteration " + (FakeModel.PROBE_DECODABLE + 1)
+                + ", core layer 2 at " + FakeModel.PROBE_DECODABLE), vm.summaryProperty().get());
         vm.layerViewProperty().set(ProbeLayerView.of(0));
         assertEquals(ProbeLayerView.of(0), vm.layerViewProperty().get());
         vm.layerViewProperty().set(ProbeLayerView.of(7));
