@@ -3,6 +3,7 @@ package io.loopscope.app;
 import io.loopscope.analysis.probe.Probe;
 import io.loopscope.analysis.probe.ProbeCurve;
 import io.loopscope.analysis.probe.ProbeLabel;
+import io.loopscope.analysis.probe.ProbeLayers;
 import io.loopscope.analysis.probe.ProbeSet;
 import io.loopscope.analysis.probe.ProbeSettings;
 import io.loopscope.analysis.probe.ProbeSource;
@@ -69,7 +70,13 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seeds the prompts, every s0, the folds and the control labels (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write {\"label\", \"classes\", \"chance\", \"iterations\": [{\"iteration\", \"accuracy\", \"control_accuracy\", \"lens_accuracy\"}]}.")
+    @Option(names = "--layers", arity = "0..1", fallbackValue = "all", paramLabel = "J,…",
+            description = {"Also fit the probe on the output of every loop layer (Huginn: each core block) at every iteration 1..R,",
+                    "or of the listed ones (0-based, as in trace --layers' layer_states); the last layer is the block output."})
+    String layers;
+
+    @Option(names = "--json", paramLabel = "OUT", description = {"Also write {\"label\", \"classes\", \"chance\", \"iterations\": [{\"iteration\", \"accuracy\", \"control_accuracy\", \"lens_accuracy\"}]};",
+            "with --layers each iteration also has \"layers\": [{\"layer\", \"accuracy\", \"control_accuracy\"}]."})
     Path json;
 
     @Option(names = "--quiet", description = "No progress bar.")
@@ -79,15 +86,16 @@ public final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProbeSource from = source.prompts != null ? new ProbeSource.FilePrompts(source.prompts)
                 : new ProbeSource.TaskPrompts(source.task, difficulty == null ? null : Range.parse(difficulty, "--difficulty"), samples);
-        ProbeSettings settings = new ProbeSettings(from, label, position, iterations, folds, seed);
+        ProbeSettings settings = new ProbeSettings(from, label, position, iterations, folds, seed, ProbeLayers.parse(layers));
         if (json != null) Outputs.requireWritableTarget(json);
         ProbeSet set = ProbeSet.of(settings);
 
         PrintWriter err = spec.commandLine().getErr(), out = spec.commandLine().getOut();
         ModelHandle handle = modelOption.open(err);
+        int probedLayers = Probe.layers(handle.model(), settings).length; // a layer the loop lacks is refused before any prompt runs
         ProbeCurve curve;
         try (CtrlC ctrlC = CtrlC.install();
-             Progress bar = Progress.start("probe", settings.work(set.size()), quiet, err)) {
+             Progress bar = Progress.start("probe", settings.work(set.size(), probedLayers), quiet, err)) {
             long[] done = {0};
             curve = Probe.run(handle, settings, set, n -> bar.stepTo(done[0] += n), ctrlC::cancelled);
         }
@@ -100,11 +108,31 @@ public final class ProbeCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %s |%n", p.iteration(), p.accuracy(), p.controlAccuracy(),
                     Double.isNaN(p.lensAccuracy()) ? "–" : String.format(Locale.ROOT, "%.2f", p.lensAccuracy()));
         }
+        if (curve.hasLayers()) printLayers(out, curve);
         if (json != null) {
             AtomicFile.write(json, tmp -> Files.writeString(tmp, curve.toJson()));
             out.println("wrote " + json);
         }
         return 0;
+    }
+
+    /** The layer probes as a table, iteration × layer: accuracy, and the control in brackets. */
+    static void printLayers(PrintWriter out, ProbeCurve curve) {
+        out.println();
+        out.println("per loop layer (probe accuracy, control in brackets; the last layer is the block output):");
+        StringBuilder head = new StringBuilder("| iteration |"), rule = new StringBuilder("|---:|");
+        for (int j : curve.layers()) {
+            head.append(" layer ").append(j).append(" |");
+            rule.append("---:|");
+        }
+        out.println(head);
+        out.println(rule);
+        for (ProbeCurve.Point p : curve.points()) {
+            if (p.layers().isEmpty()) continue; // s_0 comes out of no layer
+            StringBuilder row = new StringBuilder("| " + p.iteration() + " |");
+            for (ProbeCurve.LayerPoint l : p.layers()) row.append(String.format(Locale.ROOT, " %.2f (%.2f) |", l.accuracy(), l.controlAccuracy()));
+            out.println(row);
+        }
     }
 
     /** --label's values are the labels' ids. */

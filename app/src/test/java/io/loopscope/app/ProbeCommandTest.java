@@ -84,4 +84,39 @@ class ProbeCommandTest {
         assertEquals(2, both.exitCode(), "--task and --prompts exclude each other");
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void layersAddAProbePerCoreLayerWhoseLastIsTheBlockOutput(@TempDir Path dir) throws Exception {
+        assumeTrue(EmbeddedModel.available(), "this build carries no embedded model");
+        Path out = dir.resolve("layers.json");
+        CliRun r = CliRun.of("probe", "--task", "sum", "--samples", "40", "--iterations", "3", "--folds", "4", "--layers", "--quiet", "--json", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("| iteration | probe | control | lens |"), "the block output's table stays: " + r.out());
+        assertTrue(r.out().contains("| iteration | layer 0 | layer 1 |"), r.out());
+        JsonNode its = new ObjectMapper().readTree(out.toFile()).path("iterations");
+        assertEquals(4, its.size());
+        assertEquals(0, its.get(0).path("layers").size(), "s_0 comes out of no layer");
+        for (int i = 1; i <= 3; i++) {
+            JsonNode it = its.get(i), layers = it.path("layers");
+            assertTrue(it.path("lens_accuracy").isNumber(), "the old fields stay: " + it);
+            assertEquals(2, layers.size(), "the embedded model's two core layers: " + it);
+            assertEquals(1, layers.get(1).path("layer").asInt());
+            assertEquals(it.path("accuracy").asDouble(), layers.get(1).path("accuracy").asDouble(), "the last core layer is the block output: " + it);
+            assertEquals(it.path("control_accuracy").asDouble(), layers.get(1).path("control_accuracy").asDouble());
+        }
+    }
+
+    @Test
+    void badLayersAreNamedAndWriteNothing(@TempDir Path dir) throws Exception {
+        assumeTrue(EmbeddedModel.available(), "this build carries no embedded model");
+        Path out = dir.resolve("p.json");
+        CliRun outside = CliRun.of("probe", "--task", "sum", "--samples", "20", "--layers", "0,5", "--json", out.toString());
+        assertEquals(1, outside.exitCode());
+        assertTrue(outside.err().contains("--layers 5 is outside the loop of the huginn model, which has 2 layers (0..1)"), outside.err());
+        CliRun word = CliRun.of("probe", "--task", "sum", "--samples", "20", "--layers", "last");
+        assertTrue(word.err().contains("--layers takes all or layer indices separated by commas (0,1), got 'last'"), word.err());
+        CliRun iteration = CliRun.of("probe", "--task", "sum", "--samples", "20", "--label", "iteration", "--layers");
+        assertTrue(iteration.err().contains("--label iteration is one probe over every iteration's block output: leave out --layers"), iteration.err());
+        assertFalse(Files.exists(out));
+    }
 }

@@ -39,10 +39,7 @@ public final class LinearProbe {
         if (folds < 2 || folds > n) throw new IllegalArgumentException("folds must be 2.." + n + ", got " + folds);
         for (double[][] it : features) if (it.length != n) throw new IllegalArgumentException("every iteration needs " + n + " examples");
         for (int y : labels) if (y < 0 || y >= classes) throw new IllegalArgumentException("label " + y + " is outside 0.." + (classes - 1));
-        int[] fold = folds(n, folds, seed);
-        SplittableRandom random = new SplittableRandom(seed ^ 0xC0417201L);
-        int[] control = new int[n];
-        for (int i = 0; i < n; i++) control[i] = random.nextInt(classes);
+        int[] fold = folds(n, folds, seed), control = control(n, classes, seed);
         List<ProbeCurve.Point> points = new ArrayList<>();
         for (int it = 0; it < features.length; it++) {
             points.add(new ProbeCurve.Point(it, accuracy(features[it], labels, classes, fold, folds),
@@ -50,6 +47,44 @@ public final class LinearProbe {
             progress.accept(1);
         }
         return new ProbeCurve(label, classes, 1.0 / classes, points);
+    }
+
+    /**
+     * The probes of a label at each loop layer, with the folds and control labels {@link #fit} deals for
+     * the same seed, so a layer whose states are the block output's gets the block output's accuracy.
+     *
+     * @param features [R][L][N][H] the state of each example at iteration i+1, layer l
+     * @param layers   [L] which loop layer each l is
+     * @param progress told once per (iteration, layer) fitted
+     * @return per iteration 1..R, its layers' points
+     */
+    public static List<List<ProbeCurve.LayerPoint>> fitLayers(double[][][][] features, int[] layers, int[] labels, int classes, int folds,
+                                                              long seed, IntConsumer progress) {
+        int n = labels.length;
+        if (folds < 2 || folds > n) throw new IllegalArgumentException("folds must be 2.." + n + ", got " + folds);
+        for (int y : labels) if (y < 0 || y >= classes) throw new IllegalArgumentException("label " + y + " is outside 0.." + (classes - 1));
+        int[] fold = folds(n, folds, seed), control = control(n, classes, seed);
+        List<List<ProbeCurve.LayerPoint>> out = new ArrayList<>();
+        for (double[][][] iteration : features) {
+            if (iteration.length != layers.length) throw new IllegalArgumentException("every iteration needs " + layers.length + " layers");
+            List<ProbeCurve.LayerPoint> row = new ArrayList<>();
+            for (int l = 0; l < layers.length; l++) {
+                if (iteration[l].length != n) throw new IllegalArgumentException("every layer needs " + n + " examples");
+                row.add(new ProbeCurve.LayerPoint(layers[l], accuracy(iteration[l], labels, classes, fold, folds),
+                        accuracy(iteration[l], control, classes, fold, folds)));
+                progress.accept(1);
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** The control task's labels: each example a class drawn from a stream seeded apart from the folds'. */
+    static int[] control(int n, int classes, long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0xC0417201L);
+        int[] control = new int[n];
+        for (int i = 0; i < n; i++) control[i] = random.nextInt(classes);
+        return control;
     }
 
     /**

@@ -24,22 +24,32 @@ public final class Probe {
     }
 
     /**
-     * @param progress  told each unit of work done, {@link ProbeSettings#work(int)} in all
+     * @param progress  told each unit of work done, {@link ProbeSettings#work(int, int)} in all (with the layers of
+     *                  {@link #layers})
      * @param cancelled polled once per prompt; a cancel throws CancellationException
+     * @throws IllegalArgumentException before any prompt runs, for layers the model's loop does not have
      */
     public static ProbeCurve run(LoopedModel model, Tokenizer tokenizer, ProbeSettings settings, ProbeSet set, IntConsumer progress,
                                  BooleanSupplier cancelled) {
         ProbeStates.Collected states = ProbeStates.collect(model, tokenizer, set.questions(), settings.iterations(), settings.seed(),
-                progress, cancelled);
+                layers(model, settings), progress, cancelled);
         return fit(settings, set, states, progress);
     }
 
-    /** The curve of states already collected. */
+    /** The loop layers settings asks model to probe (see {@link ProbeLayers#resolve}). */
+    public static int[] layers(LoopedModel model, ProbeSettings settings) {
+        return settings.layers().resolve(model.loopLayers(), "the " + model.family() + " model");
+    }
+
+    /** The curve of states already collected, with a probe per (iteration, layer) when they hold layers. */
     public static ProbeCurve fit(ProbeSettings settings, ProbeSet set, ProbeStates.Collected states, IntConsumer progress) {
         if (settings.label() == ProbeLabel.ITERATION) return LinearProbe.fitIteration(states.features(), settings.folds(), settings.seed(), progress);
         double[] lens = new double[settings.iterations() + 1];
         for (int i = 0; i <= settings.iterations(); i++) lens[i] = states.lensAccuracy(i);
-        return LinearProbe.fit(settings.label().id(), states.features(), set.labels(), set.classes().size(), settings.folds(), settings.seed(),
-                lens, progress);
+        ProbeCurve curve = LinearProbe.fit(settings.label().id(), states.features(), set.labels(), set.classes().size(), settings.folds(),
+                settings.seed(), lens, progress);
+        if (states.layerFeatures() == null) return curve;
+        return curve.withLayers(LinearProbe.fitLayers(states.layerFeatures(), states.layers(), set.labels(), set.classes().size(),
+                settings.folds(), settings.seed(), progress));
     }
 }

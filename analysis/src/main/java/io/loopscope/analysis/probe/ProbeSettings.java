@@ -13,12 +13,18 @@ import java.util.Objects;
  * @param iterations R: states 0..R are probed
  * @param folds      cross-validation folds
  * @param seed       seeds the prompts, every s0, the folds and the control labels
+ * @param layers     which loop layers are probed too, at every iteration 1..R (s_0 has none)
  */
-public record ProbeSettings(ProbeSource source, ProbeLabel label, Integer position, int iterations, int folds, long seed) {
+public record ProbeSettings(ProbeSource source, ProbeLabel label, Integer position, int iterations, int folds, long seed, ProbeLayers layers) {
 
     public ProbeSettings {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(layers, "layers");
+        if (layers.any() && label == ProbeLabel.ITERATION) {
+            throw new IllegalArgumentException("--layers fits a probe of the label at each layer; --label iteration is one probe over every"
+                    + " iteration's block output: leave out --layers");
+        }
         if (iterations < 0 || iterations > TraceRequest.DEFAULT_MAX_ITERATIONS) {
             throw new IllegalArgumentException("--iterations must be 0.." + TraceRequest.DEFAULT_MAX_ITERATIONS + ", got " + iterations);
         }
@@ -30,8 +36,26 @@ public record ProbeSettings(ProbeSource source, ProbeLabel label, Integer positi
         if (label == ProbeLabel.ITERATION && iterations < 1) throw new IllegalArgumentException("--label iteration needs --iterations of at least 1");
     }
 
-    /** How many units of work a probe on n prompts reports: one per prompt run, then one per fit (a fold, or an iteration). */
+    /** The block output alone. */
+    public ProbeSettings(ProbeSource source, ProbeLabel label, Integer position, int iterations, int folds, long seed) {
+        this(source, label, position, iterations, folds, seed, ProbeLayers.NONE);
+    }
+
+    /** The same settings probing these layers too. */
+    public ProbeSettings withLayers(ProbeLayers l) {
+        return new ProbeSettings(source, label, position, iterations, folds, seed, l);
+    }
+
+    /** How many units of work a probe on n prompts reports without layers: see {@link #work(int, int)}. */
     public long work(int prompts) {
-        return prompts + (label == ProbeLabel.ITERATION ? folds : iterations + 1L);
+        return work(prompts, 0);
+    }
+
+    /**
+     * Units of work of a probe on n prompts that also reads this many loop layers: one per prompt run,
+     * then one per fit (a fold, or an iteration), then one per (iteration 1..R, layer).
+     */
+    public long work(int prompts, int layersProbed) {
+        return prompts + (label == ProbeLabel.ITERATION ? folds : iterations + 1L) + (long) iterations * layersProbed;
     }
 }

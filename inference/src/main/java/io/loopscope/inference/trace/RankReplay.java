@@ -3,9 +3,6 @@ package io.loopscope.inference.trace;
 import io.loopscope.inference.model.LoopedModel;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Rank trajectories of tokens chosen after a run: the model reads the recorded states again through
@@ -34,12 +31,7 @@ public final class RankReplay {
             throw new IllegalArgumentException("rank trajectories are read again from a prompt pass; a generation decoded each new token"
                     + " against its cache, which the trace does not keep: run its text as a Run to read them");
         }
-        if (layers && trace.layerStates() == null) {
-            throw new IllegalArgumentException("this trace has no layer states: record them with trace --layers (in the workbench: record layers)");
-        }
-        if (trace.hidden() != model.hidden()) {
-            throw new IllegalArgumentException("the trace's states are " + trace.hidden() + " wide but the model's are " + model.hidden());
-        }
+        RecordedLens.requireReadable(model, trace, layers);
         if (ids.length == 0) throw new IllegalArgumentException("no tokens to rank");
         if (java.util.Arrays.stream(ids).distinct().count() != ids.length) {
             throw new IllegalArgumentException("a rank token is listed twice: " + java.util.Arrays.toString(ids));
@@ -56,23 +48,13 @@ public final class RankReplay {
 
     /** Step's state through both lenses, then each of its loop layers' outputs (a step 0 has none). */
     private static void read(LoopedModel model, RankRecorder ranks, Trace trace, int step, int loopLayers) {
-        int tokens = trace.tokenCount(), hidden = trace.hidden();
-        INDArray s = slice(trace.states().data(), step * tokens * hidden, tokens, hidden);
-        ranks.codaLens(step, floats(model.decode(s)));
-        model.logitLens(s).ifPresent(l -> ranks.logitLens(step, floats(l)));
+        RecordedLens.Logits s = RecordedLens.read(model, RecordedLens.state(trace, step));
+        ranks.codaLens(step, s.coda());
+        if (s.logit() != null) ranks.logitLens(step, s.logit());
         for (int layer = 0; step > 0 && layer < loopLayers; layer++) {
-            int j = layer;
-            INDArray h = slice(trace.layerStates().data(), ((step - 1) * loopLayers + layer) * tokens * hidden, tokens, hidden);
-            ranks.layerCodaLens(step, j, floats(model.decode(h)));
-            model.logitLens(h).ifPresent(l -> ranks.layerLogitLens(step, j, floats(l)));
+            RecordedLens.Logits h = RecordedLens.read(model, RecordedLens.layerState(trace, step, layer));
+            ranks.layerCodaLens(step, layer, h.coda());
+            if (h.logit() != null) ranks.layerLogitLens(step, layer, h.logit());
         }
-    }
-
-    private static INDArray slice(float[] data, int from, int tokens, int hidden) {
-        return Nd4j.create(java.util.Arrays.copyOfRange(data, from, from + tokens * hidden), new long[] {tokens, hidden}, 'c');
-    }
-
-    private static float[] floats(INDArray a) {
-        return a.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 }

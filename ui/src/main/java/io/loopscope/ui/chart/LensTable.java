@@ -32,7 +32,14 @@ public record LensTable(String title, String note, List<Row> rows) {
 
     /** Token t's lens of this kind in run r (no guess columns when the run recorded none, or ids without probabilities). */
     public static LensTable of(RunResult r, int t, LensKind kind) {
-        RunLens lens = r.analysis().lens(kind);
+        return of(r, t, kind, r.analysis().lens(kind), "");
+    }
+
+    /**
+     * Token t's lens of this kind read at a core layer (its {@link io.loopscope.ui.engine.LayerLenses}), the
+     * layer named after the token in the title ("Coda lens of [3] = · core layer 1 of 2").
+     */
+    public static LensTable of(RunResult r, int t, LensKind kind, RunLens lens, String layer) {
         int k = lens.hasProbabilities() ? lens.topK() : 0, ran = r.analysis().ranSteps(t);
         List<Row> out = new ArrayList<>();
         for (int s = 0; s <= ran; s++) {
@@ -44,7 +51,8 @@ public record LensTable(String title, String note, List<Row> rows) {
             }
             out.add(new Row(s, List.copyOf(toks), p, lens.entropy(s, t), lens.kl(s, t)));
         }
-        return new LensTable(kind.title() + " of " + TokenLabels.label(t, r.tokenStrings().get(t)), ranNote(r, t), out);
+        return new LensTable(kind.title() + " of " + TokenLabels.label(t, r.tokenStrings().get(t)) + (layer.isEmpty() ? "" : " · " + layer),
+                ranNote(r, t), out);
     }
 
     /** " (generated: ran 5 of 32 iterations)" for a generated position, else "". */

@@ -36,6 +36,7 @@ public final class ProbeChart {
     private final TextTitle summary = new TextTitle("");
     private ChartStyle style;
     private ProbeResult data;
+    private ProbeLayerView view = ProbeLayerView.BLOCK;
 
     public ProbeChart(ChartStyle style) {
         this.style = style;
@@ -68,12 +69,18 @@ public final class ProbeChart {
     public void setStyle(ChartStyle s) {
         style = s;
         style.apply(chart);
-        if (data != null) setData(data);
+        if (data != null) setData(data, view);
     }
 
-    /** The curves of d; null: empty. */
+    /** The curves of d as it opens ({@link ProbeLayerView#defaultFor}); null: empty. */
     public void setData(ProbeResult d) {
+        setData(d, ProbeLayerView.defaultFor(d));
+    }
+
+    /** The curves of d seen as view (a view d cannot show falls back to its default); null: empty. */
+    public void setData(ProbeResult d, ProbeLayerView view) {
         this.data = d;
+        this.view = view != null && view.fits(d) ? view : ProbeLayerView.defaultFor(d);
         chart.setNotify(false);
         try {
             dataset.removeAllSeries();
@@ -87,26 +94,8 @@ public final class ProbeChart {
             }
             ProbeCurve c = d.curve();
             boolean iterationProbe = d.settings().label() == ProbeLabel.ITERATION;
-            XYSeries probe = new XYSeries(iterationProbe ? "probe (recall of each iteration)" : "probe", false, true);
-            XYSeries control = new XYSeries(iterationProbe ? "control (random iterations)" : "control (random labels)", false, true);
-            XYSeries lens = new XYSeries("lens (top-1 is the label)", false, true);
-            for (ProbeCurve.Point p : c.points()) {
-                probe.add(p.iteration(), p.accuracy());
-                control.add(p.iteration(), p.controlAccuracy()); // NaN: no state drew that random iteration, a gap
-                if (!Double.isNaN(p.lensAccuracy())) lens.add(p.iteration(), p.lensAccuracy());
-            }
-            dataset.addSeries(probe);
-            dataset.addSeries(control);
-            if (!lens.isEmpty()) dataset.addSeries(lens);
-            renderer.setSeriesPaint(0, Colours.awt(Colours.series(0)));
-            renderer.setSeriesStroke(0, new BasicStroke(2.2f));
-            renderer.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
-            renderer.setSeriesPaint(1, Colours.awt(Colours.series(6)));
-            renderer.setSeriesStroke(1, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0));
-            renderer.setSeriesShape(1, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
-            renderer.setSeriesPaint(2, Colours.awt(Colours.series(1)));
-            renderer.setSeriesStroke(2, new BasicStroke(1.8f));
-            renderer.setSeriesShape(2, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            if (this.view == ProbeLayerView.EVERY) everyLayer(c);
+            else oneProbe(c, iterationProbe, this.view);
             ValueMarker chance = new ValueMarker(c.chance(), style.marker(), new BasicStroke(1f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 1, new float[] {2, 3}, 0));
             chance.setLabel(String.format(Locale.ROOT, "chance %.2f (1/%d)", c.chance(), c.classes()));
@@ -119,7 +108,7 @@ public final class ProbeChart {
             plot.addRangeMarker(chance);
             plot.getDomainAxis().setRange(-0.3, Math.max(1, c.points().getLast().iteration()) + 0.3);
             plot.getRangeAxis().setLabel(iterationProbe ? "held-out recall" : "held-out accuracy");
-            chart.setTitle(d.title());
+            chart.setTitle(d.title() + (this.view == ProbeLayerView.BLOCK || !c.hasLayers() ? "" : " · " + this.view));
             summary.setText(d.summary());
             if (legend != null) legend.setVisible(true);
             style.apply(chart);
@@ -127,5 +116,77 @@ public final class ProbeChart {
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    /** The block output's probe or one layer's, its control and the lens (measured at the block output). */
+    private void oneProbe(ProbeCurve c, boolean iterationProbe, ProbeLayerView v) {
+        String name = v.isLayer() ? v + " probe" : iterationProbe ? "probe (recall of each iteration)" : "probe";
+        XYSeries probe = new XYSeries(name, false, true);
+        XYSeries control = new XYSeries(iterationProbe ? "control (random iterations)" : v.isLayer() ? v + " control (random labels)"
+                : "control (random labels)", false, true);
+        XYSeries lens = new XYSeries(v.isLayer() ? "lens at the block output" : "lens (top-1 is the label)", false, true);
+        for (ProbeCurve.Point p : c.points()) {
+            if (v.isLayer()) {
+                p.layer(v.layer()).ifPresent(l -> { // s_0 comes out of no layer: the layer's curve starts at iteration 1
+                    probe.add(p.iteration(), l.accuracy());
+                    control.add(p.iteration(), l.controlAccuracy());
+                });
+            } else {
+                probe.add(p.iteration(), p.accuracy());
+                control.add(p.iteration(), p.controlAccuracy()); // NaN: no state drew that random iteration, a gap
+            }
+            if (!Double.isNaN(p.lensAccuracy())) lens.add(p.iteration(), p.lensAccuracy());
+        }
+        dataset.addSeries(probe);
+        dataset.addSeries(control);
+        if (!lens.isEmpty()) dataset.addSeries(lens);
+        renderer.setSeriesPaint(0, Colours.awt(Colours.series(0)));
+        renderer.setSeriesStroke(0, new BasicStroke(2.2f));
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+        renderer.setSeriesPaint(1, Colours.awt(Colours.series(6)));
+        renderer.setSeriesStroke(1, dashed(1.6f));
+        renderer.setSeriesShape(1, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
+        renderer.setSeriesPaint(2, Colours.awt(Colours.series(1)));
+        renderer.setSeriesStroke(2, new BasicStroke(1.8f));
+        renderer.setSeriesShape(2, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+    }
+
+    /**
+     * A curve per loop layer, first to last along viridis (its bright end left out: yellow is lost on a
+     * light background), then the highest control of any layer: one line says whether any layer's probe
+     * memorised. The lens, at the block output, last.
+     */
+    private void everyLayer(ProbeCurve c) {
+        java.util.List<Integer> layers = c.layers();
+        for (int l = 0; l < layers.size(); l++) {
+            int j = layers.get(l);
+            XYSeries s = new XYSeries(ProbeLayerView.name(j), false, true);
+            for (ProbeCurve.Point p : c.points()) p.layer(j).ifPresent(x -> s.add(p.iteration(), x.accuracy()));
+            dataset.addSeries(s);
+            renderer.setSeriesPaint(l, io.loopscope.ui.colour.Viridis.awt(layers.size() == 1 ? 0 : 0.8 * l / (layers.size() - 1)));
+            renderer.setSeriesStroke(l, new BasicStroke(2f));
+            renderer.setSeriesShape(l, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        }
+        XYSeries control = new XYSeries("control (highest of the layers)", false, true);
+        XYSeries lens = new XYSeries("lens at the block output", false, true);
+        for (ProbeCurve.Point p : c.points()) {
+            p.layers().stream().mapToDouble(ProbeCurve.LayerPoint::controlAccuracy).max().ifPresent(m -> control.add(p.iteration(), m));
+            if (!Double.isNaN(p.lensAccuracy())) lens.add(p.iteration(), p.lensAccuracy());
+        }
+        int at = layers.size();
+        dataset.addSeries(control);
+        renderer.setSeriesPaint(at, Colours.awt(Colours.series(6)));
+        renderer.setSeriesStroke(at, dashed(1.6f));
+        renderer.setSeriesShape(at, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
+        if (!lens.isEmpty()) {
+            dataset.addSeries(lens);
+            renderer.setSeriesPaint(at + 1, Colours.awt(Colours.series(1)));
+            renderer.setSeriesStroke(at + 1, dashed(1.4f));
+            renderer.setSeriesShape(at + 1, new Ellipse2D.Double(-2, -2, 4, 4));
+        }
+    }
+
+    private static BasicStroke dashed(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0);
     }
 }

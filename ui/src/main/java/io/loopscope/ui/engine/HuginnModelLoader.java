@@ -141,8 +141,18 @@ public final class HuginnModelLoader implements ModelLoader {
         }
 
         @Override
+        public io.loopscope.inference.trace.RecordedLens.Lenses layerLens(Trace trace, int layer, BooleanSupplier cancelled) {
+            return io.loopscope.inference.trace.RecordedLens.layerLens(handle.model(), trace, layer, trace.lensTopkIds().shape()[2], cancelled);
+        }
+
+        @Override
         public ProbeCurve probe(ProbeSettings settings, ProbeSet set, IntConsumer progress, BooleanSupplier cancelled) {
             return Probe.run(handle, settings, set, progress, cancelled);
+        }
+
+        @Override
+        public int probeLayers(ProbeSettings settings) {
+            return Probe.layers(handle.model(), settings).length;
         }
 
         /** The engine's subject under the workbench's name for it ("embedded" wherever it was unpacked). */

@@ -70,11 +70,29 @@ public interface LoadedModel {
     }
 
     /**
+     * Both lenses of loop layer (0-based) at every step of a prompt pass this model recorded with its
+     * layers, read again from layer_states with the top-k of the trace's own lens; cancelled is polled
+     * every step. IllegalStateException when this model cannot read states (a run loaded from a file).
+     */
+    default io.loopscope.inference.trace.RecordedLens.Lenses layerLens(Trace trace, int layer, BooleanSupplier cancelled) {
+        throw new IllegalStateException(name() + " cannot read the lens of a core layer");
+    }
+
+    /**
      * Runs a probe ({@link io.loopscope.analysis.probe.Probe}) on this model: every question of set at
      * every iteration, then the fit. progress hears each unit of work ({@link ProbeSettings#work(int)}
      * in all), cancelled is polled once per prompt.
      */
     default ProbeCurve probe(ProbeSettings settings, ProbeSet set, IntConsumer progress, BooleanSupplier cancelled) {
         throw new UnsupportedOperationException(name() + " cannot run a probe; open its model folder");
+    }
+
+    /**
+     * How many loop layers a probe of settings reads on this model besides the block output (its
+     * progress counts them); IllegalArgumentException for layers the loop does not have. By default the
+     * model reports no loop layers.
+     */
+    default int probeLayers(ProbeSettings settings) {
+        return settings.layers().resolve(0, name()).length;
     }
 }

@@ -57,7 +57,24 @@ public record ProbeResult(ProbeSettings settings, int prompts, String model, Pro
             lens = m >= 0 ? String.format(Locale.ROOT, "; the lens gets it right (≥ %.1f) at iteration %d", LEVEL, m)
                     : String.format(Locale.ROOT, "; the lens never gets it right (≥ %.1f)", LEVEL);
         }
-        return probe + lens + control;
+        return probe + lens + control + layerSummary();
+    }
+
+    /**
+     * Where each probed loop layer first reaches the level — " · by layer (≥ 0.5): core layer 1 at
+     * iteration 4, core layer 2 at 3" ("never" for one that does not; counted from 1 as on screen) — or
+     * "" without layer probes.
+     */
+    public String layerSummary() {
+        if (!curve.hasLayers()) return "";
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, " · by layer (≥ %.1f): ", LEVEL));
+        boolean first = true;
+        for (int j : curve.layers()) {
+            int k = curve.firstReaching(j, LEVEL);
+            out.append(first ? "" : ", ").append("core layer ").append(j + 1).append(k < 0 ? " never" : (first ? " at iteration " : " at ") + k);
+            first = false;
+        }
+        return out.toString();
     }
 
     /** Which iterations the state tells apart: "the iteration is linearly decodable (recall ≥ 0.5) at iterations 0–3 of 0–16". */

@@ -57,6 +57,17 @@ public record RunResult(RunSpec spec, LoadedModel model, Trace trace, RunAnalysi
         return ranks(ids, false, cancelled);
     }
 
+    /**
+     * Both lenses of loop layer (0-based, as in layer_states) at every step, read again by the model from
+     * the recorded layer states through the same decode as the run's own lens, so the last layer's equal
+     * the run's. Model work: call it off the UI thread; cancelled is polled every step.
+     */
+    public LayerLenses layerLenses(int layer, BooleanSupplier cancelled) {
+        if (loopLayers() == 0) throw new IllegalArgumentException("this run recorded no layer states: run it with record layers");
+        if (layer < 0 || layer >= loopLayers()) throw new IllegalArgumentException("layer " + layer + " is outside the run's " + loopLayers() + " loop layers");
+        return LayerLenses.of(layer, model.layerLens(trace, layer, cancelled));
+    }
+
     public String tokenString(long id) {
         return model.tokenString(id);
     }

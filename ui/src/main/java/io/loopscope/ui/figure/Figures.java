@@ -124,9 +124,15 @@ public final class Figures {
 
     /** A probe's accuracy per iteration beside its control, the lens and chance. */
     public static Figure probe(ProbeResult probe, ChartStyle style) {
+        return probe(probe, io.loopscope.ui.chart.ProbeLayerView.defaultFor(probe), style);
+    }
+
+    /** As above, seen as the Probes view's layer choice shows it (a layer's file name says which: probe-answer-layer-0). */
+    public static Figure probe(ProbeResult probe, io.loopscope.ui.chart.ProbeLayerView view, ChartStyle style) {
         ProbeChart c = new ProbeChart(style);
-        c.setData(probe);
-        return of("probe-" + probe.settings().label().id(), c.chart(), 648, 400);
+        c.setData(probe, view);
+        String suffix = view.isLayer() ? "-layer-" + view.layer() : view == io.loopscope.ui.chart.ProbeLayerView.EVERY && probe.curve().hasLayers() ? "-layers" : "";
+        return of("probe-" + probe.settings().label().id() + suffix, c.chart(), 648, 400);
     }
 
     /** Iterations per generated token with the line at R; wider for long answers, so bars stay readable. */

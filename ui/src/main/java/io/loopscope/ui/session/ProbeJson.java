@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopscope.analysis.probe.ProbeCurve;
 import io.loopscope.analysis.probe.ProbeLabel;
+import io.loopscope.analysis.probe.ProbeLayers;
 import io.loopscope.analysis.probe.ProbeSettings;
 import io.loopscope.analysis.probe.ProbeSource;
 import io.loopscope.inference.tasks.Range;
@@ -78,6 +79,7 @@ final class ProbeJson {
         m.put("iterations", s.iterations());
         m.put("folds", s.folds());
         m.put("seed", s.seed());
+        if (s.layers().any()) m.put("layers", s.layers().toString()); // as probe --layers spells them; absent in older sessions
         return m;
     }
 
@@ -91,6 +93,6 @@ final class ProbeJson {
         };
         JsonNode position = n.path("position");
         return new ProbeSettings(source, ProbeLabel.byId(n.path("label").asText()), position.canConvertToInt() ? position.asInt() : null,
-                n.path("iterations").asInt(), n.path("folds").asInt(), n.path("seed").asLong());
+                n.path("iterations").asInt(), n.path("folds").asInt(), n.path("seed").asLong(), ProbeLayers.parse(n.path("layers").asText("")));
     }
 }

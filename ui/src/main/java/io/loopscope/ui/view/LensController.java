@@ -1,12 +1,19 @@
 package io.loopscope.ui.view;
 
+import io.loopscope.ui.engine.LayerLenses;
 import io.loopscope.ui.engine.LensKind;
+import io.loopscope.ui.task.BackgroundTask;
+import io.loopscope.ui.task.TaskExecutor.Lane;
+import io.loopscope.ui.task.TaskHandle;
+import io.loopscope.ui.vm.LensViewModel.Request;
+import io.loopscope.ui.vm.RanksViewModel.LayerChoice;
 import io.loopscope.ui.vm.LensViewModel;
 import io.loopscope.ui.vm.LensViewModel.Row;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -25,7 +32,10 @@ public final class LensController {
     @FXML private TableView<Row> table;
     @FXML private Label title;
     @FXML private ToggleButton codaLens, logitLens;
+    @FXML private ChoiceBox<LayerChoice> layerChoice;
+    @FXML private Label layerLabel;
     private int columnsFor = -1;
+    private TaskHandle reading;
 
     public LensController(WorkbenchContext ctx) {
         this.ctx = ctx;
@@ -37,6 +47,7 @@ public final class LensController {
         table.setId("lensTable");
         title.textProperty().bind(vm.titleProperty());
         bindLensSwitch();
+        bindLayerChoice();
         table.setPlaceholder(new Label("Run a prompt and select a token to see what it would predict at every step."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // widths are bound below
         vm.rowsProperty().addListener((o, a, rows) -> {
@@ -68,6 +79,41 @@ public final class LensController {
             if (now == null) group.selectToggle(was);                      // clicking the pressed one keeps it
             else vm.kindProperty().set((LensKind) now.getUserData());
         });
+    }
+
+    /** Where the lens reads, as in the Ranks view; off for a run without recorded layers. */
+    private void bindLayerChoice() {
+        layerChoice.setId("lensLayerChoice");
+        layerChoice.getItems().setAll(vm.layersProperty().get());
+        Runnable show = () -> layerChoice.setValue(layerChoice.getItems().stream().filter(c -> c.layer() == vm.layerProperty().get())
+                .findFirst().orElse(layerChoice.getItems().isEmpty() ? null : layerChoice.getItems().getFirst()));
+        show.run();
+        vm.layersProperty().addListener((o, a, list) -> {
+            layerChoice.getItems().setAll(list);
+            show.run();
+        });
+        vm.layerProperty().addListener(o -> show.run());
+        layerChoice.valueProperty().addListener((o, a, c) -> {
+            if (c != null && c.layer() != vm.layerProperty().get()) vm.layerProperty().set(c.layer());
+        });
+        layerChoice.disableProperty().bind(vm.hasLayersProperty().not());
+        layerLabel.disableProperty().bind(vm.hasLayersProperty().not());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.when(vm.hasLayersProperty())
+                .then("Where in the loop both lenses read: the state after each iteration, or the output of a core layer")
+                .otherwise("This run recorded the block output only: turn on \u201crecord layers\u201d in the run bar to read the lens inside the block"));
+        layerChoice.setTooltip(tip);
+        vm.requestProperty().addListener((o, a, q) -> read(q));
+        read(vm.request());
+    }
+
+    private void read(Request q) {
+        if (reading != null && reading.isActive()) reading.cancel();
+        reading = null;
+        if (q == null) return;
+        reading = ctx.tasks().execute(Lane.RUN, BackgroundTask.<LayerLenses>of(p -> q.run().layerLenses(q.layer(), p::isCancelled))
+                .onSuccess(l -> vm.loaded(q, l))
+                .onFailure(t -> vm.failed(q, ErrorDialog.message(t))));
     }
 
     private void focusStep() {

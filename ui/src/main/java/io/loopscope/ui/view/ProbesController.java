@@ -3,6 +3,7 @@ package io.loopscope.ui.view;
 import io.loopscope.analysis.probe.ProbeLabel;
 import io.loopscope.inference.trace.TraceRequest;
 import io.loopscope.ui.chart.ProbeChart;
+import io.loopscope.ui.chart.ProbeLayerView;
 import io.loopscope.ui.figure.Figures;
 import io.loopscope.ui.vm.ProbesViewModel;
 import io.loopscope.ui.vm.ProbesViewModel.Source;
@@ -10,6 +11,7 @@ import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -32,6 +34,9 @@ public final class ProbesController {
     @FXML private RadioButton probeTaskRadio, probeFileRadio;
     @FXML private ChoiceBox<String> probeTaskChoice;
     @FXML private ChoiceBox<ProbeLabel> probeLabelChoice;
+    @FXML private ChoiceBox<ProbeLayerView> probeLayerChoice;
+    @FXML private CheckBox probeLayersCheck;
+    @FXML private Label probeLayerLabel;
     @FXML private TextField probeDifficultyField, probeFileField;
     @FXML private Label probeDifficultyLabel, probeSamplesLabel, probePositionLabel, probeModelLabel, probeMessageLabel, probeProblemLabel, probeSummaryLabel;
     @FXML private Spinner<Integer> probeSamplesSpinner, probePositionSpinner, probeIterationsSpinner, probeFoldsSpinner;
@@ -103,6 +108,22 @@ public final class ProbesController {
         RunBarController.commitOnFocusLoss(probeSeedSpinner);
         probeSeedSpinner.setTooltip(new Tooltip("Seeds the prompts, every s₀, the folds and the control labels"));
 
+        probeLayersCheck.selectedProperty().bindBidirectional(vm.layersProperty());
+        probeLayersCheck.setTooltip(new Tooltip("Also fit the probe on the output of every core layer at every iteration (probe --layers);"
+                + " the last layer is the block output"));
+        probeLayersCheck.disableProperty().bind(vm.labelProperty().isEqualTo(ProbeLabel.ITERATION));
+        // the layer choice is there only for a result with layer probes
+        probeLayerChoice.getItems().setAll(vm.layerChoicesProperty().get());
+        vm.layerChoicesProperty().addListener((o, a, c) -> probeLayerChoice.getItems().setAll(c));
+        probeLayerChoice.valueProperty().bindBidirectional(vm.layerViewProperty());
+        probeLayerChoice.setTooltip(new Tooltip("Every layer: a curve per core layer; block output: the probe, its control and the lens; layer j: that layer's probe and control"));
+        var layered = Bindings.createBooleanBinding(() -> !vm.layerChoicesProperty().get().isEmpty(), vm.layerChoicesProperty());
+        for (var n : new javafx.scene.Node[] {probeLayerChoice, probeLayerLabel}) {
+            n.visibleProperty().bind(layered);
+            n.managedProperty().bind(layered);
+        }
+        probeLayerChoice.setId("probeLayerChoice");
+
         probeModelLabel.textProperty().bind(Bindings.createStringBinding(() -> ctx.run().modelProperty().get() == null ? "no model"
                 : "on the run bar's model: " + ctx.run().modelProperty().get().displayName(), ctx.run().modelProperty()));
         probeRunButton.disableProperty().bind(vm.canRun().not().or(ctx.run().runningProperty()).or(ctx.run().modelProperty().isNull()));
@@ -125,16 +146,17 @@ public final class ProbesController {
         ChartViewer viewer = new ChartViewer(chart.chart());
         viewer.setId("probeChart");
         ChartExportMenu.install(viewer, "Export figure (PNG, SVG, PDF)…", "the probe", () -> vm.resultProperty().get() == null ? null
-                : Figures.probe(vm.resultProperty().get(), ctx.chartStyle()), ctx.files());
+                : Figures.probe(vm.resultProperty().get(), vm.layerViewProperty().get(), ctx.chartStyle()), ctx.files());
         Label placeholder = new Label("Choose the prompts (a task, or a JSONL file of prompts with labels) and a label, then Run probe:"
                 + " the probe's held-out accuracy at every iteration appears here, beside its control task and the lens.");
         placeholder.getStyleClass().add("placeholder");
         placeholder.setWrapText(true);
         vm.resultProperty().addListener((o, a, r) -> {
-            chart.setData(r);
+            chart.setData(r, vm.layerViewProperty().get());
             probeChartHost.getChildren().setAll(r == null ? placeholder : viewer);
         });
-        chart.setData(vm.resultProperty().get());
+        vm.layerViewProperty().addListener((o, a, v) -> chart.setData(vm.resultProperty().get(), v));
+        chart.setData(vm.resultProperty().get(), vm.layerViewProperty().get());
         probeChartHost.getChildren().setAll(vm.resultProperty().get() == null ? placeholder : viewer);
         ctx.chartStyleProperty().addListener((o, a, s) -> chart.setStyle(s));
     }

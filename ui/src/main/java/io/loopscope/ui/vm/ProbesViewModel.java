@@ -1,11 +1,13 @@
 package io.loopscope.ui.vm;
 
 import io.loopscope.analysis.probe.ProbeLabel;
+import io.loopscope.analysis.probe.ProbeLayers;
 import io.loopscope.analysis.probe.ProbeSet;
 import io.loopscope.analysis.probe.ProbeSettings;
 import io.loopscope.analysis.probe.ProbeSource;
 import io.loopscope.inference.tasks.Range;
 import io.loopscope.inference.tasks.Tasks;
+import io.loopscope.ui.chart.ProbeLayerView;
 import io.loopscope.ui.engine.ProbeResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +55,8 @@ public final class ProbesViewModel {
     private final IntegerProperty samples = new SimpleIntegerProperty(200);
     private final IntegerProperty folds = new SimpleIntegerProperty(5);
     private final LongProperty seed = new SimpleLongProperty(0);
+    /** Also probe every loop layer's output (probe --layers). */
+    private final BooleanProperty layers = new SimpleBooleanProperty(false);
 
     /** What is wrong with the settings as typed ("" when they can run). */
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -63,12 +67,24 @@ public final class ProbesViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ProbeResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    /** The chart's choices of a result with layer probes (empty without: nothing to choose), and the one drawn. */
+    private final ReadOnlyObjectWrapper<List<ProbeLayerView>> layerChoices = new ReadOnlyObjectWrapper<>(List.of());
+    private final ObjectProperty<ProbeLayerView> layerView = new SimpleObjectProperty<>(ProbeLayerView.BLOCK);
 
     public ProbesViewModel() {
-        for (Observable o : new Observable[] {source, task, difficulty, file, label, position, iterations, samples, folds, seed}) {
+        for (Observable o : new Observable[] {source, task, difficulty, file, label, position, iterations, samples, folds, seed, layers}) {
             o.addListener(x -> check());
         }
-        result.addListener((o, a, r) -> summary.set(r == null ? "" : r.summary()));
+        result.addListener((o, a, r) -> {
+            summary.set(r == null ? "" : r.summary());
+            layerChoices.set(ProbeLayerView.choices(r));
+            // a rerun of a layered probe keeps the layer chosen; anything else opens as its default (every layer when it has them)
+            boolean keep = a != null && a.curve().hasLayers() && layerChoices.get().contains(layerView.get());
+            if (!keep) layerView.set(ProbeLayerView.defaultFor(r));
+        });
+        layerView.addListener((o, a, v) -> {
+            if (!offered(v)) layerView.set(offered(a) ? a : ProbeLayerView.defaultFor(result.get())); // only what the result offers
+        });
         check();
     }
 
@@ -82,6 +98,12 @@ public final class ProbesViewModel {
     public IntegerProperty samplesProperty() { return samples; }
     public IntegerProperty foldsProperty() { return folds; }
     public LongProperty seedProperty() { return seed; }
+    /** Also probe every loop layer's output, as probe --layers. */
+    public BooleanProperty layersProperty() { return layers; }
+    /** What the chart can show of the result: empty without layer probes (the choice is then hidden), else every layer, the block output, each layer. */
+    public ReadOnlyObjectProperty<List<ProbeLayerView>> layerChoicesProperty() { return layerChoices.getReadOnlyProperty(); }
+    /** Which probe the chart draws; only one of {@link #layerChoicesProperty} (or the block output) is taken. */
+    public ObjectProperty<ProbeLayerView> layerViewProperty() { return layerView; }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public BooleanProperty runningProperty() { return running; }
     public DoubleProperty progressProperty() { return progress; }
@@ -89,6 +111,10 @@ public final class ProbesViewModel {
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ProbeResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+
+    private boolean offered(ProbeLayerView v) {
+        return v != null && (layerChoices.get().isEmpty() ? v.equals(ProbeLayerView.BLOCK) : layerChoices.get().contains(v));
+    }
 
     /** The tasks of the suite, in their order. */
     public List<String> tasks() {
@@ -134,7 +160,7 @@ public final class ProbesViewModel {
             from = new ProbeSource.TaskPrompts(task.get(), d.isEmpty() ? null : Range.parse(d, "--difficulty"), samples.get());
         }
         return new ProbeSettings(from, label.get(), positionMatters() && position.get() > 0 ? position.get() : null,
-                iterations.get(), folds.get(), seed.get());
+                iterations.get(), folds.get(), seed.get(), layers.get() ? ProbeLayers.ALL : ProbeLayers.NONE);
     }
 
     /**
@@ -173,6 +199,7 @@ public final class ProbesViewModel {
         iterations.set(s.iterations());
         folds.set(s.folds());
         seed.set(s.seed());
+        layers.set(s.layers().any());
     }
 
     /** The settings as typed when they can run, else null (what a session saves of the form). */

@@ -50,6 +50,14 @@ public final class RanksViewModel {
         public String toString() {
             return label;
         }
+
+        /** The block output first (what the other views read), then the core layers before the last, whose output it is. */
+        public static List<LayerChoice> of(int loopLayers) {
+            List<LayerChoice> out = new ArrayList<>();
+            out.add(new LayerChoice(RankTrajectories.BLOCK_OUTPUT, RankChartData.layerName(RankTrajectories.BLOCK_OUTPUT, loopLayers)));
+            for (int j = 1; j < loopLayers; j++) out.add(new LayerChoice(j, RankChartData.layerName(j, loopLayers)));
+            return List.copyOf(out);
+        }
     }
 
     private static final String NO_RUN = "Run a prompt and select a token to see where chosen tokens rank at every step.";
@@ -230,9 +238,7 @@ public final class RanksViewModel {
      * output it is; and a layer asked for that the run lacks (≥ 1, else none), so the choice shows it.
      */
     private static List<LayerChoice> choices(int loopLayers, int lacking) {
-        List<LayerChoice> out = new ArrayList<>();
-        out.add(new LayerChoice(RankTrajectories.BLOCK_OUTPUT, RankChartData.layerName(RankTrajectories.BLOCK_OUTPUT, loopLayers)));
-        for (int j = 1; j < loopLayers; j++) out.add(new LayerChoice(j, RankChartData.layerName(j, loopLayers)));
+        List<LayerChoice> out = new ArrayList<>(LayerChoice.of(loopLayers));
         if (lacking > loopLayers) out.add(new LayerChoice(lacking, "core layer " + lacking + " (not recorded)"));
         return List.copyOf(out);
     }

@@ -66,9 +66,11 @@ class SessionFileTest {
     @Test
     void theProbesViewsSettingsAndCurveRoundTrip() throws Exception {
         ProbeSettings file = new ProbeSettings(new ProbeSource.FilePrompts(dir.resolve("p.jsonl")), ProbeLabel.ITERATION, null, 2, 4, 3);
-        ProbeSettings ran = new ProbeSettings(new ProbeSource.TaskPrompts("hops", new Range(2, 3), 90), ProbeLabel.HOP, 1, 2, 4, 7);
+        ProbeSettings ran = new ProbeSettings(new ProbeSource.TaskPrompts("hops", new Range(2, 3), 90), ProbeLabel.HOP, 1, 2, 4, 7,
+                io.loopscope.analysis.probe.ProbeLayers.parse("1,0"));
         ProbeCurve curve = new ProbeCurve("hop", 4, 0.25, List.of(new ProbeCurve.Point(0, 0.25, 0.3, 0.1),
-                new ProbeCurve.Point(1, 0.625, 0.2, 0.5), new ProbeCurve.Point(2, 0.9, Double.NaN, 0.95)));
+                new ProbeCurve.Point(1, 0.625, 0.2, 0.5, List.of(new ProbeCurve.LayerPoint(1, 0.625, 0.2), new ProbeCurve.LayerPoint(0, 0.3, 0.25))),
+                new ProbeCurve.Point(2, 0.9, Double.NaN, 0.95, List.of(new ProbeCurve.LayerPoint(1, 0.9, Double.NaN), new ProbeCurve.LayerPoint(0, 0.5, 0.2)))));
         SessionState s = state();
         ViewState v = s.view();
         ViewState withProbe = new ViewState(v.criterion(), v.threshold(), v.tokens(), v.focus(), v.step(), "probes", v.pair(), v.paperPanels(),
@@ -77,6 +79,7 @@ class SessionFileTest {
         SessionFile.write(f, new SessionState(s.run(), null, null, withProbe), "test");
         assertEquals(withProbe, SessionFile.read(f, FakeServices.analyzer()).view());
         assertTrue(Npz.read(f).texts().get(SessionFile.ENTRY).contains("\"control_accuracy\" : 0.3"), "the curve as probe --json writes it");
+        assertTrue(Npz.read(f).texts().get(SessionFile.ENTRY).contains("\"layers\" : \"1,0\""), "the layers as probe --layers takes them");
 
         rewriteJson(f, j -> j.replace("\"label\" : \"hop\",\n", "\"label\" : \"colour\",\n"));
         var e = assertThrows(SessionFormatException.class, () -> SessionFile.read(f, FakeServices.analyzer()));

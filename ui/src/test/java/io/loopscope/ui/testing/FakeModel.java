@@ -158,7 +158,22 @@ public final class FakeModel implements io.loopscope.ui.engine.LoadedModel {
             }
             progress.accept(1);
         }
-        return Probe.fit(settings, set, new ProbeStates.Collected(x, lens), progress);
+        int[] layers = probeLayers(settings) == 0 ? new int[0] : settings.layers().resolve(PROBE_LAYERS, name());
+        if (layers.length == 0) return Probe.fit(settings, set, new ProbeStates.Collected(x, lens), progress);
+        // the last layer is the block output; each layer before it is the block output of the iteration before
+        double[][][][] lx = new double[r][layers.length][][];
+        for (int i = 1; i <= r; i++) {
+            for (int l = 0; l < layers.length; l++) lx[i - 1][l] = x[Math.max(0, i - (PROBE_LAYERS - 1 - layers[l]))];
+        }
+        return Probe.fit(settings, set, new ProbeStates.Collected(x, lens, layers, lx), progress);
+    }
+
+    /** The fake's loop layers: a probe may read each of them. */
+    public static final int PROBE_LAYERS = 2;
+
+    @Override
+    public int probeLayers(ProbeSettings settings) {
+        return settings.layers().resolve(PROBE_LAYERS, name()).length;
     }
 
     /** The step the fake's fed-back token at position stops at. */

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loopscope.analysis.probe.ProbeCurve;
 import io.loopscope.analysis.probe.ProbeLabel;
 import io.loopscope.analysis.probe.ProbeSettings;
 import io.loopscope.analysis.probe.ProbeSource;
 import io.loopscope.inference.tasks.Range;
+import io.loopscope.ui.chart.ProbeLayerView;
 import io.loopscope.ui.engine.ModelRef;
 import io.loopscope.ui.engine.ProbePipeline;
 import io.loopscope.ui.engine.ProbeResult;
@@ -155,5 +157,60 @@ class ProbesViewModelTest {
         // iterations 0..2 each have an axis of their own; 3..5 share one, so their recall is split three ways
         assertTrue(vm.summaryProperty().get().startsWith("the iteration is linearly decodable (recall ≥ 0.5) at iterations 0–2 of 0–5"),
                 vm.summaryProperty().get());
+    }
+
+    @Test
+    void aProbeWithLayersOffersALayerChoiceAndOneWithoutDoesNot() throws Exception {
+        ProbesViewModel vm = new ProbesViewModel();
+        vm.samplesProperty().set(60);
+        vm.iterationsProperty().set(5);
+        vm.foldsProperty().set(4);
+        ProbePipeline pipeline = new ProbePipeline(ref -> new FakeModel(0));
+        ProbeResult plain = pipeline.run(ModelRef.embeddedModel(), vm.toSettings(), (m, f) -> { }, () -> false);
+        vm.finished(plain);
+        assertEquals(List.of(), vm.layerChoicesProperty().get(), "a probe of the block output alone: nothing to choose");
+        assertEquals(ProbeLayerView.BLOCK, vm.layerViewProperty().get());
+        vm.layerViewProperty().set(ProbeLayerView.of(0));
+        assertEquals(ProbeLayerView.BLOCK, vm.layerViewProperty().get(), "a layer the result lacks is not taken");
+
+        vm.layersProperty().set(true);
+        assertEquals(io.loopscope.analysis.probe.ProbeLayers.ALL, vm.toSettings().layers(), "probe --layers");
+        List<String> messages = new ArrayList<>();
+        List<Double> fractions = new ArrayList<>();
+        ProbeResult layered = pipeline.run(ModelRef.embeddedModel(), vm.toSettings(), (m, f) -> {
+            messages.add(m);
+            fractions.add(f);
+        }, () -> false);
+        assertTrue(messages.contains("Running 60 prompts × 5 iterations (reading 2 loop layers)…"), messages.toString());
+        assertEquals("Fitting the layer probes at iteration 5 of 1..5", messages.getLast());
+        assertEquals(1.0, fractions.getLast(), 1e-12, "60 prompts, 6 fits and 5 × 2 layer fits make the whole bar");
+        vm.finished(layered);
+        assertEquals(List.of(ProbeLayerView.EVERY, ProbeLayerView.BLOCK, ProbeLayerView.of(0), ProbeLayerView.of(1)), vm.layerChoicesProperty().get());
+        assertEquals(ProbeLayerView.EVERY, vm.layerViewProperty().get(), "a result with layers opens on a curve per layer");
+        assertEquals("core layer 1", ProbeLayerView.of(0).toString(), "on screen core layers count from 1, as in the Ranks view");
+        // the fake's last layer is its block output, its layer 0 the block output one iteration late
+        for (ProbeCurve.Point p : layered.curve().points().subList(1, 6)) {
+            assertEquals(p.accuracy(), p.layer(1).orElseThrow().accuracy(), "the last layer is the block output at " + p.iteration());
+        }
+        assertEquals(FakeModel.PROBE_DECODABLE + 1, layered.curve().firstReaching(0, ProbeResult.LEVEL));
+        assertTrue(vm.summaryProperty().get().endsWith(" · by layer (≥ 0.5): core layer 1 at iteration " + (FakeModel.PROBE_DECODABLE + 1)
+                + ", core layer 2 at " + FakeModel.PROBE_DECODABLE), vm.summaryProperty().get());
+        vm.layerViewProperty().set(ProbeLayerView.of(0));
+        assertEquals(ProbeLayerView.of(0), vm.layerViewProperty().get());
+        vm.layerViewProperty().set(ProbeLayerView.of(7));
+        assertEquals(ProbeLayerView.of(0), vm.layerViewProperty().get(), "only the layers probed");
+        vm.finished(layered);
+        assertEquals(ProbeLayerView.of(0), vm.layerViewProperty().get(), "a rerun keeps the layer chosen");
+        vm.finished(plain);
+        assertEquals(ProbeLayerView.BLOCK, vm.layerViewProperty().get(), "a result without layers: the block output");
+        assertEquals(List.of(), vm.layerChoicesProperty().get());
+
+        ProbeSettings s = vm.toSettings();
+        vm.layersProperty().set(false);
+        vm.show(s);
+        assertTrue(vm.layersProperty().get(), "a session's settings bring the layers back");
+        vm.labelProperty().set(ProbeLabel.ITERATION);
+        assertTrue(vm.problemProperty().get().contains("--label iteration is one probe over every iteration's block output: leave out --layers"),
+                vm.problemProperty().get());
     }
 }
