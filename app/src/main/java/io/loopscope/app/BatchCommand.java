@@ -4,10 +4,9 @@ import io.loopscope.analysis.PromptFile;
 import io.loopscope.analysis.batch.BatchPrompt;
 import io.loopscope.analysis.batch.BatchRunner;
 import io.loopscope.analysis.batch.BatchSettings;
+import io.loopscope.analysis.batch.TaskPrompts;
 import io.loopscope.inference.ModelHandle;
-import io.loopscope.inference.tasks.Example;
 import io.loopscope.inference.tasks.Range;
-import io.loopscope.inference.tasks.Task;
 import io.loopscope.inference.tasks.Tasks;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -113,18 +112,9 @@ public final class BatchCommand implements Callable<Integer> {
         boolean everyTask = source.task.trim().equalsIgnoreCase("all");
         if (everyTask && difficulty != null) throw new IllegalArgumentException("--difficulty needs one task; --task all runs each task's own ranges");
         Group by = group != null ? group : everyTask ? Group.range : Group.difficulty;
-        List<BatchPrompt> out = new ArrayList<>();
-        for (Task task : everyTask ? Tasks.all() : List.of(Tasks.byName(source.task))) {
-            Range range = difficulty == null ? new Range(task.training().min(), task.harder().max()) : Range.parse(difficulty, "--difficulty");
-            for (int d = range.min(); d <= range.max(); d++) {
-                String category = by == Group.difficulty ? task.name() + " " + d
-                        : task.training().contains(d) ? task.name() : task.name() + " harder";
-                for (Example e : Tasks.examples(task, new Range(d, d), samples, seed + d)) {
-                    out.add(new BatchPrompt(out.size(), e.prompt(), category, e.answer().substring(0, 1)));
-                }
-            }
-        }
-        return out;
+        return TaskPrompts.of(everyTask ? Tasks.all() : List.of(Tasks.byName(source.task)),
+                difficulty == null ? null : Range.parse(difficulty, "--difficulty"),
+                by == Group.difficulty ? TaskPrompts.Grouping.DIFFICULTY : TaskPrompts.Grouping.RANGE, samples, seed);
     }
 
     private static List<BatchPrompt> fromFile(Path file) throws IOException {
