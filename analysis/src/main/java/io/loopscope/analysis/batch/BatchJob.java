@@ -31,8 +31,16 @@ import java.util.Map;
  */
 public final class BatchJob {
 
-    /** The rows of one prompt and the trace they came from. */
-    public record Result(List<BatchRow> rows, Trace trace) {
+    /**
+     * The rows of one prompt, the trace they came from and its analysis (whose motif evidence, such
+     * as a fixed point's contraction ratio, the rows only name).
+     */
+    public record Result(List<BatchRow> rows, Trace trace, TraceReport report) {
+        public Result {
+            rows = List.copyOf(rows);
+            java.util.Objects.requireNonNull(trace, "trace");
+            if (report.motifs().size() != rows.size()) throw new IllegalArgumentException("one motif of the report per row");
+        }
     }
 
     private BatchJob() {
@@ -71,6 +79,6 @@ public final class BatchJob {
             rows.add(new BatchRow(prompt.index(), prompt.category(), t, strings.get(t), t >= promptLength, report.motifs().get(t).motif().id(),
                     exits, ran, top, correct));
         }
-        return new Result(rows, trace);
+        return new Result(rows, trace, report);
     }
 }
