@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -35,14 +36,23 @@ public final class Evaluator {
      * @param progress told once per example evaluated (for a progress bar)
      */
     public EvalReport evaluate(List<Task> tasks, int samples, int[] recurrences, IntConsumer progress) {
+        return evaluate(tasks, samples, recurrences, progress, () -> false);
+    }
+
+    /**
+     * As {@link #evaluate(List, int, int[], IntConsumer)}, polling cancelled before each example.
+     *
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    public EvalReport evaluate(List<Task> tasks, int samples, int[] recurrences, IntConsumer progress, BooleanSupplier cancelled) {
         if (samples < 1) throw new IllegalArgumentException("samples must be >= 1, got " + samples);
         int[] rs = recurrences.clone();
         Arrays.sort(rs);
         if (rs[0] < 0) throw new IllegalArgumentException("recurrences must be >= 0");
         Map<String, EvalReport.TaskScores> out = new LinkedHashMap<>();
         for (Task task : tasks) {
-            double[][] in = accuracy(Tasks.examples(task, task.training(), samples, EVAL_SEED), rs, progress);
-            double[][] hard = accuracy(Tasks.examples(task, task.harder(), samples, EVAL_SEED + 1), rs, progress);
+            double[][] in = accuracy(Tasks.examples(task, task.training(), samples, EVAL_SEED), rs, progress, cancelled);
+            double[][] hard = accuracy(Tasks.examples(task, task.harder(), samples, EVAL_SEED + 1), rs, progress, cancelled);
             out.put(task.name(), new EvalReport.TaskScores(task.training(), task.harder(), in[0], hard[0], in[1], hard[1]));
         }
         return new EvalReport(rs, samples, out);
@@ -53,12 +63,17 @@ public final class Evaluator {
      * the fraction answered correctly and then ended (empty when the tokenizer has no end marker).
      */
     double[][] accuracy(List<Example> examples, int[] rs, IntConsumer progress) {
+        return accuracy(examples, rs, progress, () -> false);
+    }
+
+    private double[][] accuracy(List<Example> examples, int[] rs, IntConsumer progress, BooleanSupplier cancelled) {
         // Examples are independent and the engine keeps no state between calls, so they run in
         // parallel (one per core); each example's s0 seed depends only on its index.
         java.util.concurrent.atomic.AtomicIntegerArray right = new java.util.concurrent.atomic.AtomicIntegerArray(rs.length);
         java.util.concurrent.atomic.AtomicIntegerArray ended = new java.util.concurrent.atomic.AtomicIntegerArray(rs.length);
         java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
         java.util.stream.IntStream.range(0, examples.size()).parallel().forEach(n -> {
+            if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("cancelled");
             Outcome outcome = outcome(examples.get(n), rs, EVAL_SEED + n);
             // The engine's intermediates live in its workspace, but each example still leaves its
             // per-iteration states: native arrays freed only when their small Java handles are
