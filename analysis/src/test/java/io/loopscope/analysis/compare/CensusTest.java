@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopscope.analysis.convergence.ExitDistribution;
 import io.loopscope.analysis.motif.Motif;
 import java.util.List;
@@ -86,5 +88,17 @@ class CensusTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Census(Map.of(Motif.ORBIT, 3), null, two));
         assertTrue(e.getMessage().contains("must cover the same positions"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Census(Map.of(Motif.FIXED_POINT, 2), null, two), "fixed points without ratios");
+    }
+
+    @Test
+    void theJsonCarriesEveryNumber() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(ComparisonJson.census(Census.of(ROWS))));
+        assertEquals(5, j.path("positions").asInt());
+        assertEquals(3, j.path("motifs").path("fixed-point").asInt());
+        assertEquals(0, j.path("motifs").path("slider").asInt());
+        assertEquals(0.5, j.path("contraction_ratio").path("median").asDouble(), 1e-12);
+        assertEquals(1, j.path("exit").path("never").asInt());
+        assertEquals(0.2, j.path("exit").path("never_share").asDouble(), 1e-12);
+        assertEquals(2, j.path("exit").path("histogram").path("3").asInt());
     }
 }
