@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -111,6 +112,11 @@ public final class ChartStyle {
             xy.setRangeGridlineStroke(new BasicStroke(0.6f));
             for (int i = 0; i < xy.getDomainAxisCount(); i++) styleAxis(xy.getDomainAxis(i));
             for (int i = 0; i < xy.getRangeAxisCount(); i++) styleAxis(xy.getRangeAxis(i));
+        } else if (plot instanceof CategoryPlot cp) {
+            cp.setRangeGridlinePaint(grid());
+            cp.setRangeGridlineStroke(new BasicStroke(0.6f));
+            styleAxis(cp.getDomainAxis());
+            for (int i = 0; i < cp.getRangeAxisCount(); i++) styleAxis(cp.getRangeAxis(i));
         }
     }
 
