@@ -44,10 +44,7 @@ public final class FiguresOption {
 
     /** Checks the options before any long work (a typo in --format should fail in a second). */
     public List<FigureFormat> formats() {
-        List<FigureFormat> f = FigureFormat.parseList(format);
-        if (dpi < FigureWriter.MIN_DPI || dpi > FigureWriter.MAX_DPI) {
-            throw new IllegalArgumentException("--dpi must be between " + FigureWriter.MIN_DPI + " and " + FigureWriter.MAX_DPI + ", got " + dpi);
-        }
+        List<FigureFormat> f = FigureFilesOption.checkFormats(format, dpi);
         if (tokens != null) for (int t : tokens) if (t < 0) throw new IllegalArgumentException("--tokens are indices from 0, got " + t);
         if (dir != null && java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--figures " + dir + " is a file; give a folder (it is created when missing)");

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             BatchCommand.class,
             BenchCommand.class,
+            CompareModelsCommand.class,
             DemoCommand.class,
             EvalCommand.class,
             ExportProjectorCommand.class,

@@ -20,6 +20,13 @@ public final class ModelOption {
                     "a shipped model (loopscope models lists them); default: the embedded model."})
     Path model;
 
+    /** The option as if --model had been given this folder or name (compare-models opens several). */
+    static ModelOption of(Path folderOrName) {
+        ModelOption o = new ModelOption();
+        o.model = folderOrName;
+        return o;
+    }
+
     /**
      * Opens the chosen model, printing the loader's warnings to err. A shipped model is named by its
      * name ("embedded" for the default, as the workbench names it), so a trace of it says so on any
