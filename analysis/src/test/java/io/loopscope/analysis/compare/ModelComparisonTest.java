@@ -39,6 +39,17 @@ class ModelComparisonTest {
     }
 
     @Test
+    void aCancelledRunStopsWithinAFewExamples() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.loopscope.inference.EmbeddedModel.available(), "this build carries no embedded model");
+        var model = io.loopscope.inference.ModelHandle.open(io.loopscope.inference.EmbeddedModel.directory());
+        ComparisonSettings s = new ComparisonSettings(5, 1);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> ModelComparison.run("embedded", model, s, done::addAndGet, () -> done.get() >= 3));
+        assertTrue(done.get() < ModelComparison.work(s) / 2, "stopped after " + done.get() + " of " + ModelComparison.work(s));
+    }
+
+    @Test
     void sampleCountsMustBeSensible() {
         for (int bad : new int[] {0, -1, 10_001}) {
             IllegalArgumentException a = assertThrows(IllegalArgumentException.class, () -> new ComparisonSettings(bad, 1));
