@@ -57,21 +57,40 @@ final class BatchReport {
         out.println("figure: " + figure.toAbsolutePath());
     }
 
-    /** One line per category: the share of its positions whose exit first fires at each step. */
+    /** Okabe–Ito, as the workbench's series colours: told apart with any colour vision. */
+    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+            new Color(0xE69F00), new Color(0x56B4E9), new Color(0x8C8C8C), new Color(0xF0E442)};
+    static final String HARDER = " harder";
+
+    /**
+     * One line per category: the share of its positions whose exit first fires at each step. A task's
+     * in-distribution and harder categories ("sum", "sum harder") share a colour, the harder one dashed,
+     * so ten lines read as five pairs.
+     */
     static void write(BatchSummary s, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYSeriesCollection data = new XYSeriesCollection();
+        java.util.List<String> families = new java.util.ArrayList<>();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        BasicStroke solid = new BasicStroke(2f), dashed = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 4f}, 0f);
         for (Map.Entry<String, BatchSummary.Category> e : s.categories().entrySet()) {
-            XYSeries series = new XYSeries(e.getKey().isEmpty() ? "(none)" : e.getKey(), true, false);
+            String name = e.getKey().isEmpty() ? "(none)" : e.getKey();
+            XYSeries series = new XYSeries(name, true, false);
             double n = e.getValue().positions();
             e.getValue().exitSteps().forEach((step, count) -> series.add(step.doubleValue(), count / n));
+            int i = data.getSeriesCount();
             data.addSeries(series);
+            boolean harder = name.endsWith(HARDER);
+            String family = harder ? name.substring(0, name.length() - HARDER.length()) : name;
+            if (!families.contains(family)) families.add(family);
+            renderer.setSeriesPaint(i, PALETTE[families.indexOf(family) % PALETTE.length]);
+            renderer.setSeriesStroke(i, harder ? dashed : solid);
+            renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
         }
         NumberAxis x = new NumberAxis("steps to exit (" + s.criterion() + ")");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = new NumberAxis("share of positions");
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < data.getSeriesCount(); i++) renderer.setSeriesStroke(i, new BasicStroke(2f));
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
