@@ -116,7 +116,7 @@ public final class MainController {
         List<Figure> figures = v.figures(new ViewType.FigureRequest(r, b, sel.tokens(), sel.focus(), sel.stepProperty().get(),
                 wb.criterionProperty().get(), wb.thresholdProperty().get(), wb.trajectories().pairProperty().get(), comparePair,
                 wb.trajectories().paperPanelsProperty().get(), wb.lens().kindProperty().get(), wb.ranks().chart(), ctx.chartStyle(), null,
-                wb.probes().resultProperty().get()));
+                wb.probes().resultProperty().get(), wb.lens().shown(), wb.probes().layerViewProperty().get()));
         if (figures.isEmpty()) return;
         ctx.files().exportFigure(Figures.row(v.id(), figures), "the " + v.id() + " view");
     }

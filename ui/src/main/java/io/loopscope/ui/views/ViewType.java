@@ -6,6 +6,7 @@ import io.loopscope.ui.chart.ChartStyle;
 import io.loopscope.ui.chart.GeneratedSteps;
 import io.loopscope.ui.chart.HeatmapGrid;
 import io.loopscope.ui.chart.LensCurves;
+import io.loopscope.ui.chart.LensTable;
 import io.loopscope.ui.chart.MetricsData;
 import io.loopscope.ui.chart.PcPair;
 import io.loopscope.ui.chart.PlaneData;
@@ -57,7 +58,7 @@ public enum ViewType {
             String base = q.name() == null ? "lens" : q.name();
             List<Figure> out = new ArrayList<>();
             for (int t : tokens) {
-                LensCurves lens = LensCurves.of(q.run(), t, q.lens());
+                LensCurves lens = lensCurves(q, t);
                 String name = tokens.size() == 1 ? base : base + "-" + t;
                 // a run without lens probabilities has no curves: its token's trajectory stands in
                 if (!lens.curves().isEmpty()) out.add(Figures.lens(lens, q.upTo(q.run()), q.style()).withName(name));
@@ -126,9 +127,19 @@ public enum ViewType {
     PROBES("probes", "Probes", "probes", "Shortcut+9", "Probes.fxml") {
         @Override
         public List<Figure> figures(FigureRequest q) {
-            return q.probe() == null ? List.of() : List.of(named(Figures.probe(q.probe(), q.style()), q.name()));
+            if (q.probe() == null) return List.of();
+            Figure f = q.probeView() == null ? Figures.probe(q.probe(), q.style()) : Figures.probe(q.probe(), q.probeView(), q.style());
+            return List.of(named(f, q.name()));
         }
     };
+
+    /**
+     * The curves the lens figure of token t draws: the table on screen when t is the focused token
+     * (its lens at the core layer chosen there), else the run's own lens of the requested kind.
+     */
+    public static LensCurves lensCurves(FigureRequest q, int t) {
+        return q.lensOnScreen() != null && t == q.focus() ? LensCurves.of(q.lensOnScreen()) : LensCurves.of(q.run(), t, q.lens());
+    }
 
     /**
      * What a view's figures show.
@@ -148,10 +159,21 @@ public enum ViewType {
      * @param style     light or dark
      * @param name      the figures' file name (several get "-a", "-b" or "-token" after it); null: their own names
      * @param probe     the Probes view's last probe, or null
+     * @param lensOnScreen the Lens view's table of the focused token as shown (its lens kind and core layer), or null
+     * @param probeView the Probes view's curve choice, or null for the result's default
      */
     public record FigureRequest(RunResult run, RunResult runB, List<Integer> tokens, int focus, int step, ExitCriterion criterion,
                                 double threshold, PcPair pair, PcPair comparePair, boolean paperPanels, LensKind lens,
-                                RankChartData ranks, ChartStyle style, String name, ProbeResult probe) {
+                                RankChartData ranks, ChartStyle style, String name, ProbeResult probe, LensTable lensOnScreen,
+                                io.loopscope.ui.chart.ProbeLayerView probeView) {
+        /** Without what the Lens and Probes views show on screen: their figures are drawn as a headless run has them. */
+        public FigureRequest(RunResult run, RunResult runB, List<Integer> tokens, int focus, int step, ExitCriterion criterion,
+                             double threshold, PcPair pair, PcPair comparePair, boolean paperPanels, LensKind lens,
+                             RankChartData ranks, ChartStyle style, String name, ProbeResult probe) {
+            this(run, runB, tokens, focus, step, criterion, threshold, pair, comparePair, paperPanels, lens, ranks, style, name, probe,
+                    null, null);
+        }
+
         public FigureRequest {
             Objects.requireNonNull(run, "run");
             Objects.requireNonNull(lens, "lens");

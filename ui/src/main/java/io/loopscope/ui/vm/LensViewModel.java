@@ -52,6 +52,7 @@ public final class LensViewModel {
     private final ObjectProperty<LensKind> kind = new SimpleObjectProperty<>(LensKind.CODA);
     private final ReadOnlyBooleanWrapper hasLogitLens = new ReadOnlyBooleanWrapper(false);
     private final IntegerProperty layer = new SimpleIntegerProperty(RankTrajectories.BLOCK_OUTPUT);
+    private LensTable shown;
     private final ReadOnlyObjectWrapper<List<LayerChoice>> layers = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyBooleanWrapper hasLayers = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Request> request = new ReadOnlyObjectWrapper<>();
@@ -94,6 +95,11 @@ public final class LensViewModel {
 
     public List<Row> rows() {
         return rows.get();
+    }
+
+    /** The focused token's table as shown (the chosen lens at the chosen layer), for export; null when none is. */
+    public LensTable shown() {
+        return shown;
     }
 
     public Request request() {
@@ -165,11 +171,13 @@ public final class LensViewModel {
     }
 
     private void show(LensTable lens, String where, int k) {
+        shown = lens.rows().isEmpty() ? null : lens;
         show(lens.rows().stream().map(x -> new Row(x.step(), x.tokens(), x.probs(), x.entropy(), x.kl())).toList(),
                 lens.title() + where + " — what the model would predict if it stopped at each step" + lens.note(), k);
     }
 
     private void show(List<Row> table, String heading, int k) {
+        if (table.isEmpty()) shown = null;   // nothing on screen to export
         topK = k;
         rows.set(table);
         title.set(heading);

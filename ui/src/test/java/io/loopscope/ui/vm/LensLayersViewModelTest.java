@@ -148,4 +148,25 @@ class LensLayersViewModelTest {
         assertSameRows(LensTable.of(plain, 2, LensKind.CODA).rows(), vm.rows());
         assertTrue(vm.titleProperty().get().startsWith("Coda lens of [2] 8 — what the model"), "today's title: " + vm.titleProperty().get());
     }
+
+    @Test
+    void theFigureExportDrawsTheLayerOnScreen() {
+        int t = 3;
+        LensViewModel vm = open(layered, t);
+        vm.layerProperty().set(1);
+        assertNull(vm.shown(), "nothing on screen while the layer is read");
+        serve(vm);
+        LensTable shown = vm.shown();
+        assertSameRows(shown.rows(), vm.rows());
+        var pair = new io.loopscope.ui.chart.PcPair(0, 1);
+        var q = new io.loopscope.ui.views.ViewType.FigureRequest(layered, null, List.of(t), t, -1, io.loopscope.inference.exit.ExitCriterion.KL,
+                5e-4, pair, pair, false, LensKind.CODA, null, io.loopscope.ui.chart.ChartStyle.of(false), null, null, shown, null);
+        assertTrue(io.loopscope.ui.views.ViewType.lensCurves(q, t).title().contains("core layer 1 of 2"),
+                io.loopscope.ui.views.ViewType.lensCurves(q, t).title());
+        assertEquals(io.loopscope.ui.chart.LensCurves.of(layered, 1, LensKind.CODA).title(), io.loopscope.ui.views.ViewType.lensCurves(q, 1).title(),
+                "another token than the focused one: the run's own lens");
+        assertEquals(1, io.loopscope.ui.views.ViewType.LENS.figures(q).size());
+        vm.layerProperty().set(RankTrajectories.BLOCK_OUTPUT);
+        assertEquals(LensTable.of(layered, t, LensKind.CODA).title(), vm.shown().title(), "back at the block output, its table");
+    }
 }
