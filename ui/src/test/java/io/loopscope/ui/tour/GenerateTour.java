@@ -1,5 +1,8 @@
 package io.loopscope.ui.tour;
 
+import static io.loopscope.ui.tour.TourSupport.fx;
+import static io.loopscope.ui.tour.TourSupport.waitFor;
+
 import io.loopscope.inference.EmbeddedModel;
 import io.loopscope.inference.exit.ExitCriterion;
 import io.loopscope.inference.generate.GenerationListener;
@@ -19,18 +22,13 @@ import io.loopscope.ui.view.Themes;
 import io.loopscope.ui.view.WorkbenchContext;
 import io.loopscope.ui.view.WorkbenchWindow;
 import io.loopscope.ui.vm.RunMode;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * The Generate mode on the shipped model, screenshot by screenshot: the answer streaming in, the
@@ -165,23 +163,6 @@ public final class GenerateTour {
     }
 
     private static void write(Path out, String name) throws Exception {
-        var image = fx(() -> stage.getScene().snapshot(null));
-        File f = out.resolve(name + ".png").toFile();
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", f);
-        System.out.println("wrote " + f);
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        FutureTask<T> task = new FutureTask<>(c);
-        Platform.runLater(task);
-        return task.get();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long end = System.currentTimeMillis() + 300_000;
-        while (!condition.call()) {
-            if (System.currentTimeMillis() > end) throw new IllegalStateException("timed out");
-            Thread.sleep(50);
-        }
+        TourSupport.write(out, name, () -> stage.getScene());
     }
 }

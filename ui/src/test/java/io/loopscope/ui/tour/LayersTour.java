@@ -1,5 +1,8 @@
 package io.loopscope.ui.tour;
 
+import static io.loopscope.ui.tour.TourSupport.fx;
+import static io.loopscope.ui.tour.TourSupport.waitFor;
+
 import io.loopscope.analysis.probe.ProbeLabel;
 import io.loopscope.inference.EmbeddedModel;
 import io.loopscope.ui.AppServices;
@@ -14,15 +17,10 @@ import io.loopscope.ui.view.WorkbenchWindow;
 import io.loopscope.ui.views.ViewType;
 import io.loopscope.ui.vm.LensViewModel;
 import io.loopscope.ui.vm.ProbesViewModel;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * The layer choices on the shipped model: a Run with record layers, the Lens view at the block output
@@ -113,23 +111,6 @@ public final class LayersTour {
     }
 
     private static void write(Path out, String name) throws Exception {
-        var image = fx(() -> stage.getScene().snapshot(null));
-        File f = out.resolve(name + ".png").toFile();
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", f);
-        System.out.println("wrote " + f);
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        FutureTask<T> task = new FutureTask<>(c);
-        Platform.runLater(task);
-        return task.get();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long end = System.currentTimeMillis() + 600_000;
-        while (!condition.call()) {
-            if (System.currentTimeMillis() > end) throw new IllegalStateException("timed out");
-            Thread.sleep(100);
-        }
+        TourSupport.write(out, name, () -> stage.getScene());
     }
 }

@@ -1,5 +1,8 @@
 package io.loopscope.ui.tour;
 
+import static io.loopscope.ui.tour.TourSupport.fx;
+import static io.loopscope.ui.tour.TourSupport.waitFor;
+
 import io.loopscope.inference.EmbeddedModel;
 import io.loopscope.ui.AppServices;
 import io.loopscope.ui.engine.AnalysisAdapter;
@@ -16,8 +19,6 @@ import io.loopscope.ui.views.ViewType;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
@@ -114,19 +115,5 @@ public final class RanksTour {
         File f = out.resolve(name + ".png").toFile();
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", f);
         System.out.println("wrote " + f + ": " + fx(() -> ctx.workbench().ranks().messageProperty().get()));
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        FutureTask<T> task = new FutureTask<>(c);
-        Platform.runLater(task);
-        return task.get();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long end = System.currentTimeMillis() + 300_000;
-        while (!condition.call()) {
-            if (System.currentTimeMillis() > end) throw new IllegalStateException("timed out");
-            Thread.sleep(50);
-        }
     }
 }

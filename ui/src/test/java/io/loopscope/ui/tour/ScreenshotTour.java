@@ -1,5 +1,8 @@
 package io.loopscope.ui.tour;
 
+import static io.loopscope.ui.tour.TourSupport.fx;
+import static io.loopscope.ui.tour.TourSupport.waitFor;
+
 import io.loopscope.inference.testing.Fixtures;
 import io.loopscope.ui.AppServices;
 import io.loopscope.ui.engine.AnalysisAdapter;
@@ -11,18 +14,14 @@ import io.loopscope.ui.view.HelpDialogs;
 import io.loopscope.ui.view.Themes;
 import io.loopscope.ui.view.WorkbenchContext;
 import io.loopscope.ui.view.WorkbenchWindow;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * Opens the real workbench on a real model, walks through every view and writes a PNG of each — the
@@ -148,25 +147,6 @@ public final class ScreenshotTour {
     }
 
     private static void write(Path out, String name, Callable<Scene> scene) throws Exception {
-        var image = fx(() -> scene.call().snapshot(null));
-        File f = out.resolve(name + ".png").toFile();
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", f);
-        System.out.println("wrote " + f + " (" + f.length() / 1024 + " KB)");
+        TourSupport.write(out, name, scene);
     }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        FutureTask<T> task = new FutureTask<>(c);
-        Platform.runLater(task);
-        return task.get();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long end = System.currentTimeMillis() + 300_000;
-        while (!condition.call()) {
-            if (System.currentTimeMillis() > end) throw new IllegalStateException("timed out");
-            Thread.sleep(200);
-        }
-        Thread.sleep(500);
-    }
-
 }

@@ -1,5 +1,7 @@
 package io.loopscope.ui.tour;
 
+import static io.loopscope.ui.tour.TourSupport.fx;
+
 import io.loopscope.inference.EmbeddedModel;
 import io.loopscope.ui.AppServices;
 import io.loopscope.ui.engine.AnalysisAdapter;
@@ -9,15 +11,10 @@ import io.loopscope.ui.engine.Settings;
 import io.loopscope.ui.view.Themes;
 import io.loopscope.ui.view.WorkbenchContext;
 import io.loopscope.ui.view.WorkbenchWindow;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * The workbench as a newcomer first sees it — the start panel, on the embedded model, light and dark
@@ -60,15 +57,6 @@ public final class StartTour {
     }
 
     private static void write(Path out, String name) throws Exception {
-        var image = fx(() -> stage.getScene().snapshot(null));
-        File f = out.resolve(name + ".png").toFile();
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", f);
-        System.out.println("wrote " + f + " (" + f.length() / 1024 + " KB)");
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        FutureTask<T> task = new FutureTask<>(c);
-        Platform.runLater(task);
-        return task.get();
+        TourSupport.write(out, name, () -> stage.getScene());
     }
 }
