@@ -22,13 +22,7 @@ class RealGenerationTest {
     @Test
     void generatesTheSumAndAnalysesEveryPositionOverItsOwnSteps() throws Exception {
         Assumptions.assumeTrue(EmbeddedModel.available(), "this build carries no embedded model");
-        RunPipeline p = new RunPipeline(new HuginnModelLoader(() -> {
-            try {
-                return EmbeddedModel.directory();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "test"), new AnalysisAdapter());
+        RunPipeline p = io.loopscope.ui.testing.TestRuns.embeddedPipeline();
         List<StreamedToken> streamed = new ArrayList<>();
         RunSpec spec = new RunSpec(ModelRef.embeddedModel(), "47+85=", 32, RunSpec.InitMode.RANDOM, 0, 5,
                 new GenerateSettings(4, ExitCriterion.KL, 5e-4, KvSharing.LATEST, false, Sampling.GREEDY, List.of()));

@@ -30,4 +30,15 @@ public final class TestRuns {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The workbench's run pipeline on the embedded model, as the app builds it. */
+    public static io.loopscope.ui.engine.RunPipeline embeddedPipeline() {
+        return new io.loopscope.ui.engine.RunPipeline(new io.loopscope.ui.engine.HuginnModelLoader(() -> {
+            try {
+                return io.loopscope.inference.EmbeddedModel.directory();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "test"), new io.loopscope.ui.engine.AnalysisAdapter());
+    }
 }

@@ -41,13 +41,7 @@ class LensLayersViewModelTest {
     @BeforeAll
     static void run() throws Exception {
         assumeTrue(EmbeddedModel.available(), "this build carries no embedded model");
-        RunPipeline p = new RunPipeline(new HuginnModelLoader(() -> {
-            try {
-                return EmbeddedModel.directory();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "test"), new AnalysisAdapter());
+        RunPipeline p = io.loopscope.ui.testing.TestRuns.embeddedPipeline();
         layered = p.run(new RunSpec(ModelRef.embeddedModel(), PROMPT, R, RunSpec.InitMode.RANDOM, 1, 5, null, true), (m, f) -> { }, () -> false);
         plain = p.run(new RunSpec(ModelRef.embeddedModel(), PROMPT, R, RunSpec.InitMode.RANDOM, 1, 5, null, false), (m, f) -> { }, () -> false);
         model = ModelHandle.open(EmbeddedModel.directory());

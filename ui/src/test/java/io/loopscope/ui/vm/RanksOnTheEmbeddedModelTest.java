@@ -38,13 +38,7 @@ class RanksOnTheEmbeddedModelTest {
     @BeforeAll
     static void runIt() throws Exception {
         Assumptions.assumeTrue(EmbeddedModel.available(), "this build carries no embedded model");
-        RunPipeline p = new RunPipeline(new HuginnModelLoader(() -> {
-            try {
-                return EmbeddedModel.directory();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "test"), new AnalysisAdapter());
+        RunPipeline p = io.loopscope.ui.testing.TestRuns.embeddedPipeline();
         run = p.run(new RunSpec(ModelRef.embeddedModel(), "57+85=", R, RunSpec.InitMode.RANDOM, 0, 5, null, true), (m, f) -> { }, () -> false);
     }
 
