@@ -75,8 +75,8 @@ public final class CheckpointLoader {
             }
             ConfigLimits.requireRopeTable(configFile.toString(), "block_size", config.blockSize(), config.headDim());
             List<String> toRead = checkHeaders(config, tensors, warnings);
-            ConfigLimits.requireWeightsFit(tensors, toRead, budget);
-            Map<String, INDArray> arrays = readAll(tensors, toRead, listener);
+            ConfigLimits.requireWeightsFit(tensors, toRead, HuginnLayout::usedInPlace, budget);
+            Map<String, INDArray> arrays = readAll(tensors, toRead, HuginnLayout::usedInPlace, listener);
             HuginnWeights weights = HuginnLayout.assemble(config, arrays::get);
             // callers show warnings (the CLI as "warning:" lines, the workbench in its status): logged once, at debug
             warnings.subList(cfg.warnings().size(), warnings.size()).forEach(w -> LOG.debug(w));
@@ -177,7 +177,8 @@ public final class CheckpointLoader {
      * Reads the tensors one by one; non-finite values in several tensors are reported together. The
      * listener hears the bytes read after each tensor and can cancel before the next.
      */
-    static Map<String, INDArray> readAll(CheckpointTensors tensors, List<String> names, LoadListener listener) throws CheckpointException {
+    static Map<String, INDArray> readAll(CheckpointTensors tensors, List<String> names, java.util.function.Predicate<String> inPlace,
+                                         LoadListener listener) throws CheckpointException {
         Map<String, INDArray> out = new HashMap<>();
         List<String> problems = new ArrayList<>();
         long total = 0, done = 0;
@@ -185,7 +186,7 @@ public final class CheckpointLoader {
         for (String name : names) {
             if (listener.cancelled()) throw new java.util.concurrent.CancellationException("loading " + tensors.files() + " was cancelled");
             try {
-                out.put(name, tensors.read(name));
+                out.put(name, inPlace.test(name) ? tensors.readStored(name) : tensors.read(name));
             } catch (CheckpointException e) {
                 problems.addAll(e.problems());
             }

@@ -161,6 +161,13 @@ public final class CheckpointTensors implements AutoCloseable {
         return r.read(name);
     }
 
+    /** Reads one tensor in its stored dtype when the engine uses it in place; see {@link SafetensorsReader#readStored}. */
+    public INDArray readStored(String name) throws CheckpointException {
+        SafetensorsReader r = byName.get(name);
+        if (r == null) throw new CheckpointException("the checkpoint has no tensor \"" + name + "\"");
+        return r.readStored(name);
+    }
+
     public List<Path> files() {
         return readers.stream().map(SafetensorsReader::file).toList();
     }

@@ -36,19 +36,26 @@ final class ConfigLimits {
      * memory (4 bytes per element whatever its stored dtype), and the largest is read through a
      * buffer of its stored size beside it.
      */
-    static void requireWeightsFit(CheckpointTensors tensors, java.util.List<String> names, MemoryBudget budget) throws CheckpointException {
+    static void requireWeightsFit(CheckpointTensors tensors, java.util.List<String> names, java.util.function.Predicate<String> inPlace,
+                                  MemoryBudget budget) throws CheckpointException {
         long needed = 0, largestStored = 0;
         for (String name : names) {
             SafetensorsEntry e = tensors.entries().get(name);
-            needed = Math.addExact(needed, Math.multiplyExact(e.elementCount(), 4L));
+            needed = Math.addExact(needed, loadedBytes(e, inPlace.test(name)));
             largestStored = Math.max(largestStored, e.byteLength());
         }
         needed = Math.addExact(needed, largestStored);
         if (needed > budget.usable()) {
             throw new CheckpointException(String.format(java.util.Locale.ROOT,
-                    "%s: the weights need %s of memory as float32 but only %s are free (%s); close other programs, raise the limit "
+                    "%s: the weights need %s of memory as loaded but only %s are free (%s); close other programs, raise the limit "
                             + "(LOOPSCOPE_JVM_OPTS=\"-Dorg.bytedeco.javacpp.maxbytes=…\") or use a machine with more memory",
                     tensors.files(), MemoryBudget.gb(needed), MemoryBudget.gb(budget.usable()), budget.describe()));
         }
+    }
+
+    /** A tensor's bytes once loaded: BF16 matrices the engine uses in place keep 2 bytes a value, the rest widen to float32. */
+    static long loadedBytes(SafetensorsEntry e, boolean inPlace) {
+        boolean stored = inPlace && e.dtype() == SafetensorsDType.BF16 && e.shape().length == 2;
+        return Math.multiplyExact(e.elementCount(), stored ? 2L : 4L);
     }
 }

@@ -62,6 +62,20 @@ public final class HuginnLayout {
     }
 
     /** Builds the weights from tensors looked up by name; lm_head falls back to wte (tied) when absent. */
+    /**
+     * Whether a tensor is kept in its stored dtype when it is BF16: the matrices every product reads
+     * (embedding, adapter, the blocks' linears, head), when the JVM has the Vector API that multiplies
+     * by them in place. Norms, biases and stabilisers are small and always widen to float32.
+     */
+    public static boolean usedInPlace(String name) {
+        boolean linear = name.equals(WTE) || name.equals(LM_HEAD) || name.equals(ADAPTER) || name.endsWith(".attn.Wqkv.weight")
+                || name.endsWith(".attn.proj.weight") || name.endsWith(".mlp.fc.weight") || name.endsWith(".mlp.proj.weight");
+        return linear && VECTOR_API;
+    }
+
+    /** The Vector API is an incubator module: present only when the JVM runs with --add-modules jdk.incubator.vector. */
+    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     public static HuginnWeights assemble(HuginnConfig c, Function<String, INDArray> tensors) {
         INDArray wte = tensors.apply(WTE);
         INDArray lmHead = tensors.apply(LM_HEAD);

@@ -50,8 +50,8 @@ public final class OuroCheckpointLoader {
             if (tensors.entries().containsKey(OuroLayout.LM_HEAD)) expected.put(OuroLayout.LM_HEAD, new long[] {config.vocab(), config.hidden()});
             List<String> names = CheckpointLoader.checkHeaders(expected, Set.of(), OuroLayout.LM_HEAD,
                     " (lm_head.weight is required because tie_word_embeddings is false)", name -> java.util.Optional.empty(), tensors, warnings);
-            ConfigLimits.requireWeightsFit(tensors, names, budget);
-            Map<String, INDArray> arrays = CheckpointLoader.readAll(tensors, names, listener);
+            ConfigLimits.requireWeightsFit(tensors, names, name -> false, budget);
+            Map<String, INDArray> arrays = CheckpointLoader.readAll(tensors, names, name -> false, listener);   // widened: Ouro stacks q, k, v as float32
             return new Loaded(dir, config, OuroLayout.assemble(config, arrays::get), warnings);
         }
     }

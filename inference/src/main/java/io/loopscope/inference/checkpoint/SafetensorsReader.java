@@ -76,6 +76,45 @@ public final class SafetensorsReader implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Reads one tensor in its stored dtype when the engine can use it in place — a BF16 matrix stays
+     * BF16, read straight into native memory with no widening pass, at half the memory of float32 —
+     * and as {@link #read} otherwise. Non-finite values are rejected as there.
+     */
+    public INDArray readStored(String name) throws CheckpointException {
+        SafetensorsEntry entry = header.tensors().get(name);
+        if (entry == null || entry.dtype() != SafetensorsDType.BF16 || entry.shape().length != 2) return read(name);
+        INDArray out = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.BFLOAT16, entry.shape(), 'c');
+        java.lang.foreign.MemorySegment target = java.lang.foreign.MemorySegment.ofAddress(out.data().addressPointer().address())
+                .reinterpret(entry.byteLength());
+        try {
+            long position = header.dataStart() + entry.begin(), bad = 0;
+            for (long done = 0; done < entry.byteLength(); ) {
+                ByteBuffer chunk = target.asSlice(done, Math.min(entry.byteLength() - done, 4L * NativeFloats.CHUNK)).asByteBuffer();
+                while (chunk.hasRemaining()) {
+                    int r = channel.read(chunk, position + done + chunk.position());
+                    if (r < 0) throw new IOException("the file ended early (it was truncated after being opened)");
+                }
+                bad += nonFiniteBf16(chunk.flip().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer());
+                done += chunk.capacity();
+            }
+            if (bad > 0) {
+                throw new CheckpointException(file + ": tensor \"" + name + "\" holds " + bad + " NaN or infinite value"
+                        + (bad == 1 ? "" : "s") + " (of " + entry.elementCount() + ")");
+            }
+        } catch (IOException e) {
+            throw new CheckpointException(file + ": reading tensor \"" + name + "\" failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** BF16 values whose exponent bits are all set (NaN or ±Inf). */
+    private static long nonFiniteBf16(java.nio.ShortBuffer values) {
+        long bad = 0;
+        for (int i = 0, n = values.remaining(); i < n; i++) if ((values.get(i) & 0x7F80) == 0x7F80) bad++;
+        return bad;
+    }
+
     /** Streams the tensor's bytes into out; returns how many values were not finite. */
     private long copy(SafetensorsEntry entry, INDArray out) throws IOException {
         int width = entry.dtype().bytes();

@@ -13,10 +13,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * and an output projection (no other biases), as in Huginn's CausalSelfAttention.
  */
 public final class Attention {
-    private final INDArray wq, wk, wv; // [nh·hd, H], [nkv·hd, H], [nkv·hd, H]: row blocks of the fused Wqkv
+    private final Linear wq, wk, wv;   // [nh·hd, H], [nkv·hd, H], [nkv·hd, H]: row blocks of the fused Wqkv
     private final INDArray qBias;      // [nh·hd] or null
     private final INDArray kBias;      // [nkv·hd] or null
-    private final INDArray proj;       // [H, H]
+    private final Linear proj;         // [H, H]
     private final int heads, kvHeads, headDim;
     private final Rope rope;
     private final Map<Integer, INDArray> masks = new ConcurrentHashMap<>(); // S → [nh, S, S]
@@ -25,10 +25,11 @@ public final class Attention {
         int qWidth = heads * headDim, kvWidth = kvHeads * headDim;
         // Row-block views of Wqkv (no copy: BLAS reads them in place) so q, k and v each come out of
         // their own GEMM contiguous, with no strided slicing of a fused output.
-        this.wq = wqkv.get(NDArrayIndex.interval(0, qWidth), NDArrayIndex.all());
-        this.wk = wqkv.get(NDArrayIndex.interval(qWidth, qWidth + kvWidth), NDArrayIndex.all());
-        this.wv = wqkv.get(NDArrayIndex.interval(qWidth + kvWidth, qWidth + 2 * kvWidth), NDArrayIndex.all());
-        this.proj = proj;
+        Linear fused = Linear.of(wqkv);
+        this.wq = fused.rows(0, qWidth);
+        this.wk = fused.rows(qWidth, qWidth + kvWidth);
+        this.wv = fused.rows(qWidth + kvWidth, qWidth + 2 * kvWidth);
+        this.proj = Linear.of(proj);
         this.heads = heads;
         this.kvHeads = kvHeads;
         this.headDim = headDim;
@@ -46,9 +47,9 @@ public final class Attention {
 
     /** q, k, v of x [n, H] at positions [position, position + n): Wqkv (plus its delta when given), bias, then RoPE. */
     private INDArray[] project(INDArray x, int position, LowRank delta) {
-        INDArray q = Nd4j.gemm(x, wq, false, true); // [n, nh·hd]
-        INDArray k = Nd4j.gemm(x, wk, false, true); // [n, nkv·hd]
-        INDArray v = Nd4j.gemm(x, wv, false, true); // [n, nkv·hd]
+        INDArray q = wq.apply(x); // [n, nh·hd]
+        INDArray k = wk.apply(x); // [n, nkv·hd]
+        INDArray v = wv.apply(x); // [n, nkv·hd]
         if (delta != null) {
             long qWidth = q.size(1), kvWidth = k.size(1);
             INDArray down = delta.down(x);          // [n, r], shared by the q, k and v row blocks
@@ -90,7 +91,7 @@ public final class Attention {
 
     /** merged [n, nh·hd] → proj (plus its delta) → [n, H]. */
     private INDArray output(INDArray merged, LowRank projDelta) {
-        INDArray out = Nd4j.gemm(merged, proj, false, true);
+        INDArray out = proj.apply(merged);
         if (projDelta != null) projDelta.addTo(out, merged);
         return out;
     }

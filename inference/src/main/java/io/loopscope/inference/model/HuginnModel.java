@@ -9,7 +9,6 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A Huginn-style recurrent-depth transformer, read top to bottom:
@@ -30,10 +29,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class HuginnModel implements LoopedModel {
     private final HuginnConfig config;
-    private final INDArray wte;     // [V, H]
-    private final INDArray adapterState; // [H, H]  adapter columns that read the state
-    private final INDArray adapterInput; // [H, H]  adapter columns that read the embedding
-    private final INDArray lmHead;  // [V, H]
+    private final Linear wte;          // [V, H]
+    private final Linear adapterState; // [H, H]  adapter columns that read the state
+    private final Linear adapterInput; // [H, H]  adapter columns that read the embedding
+    private final Linear lmHead;       // [V, H]
     private final RmsNorm lnF;
     private final INDArray lnFWeight; // [H]
     private final List<SandwichBlock> prelude, core, coda;
@@ -42,12 +41,13 @@ public final class HuginnModel implements LoopedModel {
     public HuginnModel(HuginnConfig config, HuginnWeights weights) {
         this.config = config;
         Rope rope = new Rope(config.headDim(), config.ropeBase(), config.blockSize());
-        this.wte = weights.wte();
+        this.wte = Linear.of(weights.wte());
         // adapter([s; e]) = s·A_sᵀ + e·A_eᵀ (views, no copy): e's half is the same every iteration, so recur() computes it once.
         int h = config.hidden();
-        this.adapterState = weights.adapter().get(NDArrayIndex.all(), NDArrayIndex.interval(0, h));
-        this.adapterInput = weights.adapter().get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h));
-        this.lmHead = weights.lmHead() == null ? weights.wte() : weights.lmHead();
+        Linear adapter = Linear.of(weights.adapter());
+        this.adapterState = adapter.columns(0, h);
+        this.adapterInput = adapter.columns(h, 2L * h);
+        this.lmHead = weights.lmHead() == null || weights.lmHead() == weights.wte() ? wte : Linear.of(weights.lmHead());
         this.lnFWeight = weights.lnF();
         this.lnF = new RmsNorm(weights.lnF(), config.normEps());
         this.prelude = blocks(weights.prelude(), rope);
@@ -148,7 +148,7 @@ public final class HuginnModel implements LoopedModel {
                 throw new IllegalArgumentException("token id " + id + " is outside the vocabulary [0, " + config.vocab() + ")");
             }
         }
-        return Nd4j.pullRows(wte, 1, toInts(ids)).muli(config.embedScale()); // [S, H], one new array: no scratch needed
+        return wte.gather(toInts(ids)).muli(config.embedScale()); // [S, H], one new array: no scratch needed
     }
 
     /** The injected input e = prelude(embedTokens(ids)) [S, H]. */
@@ -170,7 +170,7 @@ public final class HuginnModel implements LoopedModel {
 
     /** e·A_eᵀ [S, H]: the embedding's share of the adapter, constant across iterations. */
     private INDArray inputInjection(INDArray e) {
-        return Nd4j.gemm(e, adapterInput, false, true);
+        return adapterInput.apply(e);
     }
 
     /**
@@ -181,7 +181,7 @@ public final class HuginnModel implements LoopedModel {
         checkStep(step, s0);
         return Scratch.run(() -> {
             INDArray x = stabilisers.enter(state, step);                                // s_{i-1} + τ_i  [S, H]
-            INDArray h = Nd4j.gemm(x, adapterState, false, true).addi(injection);      // adapter([x; e]) [S, H]
+            INDArray h = adapterState.apply(x).addi(injection);                          // adapter([x; e]) [S, H]
             for (int j = 0; j < core.size(); j++) {
                 h = core.get(j).apply(h, stabilisers.delta(j, step));
                 if (j == core.size() - 1) h = stabilisers.leave(h, state, s0);           // + α·ref        [S, H]
@@ -225,7 +225,7 @@ public final class HuginnModel implements LoopedModel {
     /** lm_head(ln_f(s)) [S, V]: the head without the coda (a published study found the two lenses read different layers). */
     @Override
     public java.util.Optional<INDArray> logitLens(INDArray state) {
-        return java.util.Optional.of(Scratch.run(() -> Nd4j.gemm(lnF.apply(state), lmHead, false, true)));
+        return java.util.Optional.of(Scratch.run(() -> lmHead.apply(lnF.apply(state))));
     }
 
     /** Logits lm_head(ln_f(coda(ln_f(s)))): state [S, H] → [S, V]. */
@@ -233,7 +233,7 @@ public final class HuginnModel implements LoopedModel {
     public INDArray decode(INDArray state) {
         return Scratch.run(() -> {
             INDArray x = runBlocks(coda, lnF.apply(state)); // [S, H]
-            return Nd4j.gemm(lnF.apply(x), lmHead, false, true);
+            return lmHead.apply(lnF.apply(x));
         });
     }
 
@@ -268,7 +268,7 @@ public final class HuginnModel implements LoopedModel {
         checkStep(step, s0);
         return Scratch.run(() -> {
             INDArray x = stabilisers.enter(state, step);                                          // [n, H]
-            INDArray h = Nd4j.gemm(x, adapterState, false, true).addi(inputInjection(e));        // [n, H]
+            INDArray h = adapterState.apply(x).addi(inputInjection(e));                          // [n, H]
             for (int j = 0; j < core.size(); j++) {
                 int layer = j;
                 h = core.get(j).applyCached(h, position, cache, coreSlot(layer, step), t -> {
@@ -289,7 +289,7 @@ public final class HuginnModel implements LoopedModel {
                 int slot = first + j;
                 h = coda.get(j).applyCached(h, position, cache, slot, t -> slot);
             }
-            return Nd4j.gemm(lnF.apply(h), lmHead, false, true); // [n, V]
+            return lmHead.apply(lnF.apply(h)); // [n, V]
         });
     }
 

@@ -24,8 +24,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class OuroModel implements LoopedModel {
     private final OuroConfig config;
-    private final INDArray embed;      // [V, H]
-    private final INDArray lmHead;     // [V, H]
+    private final Linear embed;        // [V, H]
+    private final Linear lmHead;       // [V, H]
     private final INDArray gateWeight; // [1, H]
     private final double gateBias;
     private final RmsNorm norm;
@@ -33,8 +33,8 @@ public final class OuroModel implements LoopedModel {
 
     public OuroModel(OuroConfig config, OuroWeights weights) {
         this.config = config;
-        this.embed = weights.embed();
-        this.lmHead = weights.lmHead();
+        this.embed = Linear.of(weights.embed());
+        this.lmHead = weights.lmHead() == weights.embed() ? embed : Linear.of(weights.lmHead());
         this.gateWeight = weights.gateWeight();
         this.gateBias = weights.gateBias().getDouble(0);
         this.norm = new RmsNorm(weights.norm(), config.normEps());
@@ -121,7 +121,7 @@ public final class OuroModel implements LoopedModel {
             }
             rows[t] = (int) ids[t];
         }
-        return Nd4j.pullRows(embed, 1, rows);                                    // [S, H], no scale
+        return embed.gather(rows);                                              // [S, H], no scale
     }
 
     /** The loop starts at the token embeddings, whatever s0 was asked for. */
@@ -160,7 +160,7 @@ public final class OuroModel implements LoopedModel {
 
     @Override
     public INDArray decode(INDArray state) {
-        return Nd4j.gemm(state, lmHead, false, true);                           // [S, V]
+        return lmHead.apply(state);                                             // [S, V]
     }
 
     /** Ouro's states are already the final norm's output: the space analyses plot is the raw one. */

@@ -58,7 +58,7 @@ class CheckpointLoaderErrorsTest {
         long needed = 4 * elements + largest;                           // float32 in memory, plus one read buffer
         var tight = new MemoryBudget(needed - 1, Long.MAX_VALUE);
         var e = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(dir, tight));
-        assertTrue(e.getMessage().contains("the weights need " + MemoryBudget.gb(needed) + " of memory as float32 but only "
+        assertTrue(e.getMessage().contains("the weights need " + MemoryBudget.gb(needed) + " of memory as loaded but only "
                 + MemoryBudget.gb(needed - 1) + " are free"), e.getMessage());
         assertTrue(e.getMessage().contains("model.safetensors") && e.getMessage().contains("org.bytedeco.javacpp.maxbytes"), e.getMessage());
         var ram = assertThrows(CheckpointException.class, () -> CheckpointLoader.load(dir, new MemoryBudget(Long.MAX_VALUE, 1000)));

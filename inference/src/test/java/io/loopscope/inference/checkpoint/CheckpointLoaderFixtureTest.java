@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import io.loopscope.inference.testing.RequiresFixtures;
 
@@ -133,6 +135,37 @@ class CheckpointLoaderFixtureTest {
         assertNotSame(c.weights().wte(), c.weights().lmHead());
         assertEquals(f32.weights().wte(), c.weights().lmHead());
         assertEquals(List.of(), c.warnings());
+    }
+
+    @Test
+    void bf16MatricesStayBf16AndTheRestWidens() throws CheckpointException {
+        // the launcher and the tests run with the Vector API; without it BF16 widens at load as before
+        HuginnWeights w = bf16.weights();
+        BlockWeights core = w.core().getFirst();
+        for (INDArray matrix : List.of(w.wte(), w.adapter(), core.wqkv(), core.proj(), core.fc(), core.mlpProj())) {
+            assertEquals(DataType.BFLOAT16, matrix.dataType());
+        }
+        for (INDArray small : List.of(w.lnF(), core.norm1(), core.norm4())) assertEquals(DataType.FLOAT, small.dataType());
+        assertEquals(DataType.FLOAT, f32.weights().wte().dataType(), "float32 checkpoints stay float32");
+        // the BF16 values are the stored ones: widening them gives the float32 read exactly
+        Map<String, INDArray> wide = TestCheckpoints.readAll(ROOT.resolve("bf16/model.safetensors"));
+        HuginnLayout.flatten(bf16.config(), w).forEach((name, x) ->
+                assertArrayEquals(wide.get(name).data().asFloat(), x.castTo(DataType.FLOAT).dup('c').data().asFloat(), name));
+    }
+
+    @Test
+    void aBf16CheckpointNeedsTwoBytesAWeightOfMemory() throws CheckpointException {
+        long asFloat = 0, largest = 0;
+        try (CheckpointTensors t = CheckpointTensors.open(ROOT.resolve("bf16"))) {
+            for (SafetensorsEntry e : t.entries().values()) {
+                asFloat += 4 * e.elementCount();
+                largest = Math.max(largest, e.byteLength());
+            }
+        }
+        long widened = asFloat + largest;
+        assertThrows(CheckpointException.class, () -> CheckpointLoader.load(ROOT.resolve("bf16"), new MemoryBudget(widened / 2, Long.MAX_VALUE)));
+        assertEquals(bf16.config(), CheckpointLoader.load(ROOT.resolve("bf16"), new MemoryBudget(widened * 6 / 10, Long.MAX_VALUE)).config(),
+                "in place, the BF16 matrices take half their float32 size");
     }
 
     @Test
