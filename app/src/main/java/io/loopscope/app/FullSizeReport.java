@@ -22,6 +22,12 @@ final class FullSizeReport {
                 @Override
                 public void read(long bytesRead, long bytesTotal) {
                     bar.stepTo(bytesRead * 1000 / Math.max(1, bytesTotal));
+                    if (bytesRead == bytesTotal) {   // the bar would otherwise keep counting through the measurement
+                        bar.close();
+                        err.printf("measuring the read bandwidth, then one iteration at %s tokens (%d repeats each)…%n",
+                                java.util.Arrays.toString(BenchCommand.FULL_SIZE_TOKENS), repeats);
+                        err.flush();
+                    }
                 }
 
                 @Override

@@ -29,6 +29,7 @@ public final class NativeSetup {
         if (applied) return;
         applied = true;
         setDefault("OMP_WAIT_POLICY", "PASSIVE");
+        offHeapLimitDefault();
         System.setProperty(NativeBuild.PROPERTY, NativeBuild.extension(System.getProperty(NativeBuild.PROPERTY), NativeBuild.thisCpu()));
     }
 
@@ -45,6 +46,26 @@ public final class NativeSetup {
         if (!backendLoaded) {
             org.nd4j.linalg.factory.Nd4j.scalar(0f).close();
             backendLoaded = true;
+        }
+    }
+
+    /**
+     * JavaCPP caps native memory at the Java heap's maximum unless told otherwise — a quarter of the
+     * RAM by default, so a 16 GB laptop refused the 7.1 GB of a BF16 Huginn-0125 it can hold. Unless the
+     * user set a limit, allow the machine's RAM: a load still checks what is actually free first
+     * ({@link io.loopscope.inference.checkpoint.MemoryBudget}).
+     */
+    private static void offHeapLimitDefault() {
+        for (String key : new String[] {"org.bytedeco.javacpp.maxbytes", "org.bytedeco.javacpp.maxBytes",
+                "org.bytedeco.javacpp.maxphysicalbytes", "org.bytedeco.javacpp.maxPhysicalBytes"}) {
+            if (System.getProperty(key) != null) return;
+        }
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long ram = os.getTotalMemorySize();
+            if (ram > 0) {
+                System.setProperty("org.bytedeco.javacpp.maxbytes", Long.toString(ram));
+                System.setProperty("org.bytedeco.javacpp.maxphysicalbytes", Long.toString(ram));
+            }
         }
     }
 

@@ -76,7 +76,7 @@ public final class CheckpointLoader {
             ConfigLimits.requireRopeTable(configFile.toString(), "block_size", config.blockSize(), config.headDim());
             List<String> toRead = checkHeaders(config, tensors, warnings);
             ConfigLimits.requireWeightsFit(tensors, toRead, HuginnLayout::usedInPlace, budget);
-            Map<String, INDArray> arrays = readAll(tensors, toRead, HuginnLayout::usedInPlace, listener);
+            Map<String, INDArray> arrays = TensorReads.readAll(tensors, toRead, HuginnLayout::usedInPlace, listener);
             HuginnWeights weights = HuginnLayout.assemble(config, arrays::get);
             // callers show warnings (the CLI as "warning:" lines, the workbench in its status): logged once, at debug
             warnings.subList(cfg.warnings().size(), warnings.size()).forEach(w -> LOG.debug(w));
@@ -171,30 +171,6 @@ public final class CheckpointLoader {
         }
         if (!problems.isEmpty()) throw new CheckpointException(problems);
         return List.copyOf(expected.keySet());
-    }
-
-    /**
-     * Reads the tensors one by one; non-finite values in several tensors are reported together. The
-     * listener hears the bytes read after each tensor and can cancel before the next.
-     */
-    static Map<String, INDArray> readAll(CheckpointTensors tensors, List<String> names, java.util.function.Predicate<String> inPlace,
-                                         LoadListener listener) throws CheckpointException {
-        Map<String, INDArray> out = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        long total = 0, done = 0;
-        for (String name : names) total += tensors.entries().get(name).byteLength();
-        for (String name : names) {
-            if (listener.cancelled()) throw new java.util.concurrent.CancellationException("loading " + tensors.files() + " was cancelled");
-            try {
-                out.put(name, inPlace.test(name) ? tensors.readStored(name) : tensors.read(name));
-            } catch (CheckpointException e) {
-                problems.addAll(e.problems());
-            }
-            done += tensors.entries().get(name).byteLength();
-            listener.read(done, total);
-        }
-        if (!problems.isEmpty()) throw new CheckpointException(problems);
-        return out;
     }
 
     private static String cut(List<String> items) {

@@ -51,7 +51,7 @@ public final class OuroCheckpointLoader {
             List<String> names = CheckpointLoader.checkHeaders(expected, Set.of(), OuroLayout.LM_HEAD,
                     " (lm_head.weight is required because tie_word_embeddings is false)", name -> java.util.Optional.empty(), tensors, warnings);
             ConfigLimits.requireWeightsFit(tensors, names, name -> false, budget);
-            Map<String, INDArray> arrays = CheckpointLoader.readAll(tensors, names, name -> false, listener);   // widened: Ouro stacks q, k, v as float32
+            Map<String, INDArray> arrays = TensorReads.readAll(tensors, names, name -> false, listener);   // widened: Ouro stacks q, k, v as float32
             return new Loaded(dir, config, OuroLayout.assemble(config, arrays::get), warnings);
         }
     }

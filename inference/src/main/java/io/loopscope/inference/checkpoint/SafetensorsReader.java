@@ -95,7 +95,7 @@ public final class SafetensorsReader implements AutoCloseable {
                     int r = channel.read(chunk, position + done + chunk.position());
                     if (r < 0) throw new IOException("the file ended early (it was truncated after being opened)");
                 }
-                bad += nonFiniteBf16(chunk.flip().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer());
+                bad += Bf16Scan.nonFinite(target.asSlice(done, chunk.capacity()));
                 done += chunk.capacity();
             }
             if (bad > 0) {
@@ -106,13 +106,6 @@ public final class SafetensorsReader implements AutoCloseable {
             throw new CheckpointException(file + ": reading tensor \"" + name + "\" failed: " + e.getMessage(), e);
         }
         return out;
-    }
-
-    /** BF16 values whose exponent bits are all set (NaN or ±Inf). */
-    private static long nonFiniteBf16(java.nio.ShortBuffer values) {
-        long bad = 0;
-        for (int i = 0, n = values.remaining(); i < n; i++) if ((values.get(i) & 0x7F80) == 0x7F80) bad++;
-        return bad;
     }
 
     /** Streams the tensor's bytes into out; returns how many values were not finite. */

@@ -90,7 +90,8 @@ class CheckpointLoaderErrorsTest {
             }
         }));
         assertTrue(e.getMessage().contains("was cancelled") && e.getMessage().contains("model.safetensors"), e.getMessage());
-        assertEquals(3, polls[0], "it stops at the first poll after the cancel");
+        // each reader (one per core) stops at its first poll after the cancel
+        assertTrue(polls[0] >= 3 && polls[0] < 3 + Runtime.getRuntime().availableProcessors(), "polls: " + polls[0]);
     }
 
     @Test

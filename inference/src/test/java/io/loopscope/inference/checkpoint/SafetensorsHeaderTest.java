@@ -142,6 +142,48 @@ class SafetensorsHeaderTest {
         }
     }
 
+    /** BF16 bits of v (its top half). */
+    private static byte[] bf16(float... values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(values.length * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) b.putShort((short) (Float.floatToIntBits(v) >>> 16));
+        return b.array();
+    }
+
+    @Test
+    void bf16MatrixReadInPlaceEqualsTheWidenedOneAndCountsNonFiniteValues() throws Exception {
+        float[] values = new float[3 * 37];   // 111 values: whole vectors and a tail past the last one
+        for (int i = 0; i < values.length; i++) values[i] = (i - 50) / 8f;
+        Path ok = dir.resolve("ok.safetensors");
+        RawSafetensors.writeFile(ok, "{\"w\":{\"dtype\":\"BF16\",\"shape\":[3,37],\"data_offsets\":[0,222]}}", bf16(values));
+        try (SafetensorsReader r = SafetensorsReader.open(ok)) {
+            org.nd4j.linalg.api.ndarray.INDArray stored = r.readStored("w");
+            assertEquals(org.nd4j.linalg.api.buffer.DataType.BFLOAT16, stored.dataType());
+            assertEquals(r.read("w"), stored.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        }
+        values[5] = Float.NaN;                     // in a whole vector
+        values[108] = Float.POSITIVE_INFINITY;     // in the tail
+        values[110] = Float.NEGATIVE_INFINITY;
+        Path bad = dir.resolve("bad.safetensors");
+        RawSafetensors.writeFile(bad, "{\"w\":{\"dtype\":\"BF16\",\"shape\":[3,37],\"data_offsets\":[0,222]}}", bf16(values));
+        try (SafetensorsReader r = SafetensorsReader.open(bad)) {
+            CheckpointException e = assertThrows(CheckpointException.class, () -> r.readStored("w"));
+            assertTrue(e.getMessage().contains("tensor \"w\" holds 3 NaN or infinite values (of 111)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void bf16FileTruncatedAfterOpeningIsReportedOnAnInPlaceRead() throws Exception {
+        Path f = dir.resolve("shrinks-bf16.safetensors");
+        RawSafetensors.writeFile(f, "{\"w\":{\"dtype\":\"BF16\",\"shape\":[2,4],\"data_offsets\":[0,16]}}", bf16(1, 2, 3, 4, 5, 6, 7, 8));
+        try (SafetensorsReader r = SafetensorsReader.open(f)) {
+            try (var ch = java.nio.channels.FileChannel.open(f, StandardOpenOption.WRITE)) {
+                ch.truncate(ch.size() - 6);
+            }
+            CheckpointException e = assertThrows(CheckpointException.class, () -> r.readStored("w"));
+            assertTrue(e.getMessage().contains("the file ended early"), e.getMessage());
+        }
+    }
+
     @Test
     void fileTruncatedAfterOpeningIsReportedOnRead() throws Exception {
         Path f = dir.resolve("shrinks.safetensors");

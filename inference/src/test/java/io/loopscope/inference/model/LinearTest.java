@@ -36,7 +36,7 @@ class LinearTest {
     }
 
     @ParameterizedTest(name = "n {0}, out {1}, in {2}")
-    @CsvSource({"1, 7, 5", "1, 33, 64", "3, 40, 100", "4, 17, 96", "5, 64, 257", "9, 31, 1000", "64, 70, 130"})
+    @CsvSource({"1, 7, 5", "1, 33, 64", "3, 40, 100", "4, 17, 96", "5, 64, 257", "9, 31, 1000", "64, 70, 130", "8, 36, 64", "6, 9, 33", "12, 130, 512", "7, 4, 31"})
     void bf16ProductEqualsFloat32(int n, int out, int in) {
         INDArray[] w = weights(out, in, 1);
         INDArray x = input(n, in, 2);
