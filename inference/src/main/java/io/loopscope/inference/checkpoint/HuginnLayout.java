@@ -70,11 +70,16 @@ public final class HuginnLayout {
     public static boolean usedInPlace(String name) {
         boolean linear = name.equals(WTE) || name.equals(LM_HEAD) || name.equals(ADAPTER) || name.endsWith(".attn.Wqkv.weight")
                 || name.endsWith(".attn.proj.weight") || name.endsWith(".mlp.fc.weight") || name.endsWith(".mlp.proj.weight");
-        return linear && VECTOR_API;
+        return linear && vectorApi();
     }
 
     /** The Vector API is an incubator module: present only when the JVM runs with --add-modules jdk.incubator.vector. */
     private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    /** Whether BF16 weights can be multiplied in place (the kernel needs the Vector API); every family's layout asks here. */
+    static boolean vectorApi() {
+        return VECTOR_API;
+    }
 
     public static HuginnWeights assemble(HuginnConfig c, Function<String, INDArray> tensors) {
         INDArray wte = tensors.apply(WTE);

@@ -50,9 +50,10 @@ public final class OuroCheckpointLoader {
             if (tensors.entries().containsKey(OuroLayout.LM_HEAD)) expected.put(OuroLayout.LM_HEAD, new long[] {config.vocab(), config.hidden()});
             List<String> names = CheckpointLoader.checkHeaders(expected, Set.of(), OuroLayout.LM_HEAD,
                     " (lm_head.weight is required because tie_word_embeddings is false)", name -> java.util.Optional.empty(), tensors, warnings);
-            ConfigLimits.requireWeightsFit(tensors, names, name -> false, budget);
-            Map<String, INDArray> arrays = TensorReads.readAll(tensors, names, name -> false, listener);   // widened: Ouro stacks q, k, v as float32
-            return new Loaded(dir, config, OuroLayout.assemble(config, arrays::get), warnings);
+            ConfigLimits.requireWeightsFit(tensors, names, OuroLayout::usedInPlace, budget);
+            Map<String, INDArray> arrays = TensorReads.readAll(tensors, names, OuroLayout::usedInPlace, listener);
+            // q/k/v and gate/up are freed as soon as each layer's are stacked: one layer's worth held twice, not the model
+            return new Loaded(dir, config, OuroLayout.assemble(config, arrays::get, INDArray::close), warnings);
         }
     }
 

@@ -45,14 +45,42 @@ public final class OuroLayout {
         return out;
     }
 
+    /** Rows stacked in the parts' dtype when they share one, else as float32 (a checkpoint may mix dtypes). */
+    private static INDArray stack(INDArray... parts) {
+        boolean same = java.util.Arrays.stream(parts).map(INDArray::dataType).distinct().count() == 1;
+        if (same) return Nd4j.vstack(parts);
+        INDArray[] wide = java.util.Arrays.stream(parts).map(a -> a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)).toArray(INDArray[]::new);
+        return Nd4j.vstack(wide);
+    }
+
+    /**
+     * The BF16 tensors the engine multiplies by in place: every linear weight, the embedding and the head
+     * (q/k/v and gate/up are stacked into fused BF16 blocks). Norms and the gate are small and widen.
+     */
+    public static boolean usedInPlace(String name) {
+        boolean linear = name.equals(EMBED) || name.equals(LM_HEAD) || (name.startsWith(LAYER) && name.endsWith("_proj.weight"));
+        return linear && HuginnLayout.vectorApi();
+    }
+
     /** The weights from tensors looked up by name; q/k/v and gate/up are stacked by rows into the engine's fused form. */
     public static OuroWeights assemble(OuroConfig c, Function<String, INDArray> t) {
+        return assemble(c, t, part -> { });
+    }
+
+    /**
+     * As {@link #assemble(OuroConfig, Function)}; each q/k/v and gate/up tensor goes to release once it
+     * is stacked, so a loader can free it at once instead of holding every layer twice.
+     */
+    public static OuroWeights assemble(OuroConfig c, Function<String, INDArray> t, java.util.function.Consumer<INDArray> release) {
         List<BlockWeights> layers = new ArrayList<>(c.layers());
         for (int i = 0; i < c.layers(); i++) {
             String p = LAYER + i + ".";
-            INDArray qkv = Nd4j.vstack(t.apply(p + "self_attn.q_proj.weight"), t.apply(p + "self_attn.k_proj.weight"),
-                    t.apply(p + "self_attn.v_proj.weight"));                                          // [(nh + 2nkv)·hd, H]
-            INDArray fc = Nd4j.vstack(t.apply(p + "mlp.gate_proj.weight"), t.apply(p + "mlp.up_proj.weight")); // [2I, H]
+            INDArray[] qkvParts = {t.apply(p + "self_attn.q_proj.weight"), t.apply(p + "self_attn.k_proj.weight"), t.apply(p + "self_attn.v_proj.weight")};
+            INDArray[] fcParts = {t.apply(p + "mlp.gate_proj.weight"), t.apply(p + "mlp.up_proj.weight")};
+            INDArray qkv = stack(qkvParts);                          // [(nh + 2nkv)·hd, H]
+            INDArray fc = stack(fcParts);                            // [2I, H]
+            for (INDArray part : qkvParts) release.accept(part);
+            for (INDArray part : fcParts) release.accept(part);
             // the engine's norm_1..4: before attention, on its output, before the MLP, on its output
             layers.add(new BlockWeights(t.apply(p + "input_layernorm.weight"), t.apply(p + "input_layernorm_2.weight"),
                     t.apply(p + "post_attention_layernorm.weight"), t.apply(p + "post_attention_layernorm_2.weight"),
