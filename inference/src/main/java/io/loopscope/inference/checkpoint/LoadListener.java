@@ -9,7 +9,7 @@ public interface LoadListener {
     LoadListener NONE = new LoadListener() {
     };
 
-    /** bytesRead of bytesTotal stored bytes have been read (called after each tensor). */
+    /** bytesRead of bytesTotal stored bytes have been read (called after each tensor, on the thread that loads). */
     default void read(long bytesRead, long bytesTotal) {
     }
 
